@@ -1,0 +1,31 @@
+package id.pemilu.common.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * ocr-c1-reader's reading of one C.Hasil photo: a draft for the officer to confirm, never a result.
+ *
+ * @param outcome       READ (fields present) or UNREADABLE (see {@code reason}, e.g. "retake the photo: markers not found")
+ * @param reason        for the officer, in Bahasa Indonesia, when the photo could not be read or needs attention
+ * @param qrTpsCode     TPS code decoded from the form's QR code (null if none)
+ * @param fields        every field the reader saw
+ */
+public record C1FormRead(UUID eventId, Instant occurredAt, int version,
+                         String submissionId, String tpsCode, String ballotType, int page, String photoSha256,
+                         String outcome, String reason, String qrTpsCode, List<FieldReading> fields)
+        implements DomainEvent {
+
+    public static final int CURRENT_VERSION = 1;
+
+    /**
+     * One number on the form. Keys are shared with recap-service (see C1FieldKeys).
+     *
+     * @param value       the chosen value (null if empty/unreadable)
+     * @param confidence  0..1, the reader's probability that the value is right
+     * @param needsReview true when a person must look at this field (low confidence or arithmetic could not settle it)
+     */
+    public record FieldReading(String key, Integer value, double confidence, boolean needsReview) {
+    }
+}

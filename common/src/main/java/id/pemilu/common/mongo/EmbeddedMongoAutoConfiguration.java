@@ -1,0 +1,66 @@
+package id.pemilu.common.mongo;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * When no {@code MONGODB_URI} is given, starts an in-process MongoDB-compatible server (mongo-java-server) that the
+ * real MongoDB driver talks to over the wire protocol. With {@code PEMILU_DATA_DIR} set, data lives in an H2 file and
+ * survives restarts; otherwise it is kept in memory.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration")
+@Conditional(NoMongoUriCondition.class)
+@EnableConfigurationProperties(EmbeddedMongoProperties.class)
+public class EmbeddedMongoAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoAutoConfiguration.class);
+
+    @Bean(destroyMethod = "shutdownNow")
+    MongoServer embeddedMongoServer(EmbeddedMongoProperties properties, Environment environment) {
+        String name = environment.getProperty("spring.application.name", "pemilu");
+        H2Backend backend;
+        if (StringUtils.hasText(properties.dataDir())) {
+            Path file = Path.of(properties.dataDir()).toAbsolutePath().resolve(name + ".mv");
+            try {
+                Files.createDirectories(file.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create data folder " + file.getParent(), e);
+            }
+            backend = new H2Backend(file.toString());
+            log.info("Embedded MongoDB keeps data in {}", file);
+        } else {
+            backend = H2Backend.inMemory();
+            log.warn("Embedded MongoDB keeps data in memory only; set PEMILU_DATA_DIR to keep it across restarts");
+        }
+        MongoBackend versioned = backend.version(ServerVersion.MONGO_5_0);
+        MongoServer server = new MongoServer(versioned);
+        server.bind("127.0.0.1", properties.port());
+        return server;
+    }
+
+    @Bean
+    MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer, Environment environment) {
+        String database = environment.getProperty("spring.mongodb.database",
+                environment.getProperty("spring.application.name", "pemilu").replace('-', '_'));
+        var address = embeddedMongoServer.getLocalAddress();
+        ConnectionString uri = new ConnectionString(
+                "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
+        return () -> uri;
+    }
+}

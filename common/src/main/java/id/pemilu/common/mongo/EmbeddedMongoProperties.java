@@ -1,0 +1,15 @@
+package id.pemilu.common.mongo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param dataDir folder for the H2 file of the embedded MongoDB; blank keeps data in memory only
+ * @param port    port the embedded server listens on (0 = any free port)
+ */
+@ConfigurationProperties("pemilu.mongo.embedded")
+public record EmbeddedMongoProperties(String dataDir, Integer port) {
+
+    public EmbeddedMongoProperties {
+        port = port == null ? 0 : port;
+    }
+}

@@ -1,0 +1,16 @@
+package id.pemilu.common.security;
+
+/** Realm roles of the {@code pemilu} Keycloak realm, as Spring Security role names (without the ROLE_ prefix). */
+public final class Roles {
+
+    public static final String KPPS = "kpps";
+    public static final String PPK = "ppk";
+    public static final String KPU_KABKOTA = "kpu-kabkota";
+    public static final String KPU_PROVINSI = "kpu-provinsi";
+    public static final String KPU_RI = "kpu-ri";
+    public static final String BAWASLU = "bawaslu";
+    public static final String PARTY_OPERATOR = "party-operator";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,89 @@
+package id.pemilu.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway validates every token itself (issuer, signature, expiry) before relaying it unchanged to the service,
+ * which checks roles and scope. Anonymous callers reach only the public API ({@code /api/{service}/public/**}), the
+ * portal and the docs.
+ */
+@Configuration
+@EnableConfigurationProperties(RateLimitProperties.class)
+class GatewaySecurityConfig {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
+            + "base-uri 'self'; form-action 'self'";
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(auth -> auth
+                        .pathMatchers("/api/*/public", "/api/*/public/**").permitAll()
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(o -> o
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(keycloakRoles()))
+                        .authenticationEntryPoint((exchange, e) -> problem(exchange, HttpStatus.UNAUTHORIZED,
+                                "Perlu login", "Token tidak ada, kedaluwarsa, atau tidak sah.")))
+                .exceptionHandling(e -> e.accessDeniedHandler((exchange, denied) -> problem(exchange,
+                        HttpStatus.FORBIDDEN, "Akses ditolak", "Peran Anda tidak mencakup sumber ini.")))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .permissionsPolicy(p -> p.policy("camera=(self), geolocation=(), microphone=()")))
+                .build();
+    }
+
+    @Bean
+    PublicRateLimitFilter publicRateLimitFilter(RateLimitProperties properties) {
+        return new PublicRateLimitFilter(properties);
+    }
+
+    private static Converter<Jwt, Mono<AbstractAuthenticationToken>> keycloakRoles() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setPrincipalClaimName("preferred_username");
+        converter.setJwtGrantedAuthoritiesConverter(GatewaySecurityConfig::realmRoles);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    static Collection<GrantedAuthority> realmRoles(Jwt jwt) {
+        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
+        if (realmAccess == null || !(realmAccess.get("roles") instanceof Collection<?> roles)) {
+            return List.of();
+        }
+        return roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList();
+    }
+
+    private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+        var response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + exchange.getRequest().getPath().value() + "\"}";
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+    }
+}

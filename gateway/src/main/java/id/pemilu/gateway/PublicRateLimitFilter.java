@@ -1,0 +1,53 @@
+package id.pemilu.gateway;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Rate-limits anonymous API calls (no Authorization header) per client address, before security and routing.
+ * Officers with tokens are not limited here. Over the limit: 429 with Retry-After and an RFC 9457 body.
+ */
+class PublicRateLimitFilter implements WebFilter, Ordered {
+
+    private final TokenBuckets buckets;
+
+    PublicRateLimitFilter(RateLimitProperties properties) {
+        this.buckets = new TokenBuckets(properties.perSecond(), properties.burst());
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        var request = exchange.getRequest();
+        if (!request.getPath().value().startsWith("/api/") || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+            return chain.filter(exchange);
+        }
+        InetSocketAddress remote = request.getRemoteAddress();
+        String client = remote == null ? "unknown" : remote.getAddress().getHostAddress();
+        long wait = buckets.tryTake(client, System.nanoTime());
+        if (wait == 0) {
+            return chain.filter(exchange);
+        }
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+        response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        String body = "{\"type\":\"about:blank\",\"title\":\"Terlalu banyak permintaan\",\"status\":429,"
+                + "\"detail\":\"Batas permintaan tanpa login terlampaui. Coba lagi dalam " + wait + " detik.\"}";
+        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    @Override
+    public int getOrder() {
+        return -200;
+    }
+}

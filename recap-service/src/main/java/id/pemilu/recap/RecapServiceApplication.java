@@ -1,0 +1,15 @@
+package id.pemilu.recap;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Sirekap: C.Hasil submissions, arithmetic checks, tiered recap and reconciliation. */
+@SpringBootApplication
+@EnableScheduling
+public class RecapServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RecapServiceApplication.class, args);
+    }
+}
