@@ -7,15 +7,19 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+/** Citizens read {@code /api/recap/public/**} without a token; everything else needs a realm token. */
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig {
+
+    static final String PUBLIC_PATHS = "/api/recap/public/**";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         return ResourceServerSecurity.apply(http)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(ResourceServerSecurity.PUBLIC_INFRA_PATHS).permitAll()
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated())
                 .build();
     }
