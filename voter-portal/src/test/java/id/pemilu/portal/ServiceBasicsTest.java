@@ -27,10 +27,9 @@ class ServiceBasicsTest {
     }
 
     @Test
-    void refusesAnApiCallWithoutATokenWithAProblemBody() throws Exception {
-        mvc.perform(get("/api/anything"))
-                .andExpect(status().isUnauthorized())
-                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                .andExpect(jsonPath("$.status").value(401));
+    void citizenPagesNeedNoLogin() throws Exception {
+        mvc.perform(get("/cek-nik"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("NIK (16 angka)")));
     }
 }

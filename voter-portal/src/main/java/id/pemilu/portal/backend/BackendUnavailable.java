@@ -1,0 +1,9 @@
+package id.pemilu.portal.backend;
+
+/** A service behind the portal did not answer; the page says so instead of showing stale or partial numbers. */
+public class BackendUnavailable extends RuntimeException {
+
+    public BackendUnavailable(String service, Throwable cause) {
+        super(service + " tidak menjawab", cause);
+    }
+}

@@ -1,0 +1,92 @@
+package id.pemilu.portal.nik;
+
+import id.pemilu.portal.backend.BackendUnavailable;
+import id.pemilu.portal.backend.MembersApi;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * "Apakah NIK saya dicatut partai?" A citizen enters NIK and full name; the answer is only "not found" or the
+ * parties that list them. The portal keeps nothing and passes the citizen's address on for per-client limits.
+ */
+@Controller
+class NikCheckController {
+
+    private final MembersApi members;
+
+    NikCheckController(MembersApi members) {
+        this.members = members;
+    }
+
+    @GetMapping("/cek-nik")
+    String form() {
+        return "cek-nik";
+    }
+
+    @PostMapping("/cek-nik")
+    String check(@RequestParam(defaultValue = "") String nik, @RequestParam(defaultValue = "") String fullName,
+                 HttpServletRequest request, Model model) {
+        model.addAttribute("fullName", fullName);
+        String input = NikInput.problem(nik, fullName);
+        if (input != null) {
+            model.addAttribute("error", input);
+            return "cek-nik";
+        }
+        try {
+            MembersApi.NikCheckAnswer answer = members.check(nik.strip(), fullName.strip(), clientAddress(request));
+            if (answer.problem() != null) {
+                model.addAttribute("error", answer.problem());
+            } else {
+                model.addAttribute("answer", answer);
+                model.addAttribute("nik", nik.strip());
+            }
+        } catch (BackendUnavailable e) {
+            model.addAttribute("error", "Layanan pengecekan sedang tidak menjawab. Coba lagi beberapa saat lagi.");
+        }
+        return "cek-nik";
+    }
+
+    @PostMapping("/cek-nik/pengaduan")
+    String complain(@RequestParam(defaultValue = "") String nik, @RequestParam(defaultValue = "") String fullName,
+                    @RequestParam(defaultValue = "") String contact, @RequestParam(defaultValue = "") String statement,
+                    HttpServletRequest request, Model model) {
+        model.addAttribute("fullName", fullName);
+        String input = NikInput.problem(nik, fullName);
+        if (input == null && statement.isBlank()) {
+            input = "Tuliskan pernyataan Anda, misalnya \"Saya tidak pernah mendaftar sebagai anggota partai ini\".";
+        }
+        if (input != null) {
+            model.addAttribute("error", input);
+            return "cek-nik";
+        }
+        Map<String, Object> complaint = new LinkedHashMap<>();
+        complaint.put("nik", nik.strip());
+        complaint.put("fullName", fullName.strip());
+        complaint.put("contact", contact.strip());
+        complaint.put("statement", statement.strip());
+        try {
+            JsonNode answer = members.complain(complaint, clientAddress(request));
+            if (answer.has("status") && answer.path("status").asInt() >= 400) {
+                model.addAttribute("error", answer.path("detail").asString("Pengaduan ditolak."));
+            } else {
+                model.addAttribute("complaintReference", answer.path("complaintId").asString(
+                        answer.path("id").asString("")));
+            }
+        } catch (BackendUnavailable e) {
+            model.addAttribute("error", "Pengaduan belum terkirim: layanan sedang tidak menjawab. Coba lagi nanti.");
+        }
+        return "cek-nik";
+    }
+
+    private static String clientAddress(HttpServletRequest request) {
+        String forwarded = request.getHeader("X-Forwarded-For");
+        return forwarded == null || forwarded.isBlank() ? request.getRemoteAddr() : forwarded.split(",")[0].strip();
+    }
+}
