@@ -1,0 +1,20 @@
+package id.pemilu.candidates.party;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A party member KPU verified (MS) in party-registry, known only by the keyed hash of the NIK.
+ *
+ * @param id      {@code <partyId>:<nikHash>}
+ * @param removed the member was removed for good; a late "verified" event does not bring them back
+ */
+@Document("party_members")
+public record PartyMember(@Id String id, String partyId, String nikHash, boolean verified, boolean removed,
+                          Instant updatedAt) {
+
+    static String idOf(String partyId, String nikHash) {
+        return partyId + ":" + nikHash;
+    }
+}
