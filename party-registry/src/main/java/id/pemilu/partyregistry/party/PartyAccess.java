@@ -1,0 +1,44 @@
+package id.pemilu.partyregistry.party;
+
+import id.pemilu.common.security.Caller;
+import id.pemilu.common.security.Roles;
+import id.pemilu.common.web.ApiProblem;
+
+/** Who may see or change a party's data: KPU RI anything, a party operator only its own party. */
+public final class PartyAccess {
+
+    private PartyAccess() {
+    }
+
+    public static boolean isKpu(Caller caller) {
+        return caller.hasRole(Roles.KPU_RI) || caller.hasRole(Roles.KPU_PROVINSI) || caller.hasRole(Roles.KPU_KABKOTA);
+    }
+
+    /** Register or change the party itself: KPU RI, or the party's own operator. */
+    public static void requireManage(Caller caller, String partyId) {
+        if (caller.hasRole(Roles.KPU_RI)) {
+            return;
+        }
+        if (caller.hasRole(Roles.PARTY_OPERATOR) && partyId.equals(caller.partyId())) {
+            return;
+        }
+        throw ApiProblem.forbidden("Anda hanya boleh mengelola data partai Anda sendiri.");
+    }
+
+    /** See a party's members and reports: KPU, Bawaslu, or the party's own operator. */
+    public static void requireView(Caller caller, String partyId) {
+        if (isKpu(caller) || caller.hasRole(Roles.BAWASLU)) {
+            return;
+        }
+        if (caller.hasRole(Roles.PARTY_OPERATOR) && partyId.equals(caller.partyId())) {
+            return;
+        }
+        throw ApiProblem.forbidden("Anda hanya boleh melihat data partai Anda sendiri.");
+    }
+
+    public static void requireKpuRi(Caller caller) {
+        if (!caller.hasRole(Roles.KPU_RI)) {
+            throw ApiProblem.forbidden("Hanya KPU RI yang boleh melakukan ini.");
+        }
+    }
+}

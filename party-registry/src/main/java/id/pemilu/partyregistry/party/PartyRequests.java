@@ -1,0 +1,33 @@
+package id.pemilu.partyregistry.party;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Request bodies of the party API. */
+final class PartyRequests {
+
+    private PartyRequests() {
+    }
+
+    record Register(String id, String name, String abbreviation, Integer ballotNumber, List<Leader> leadership,
+                    List<Branch> branches) {
+    }
+
+    record Branches(List<Branch> branches) {
+    }
+
+    record Leadership(List<Leader> leadership) {
+    }
+
+    record BallotNumber(int ballotNumber) {
+    }
+
+    record RepairWindow(Instant until) {
+    }
+
+    record Minimum(int minimum) {
+    }
+
+    record Removal(String reason) {
+    }
+}

@@ -1,0 +1,113 @@
+package id.pemilu.partyregistry.party;
+
+import id.pemilu.common.outbox.OutboxRelay;
+import id.pemilu.common.wilayah.Wilayah;
+import id.pemilu.common.web.ApiProblem;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/** Registers parties, changes their leadership and offices, and keeps the requirements report current. */
+@Service
+public class PartyService {
+
+    private final Parties parties;
+    private final MemberMinimums minimums;
+    private final ObjectProvider<MemberCounts> memberCounts;
+    private final ObjectProvider<OutboxRelay> relay;
+    private final Requirements requirements = new Requirements(Wilayah.indonesia());
+
+    PartyService(Parties parties, MemberMinimums minimums, ObjectProvider<MemberCounts> memberCounts,
+                 ObjectProvider<OutboxRelay> relay) {
+        this.parties = parties;
+        this.minimums = minimums;
+        this.memberCounts = memberCounts;
+        this.relay = relay;
+    }
+
+    Party register(Party party) {
+        evaluateInto(party);
+        Party saved = parties.insert(party);
+        publishSoon(saved.getId());
+        return saved;
+    }
+
+    public Party get(String partyId) {
+        return parties.get(partyId);
+    }
+
+    public boolean exists(String partyId) {
+        return parties.find(partyId).isPresent();
+    }
+
+    List<Party> all() {
+        return parties.all();
+    }
+
+    /** Applies a change to the party, recomputes its requirements and saves once (retrying on a concurrent edit). */
+    Party change(String partyId, Consumer<Party> change) {
+        for (int attempt = 1; ; attempt++) {
+            Party party = parties.get(partyId);
+            change.accept(party);
+            evaluateInto(party);
+            try {
+                Party saved = parties.save(party);
+                publishSoon(partyId);
+                return saved;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= 5) {
+                    throw ApiProblem.conflict("Data partai sedang diubah orang lain; coba lagi.");
+                }
+            }
+        }
+    }
+
+    /** Recomputes the report after members changed; raises PartyRequirementsEvaluated when met/unmet changed. */
+    public RequirementsReport reevaluate(String partyId) {
+        RequirementsReport[] report = new RequirementsReport[1];
+        change(partyId, party -> report[0] = evaluateInto(party));
+        return report[0];
+    }
+
+    public RequirementsReport report(String partyId) {
+        Party party = parties.get(partyId);
+        return compute(party);
+    }
+
+    void setMinimum(String kabKotaCode, int minimum) {
+        if (Wilayah.indonesia().find(kabKotaCode).filter(r -> r.code().length() == 5).isEmpty()) {
+            throw new IllegalArgumentException("Kode kab/kota tidak dikenal: " + kabKotaCode);
+        }
+        minimums.set(kabKotaCode, minimum);
+        parties.all().forEach(p -> reevaluate(p.getId()));
+    }
+
+    private RequirementsReport evaluateInto(Party party) {
+        RequirementsReport report = compute(party);
+        party.recordRequirements(report.met(), report.unmetRules());
+        return report;
+    }
+
+    private RequirementsReport compute(Party party) {
+        Map<String, Integer> mins = minimums.all();
+        Map<String, Long> counts = party.getRevision() == null ? Map.of()
+                : memberCounts.getIfAvailable(() -> id -> Map.of()).countedPerKabKota(party.getId());
+        return requirements.evaluate(party.getId(), party.getBranches(), party.getLeadership(), counts,
+                code -> mins.getOrDefault(code, MemberMinimums.DEFAULT_MINIMUM));
+    }
+
+    private void publishSoon(String partyId) {
+        OutboxRelay outbox = relay.getIfAvailable();
+        if (outbox != null) {
+            outbox.publishSoon(Party.COLLECTION, partyId);
+        }
+    }
+
+    static Instant now() {
+        return Instant.now();
+    }
+}
