@@ -1,0 +1,18 @@
+package id.pemilu.recap.ballot;
+
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The ballot of one legislative dapil from the candidate-service's final list (DCT), id {@code <body>|<dapilCode>}.
+ *
+ * @param parties per party, in ballot order: its ballot number and how many candidates it lists
+ */
+@Document("dapil_ballots")
+record DapilBallot(@Id String id, String body, String dapilCode, String dapilName, int dctVersion,
+                   List<String> regionCodes, List<Party> parties) {
+
+    record Party(String partyId, int ballotNumber, String partyName, int candidates) {
+    }
+}

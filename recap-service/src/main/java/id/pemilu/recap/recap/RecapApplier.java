@@ -1,0 +1,220 @@
+package id.pemilu.recap.recap;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import id.pemilu.common.outbox.OutboxRelay;
+import id.pemilu.recap.RecapProperties;
+import id.pemilu.recap.registry.TpsRegistry;
+import id.pemilu.recap.result.ResultChanged;
+import id.pemilu.recap.result.ResultService;
+import id.pemilu.recap.result.TpsResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The incremental tiered recap. Changed TPS results are applied in batches by one thread: each desa total takes the
+ * new result versions (an older or equal version is ignored), then every kecamatan, kab/kota, provinsi and the
+ * national total touched is recomputed from its children. Only then is the result marked {@code totalsApplied}.
+ * A crash at any point leaves the result unmarked; at startup every unmarked result is applied again, which is
+ * harmless because each step is idempotent. So the totals equal the sum of their counted TPS, also after kill -9.
+ */
+@Component
+public class RecapApplier implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RecapApplier.class);
+    static final String COLLECTION = "region_totals";
+    private static final int BATCH = 2_000;
+
+    private final MongoTemplate mongo;
+    private final ResultService results;
+    private final TpsRegistry registry;
+    private final RecapProperties properties;
+    private final ObjectProvider<OutboxRelay> relay;
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private volatile ScheduledExecutorService executor;
+    private volatile long appliedResults;
+
+    RecapApplier(MongoTemplate mongo, ResultService results, TpsRegistry registry, RecapProperties properties,
+                 ObjectProvider<OutboxRelay> relay) {
+        this.mongo = mongo;
+        this.results = results;
+        this.registry = registry;
+        this.properties = properties;
+        this.relay = relay;
+    }
+
+    @EventListener
+    void on(ResultChanged changed) {
+        pending.add(changed.resultId());
+    }
+
+    /** Results waiting to be added to the totals (0 = totals are final for everything recorded so far). */
+    public int backlog() {
+        return pending.size();
+    }
+
+    public long appliedResults() {
+        return appliedResults;
+    }
+
+    /** Applies everything pending now, on the caller's thread; returns the number of results applied. */
+    public synchronized int applyPending() {
+        int applied = 0;
+        while (!pending.isEmpty()) {
+            List<String> ids = new ArrayList<>(Math.min(BATCH, pending.size()));
+            Iterator<String> it = pending.iterator();
+            while (it.hasNext() && ids.size() < BATCH) {
+                ids.add(it.next());
+                it.remove();
+            }
+            try {
+                applied += apply(ids);
+            } catch (RuntimeException e) {
+                pending.addAll(ids);
+                throw e;
+            }
+        }
+        return applied;
+    }
+
+    private int apply(List<String> ids) {
+        List<TpsResult> changed = results.findAll(ids);
+        Map<String, List<TpsResult>> byDesa = new HashMap<>();
+        for (TpsResult r : changed) {
+            byDesa.computeIfAbsent(RegionTotal.idOf(r.getBallotType().name(), r.getDesaCode()),
+                    k -> new ArrayList<>()).add(r);
+        }
+        Set<String> parents = new LinkedHashSet<>();
+        for (Map.Entry<String, List<TpsResult>> group : byDesa.entrySet()) {
+            String ballotType = group.getValue().get(0).getBallotType().name();
+            String desa = group.getValue().get(0).getDesaCode();
+            RegionTotal total = load(ballotType, desa);
+            for (TpsResult r : group.getValue()) {
+                total.offer(new Entry(r.getTpsCode(), r.getResultVersion(), r.getStatus(), r.getValues()));
+            }
+            store(total, total.tallyEntries());
+            parents.add(RegionTotal.idOf(ballotType, desa.substring(0, 8)));
+        }
+        for (int tier = 0; tier < 4; tier++) {
+            Set<String> next = new LinkedHashSet<>();
+            for (String id : parents) {
+                int bar = id.indexOf('|');
+                String ballotType = id.substring(0, bar);
+                String code = id.substring(bar + 1);
+                recomputeFromChildren(ballotType, code);
+                if (!code.equals(TpsRegistry.NATIONAL)) {
+                    next.add(RegionTotal.idOf(ballotType, parentOf(code)));
+                }
+            }
+            parents = next;
+        }
+        for (TpsResult r : changed) {
+            mongo.updateFirst(new Query(where("_id").is(r.getId()).and("resultVersion").is(r.getResultVersion())),
+                    new Update().set("totalsApplied", true), TpsResult.class);
+        }
+        appliedResults += changed.size();
+        return changed.size();
+    }
+
+    void recomputeFromChildren(String ballotType, String code) {
+        List<String> childIds = registry.childrenOf(code).stream().map(c -> RegionTotal.idOf(ballotType, c)).toList();
+        Tally tally = new Tally();
+        mongo.find(new Query(where("_id").in(childIds)), RegionTotal.class).forEach(tally::addRegion);
+        store(load(ballotType, code), tally);
+    }
+
+    static String parentOf(String code) {
+        return switch (code.length()) {
+            case 13 -> code.substring(0, 8);
+            case 8 -> code.substring(0, 5);
+            case 5 -> code.substring(0, 2);
+            default -> TpsRegistry.NATIONAL;
+        };
+    }
+
+    private RegionTotal load(String ballotType, String code) {
+        RegionTotal total = mongo.findById(RegionTotal.idOf(ballotType, code), RegionTotal.class);
+        return total == null ? RegionTotal.empty(ballotType, code) : total;
+    }
+
+    private void store(RegionTotal total, Tally tally) {
+        boolean changed = total.take(tally, properties.totalsEvents());
+        if (changed || total.getLevel().equals("DESA")) {
+            mongo.save(total);
+            OutboxRelay outbox = relay.getIfAvailable();
+            if (changed && properties.totalsEvents() && outbox != null) {
+                outbox.publishSoon(COLLECTION, total.getId());
+            }
+        }
+    }
+
+    /** Queues every result whose latest version is not yet in the totals (after a crash or restart). */
+    public int recover() {
+        Query unapplied = new Query(where("totalsApplied").is(false));
+        unapplied.fields().include("_id");
+        List<String> ids = mongo.find(unapplied, Document.class, "tps_results").stream()
+                .map(d -> d.getString("_id")).toList();
+        pending.addAll(ids);
+        if (!ids.isEmpty()) {
+            log.info("Recap: {} results were not yet in the totals; applying them again", ids.size());
+        }
+        return ids.size();
+    }
+
+    private void tick() {
+        try {
+            applyPending();
+        } catch (RuntimeException e) {
+            log.warn("Recap could not apply changes now, will retry: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        recover();
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "recap-applier");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = properties.applyIntervalMillis();
+        executor.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

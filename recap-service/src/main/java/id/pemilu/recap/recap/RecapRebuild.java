@@ -1,0 +1,106 @@
+package id.pemilu.recap.recap;
+
+import id.pemilu.recap.registry.TpsRegistry;
+import id.pemilu.recap.result.FieldValue;
+import id.pemilu.recap.result.ResultStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rebuilds every region total from scratch out of the TPS results, compares it with the stored (incrementally
+ * maintained) totals and reports each difference; with {@code fix} it also replaces the stored totals.
+ */
+@Service
+public class RecapRebuild {
+
+    private final MongoTemplate mongo;
+    private final RecapApplier applier;
+
+    RecapRebuild(MongoTemplate mongo, RecapApplier applier) {
+        this.mongo = mongo;
+        this.applier = applier;
+    }
+
+    public record Difference(String id, String detail) {
+    }
+
+    public record Report(long results, int regionsChecked, List<Difference> differences, boolean fixed) {
+    }
+
+    public Report rebuild(boolean fix) {
+        synchronized (applier) {
+            return rebuildLocked(fix);
+        }
+    }
+
+    private Report rebuildLocked(boolean fix) {
+        Map<String, Tally> tallies = new HashMap<>();
+        Map<String, List<Entry>> entries = new HashMap<>();
+        long[] count = {0};
+        Query all = new Query();
+        all.fields().include("tpsCode").include("desaCode").include("ballotType").include("status")
+                .include("resultVersion").include("values");
+        try (var stream = mongo.stream(all, Document.class, "tps_results")) {
+            stream.forEach(d -> {
+                count[0]++;
+                String ballotType = d.getString("ballotType");
+                String desa = d.getString("desaCode");
+                ResultStatus status = ResultStatus.valueOf(d.getString("status"));
+                List<FieldValue> values = d.getList("values", Document.class, List.of()).stream()
+                        .map(v -> new FieldValue(v.getString("key"), v.getInteger("value"))).toList();
+                String id = RegionTotal.idOf(ballotType, desa);
+                tallies.computeIfAbsent(id, k -> new Tally()).addResult(status, values);
+                if (fix) {
+                    entries.computeIfAbsent(id, k -> new ArrayList<>()).add(new Entry(d.getString("tpsCode"),
+                            ((Number) d.get("resultVersion")).longValue(), status, values));
+                }
+            });
+        }
+        Map<String, Tally> desaTallies = new HashMap<>(tallies);
+        for (Map.Entry<String, Tally> desa : desaTallies.entrySet()) {
+            int bar = desa.getKey().indexOf('|');
+            String ballotType = desa.getKey().substring(0, bar);
+            String code = desa.getKey().substring(bar + 1);
+            while (!code.equals(TpsRegistry.NATIONAL)) {
+                code = RecapApplier.parentOf(code);
+                tallies.computeIfAbsent(RegionTotal.idOf(ballotType, code), k -> new Tally()).merge(desa.getValue());
+            }
+        }
+        List<Difference> differences = new ArrayList<>();
+        Map<String, RegionTotal> stored = new HashMap<>();
+        try (var stream = mongo.stream(new Query(), RegionTotal.class)) {
+            stream.forEach(t -> {
+                stored.put(t.getId(), t);
+                Tally expected = tallies.getOrDefault(t.getId(), new Tally());
+                String diff = t.differenceFrom(expected);
+                if (diff != null) {
+                    differences.add(new Difference(t.getId(), diff));
+                }
+            });
+        }
+        tallies.forEach((id, tally) -> {
+            if (!stored.containsKey(id) && tally.countedTps + tally.flaggedTps > 0) {
+                differences.add(new Difference(id, "total wilayah belum ada"));
+            }
+        });
+        if (fix) {
+            tallies.forEach((id, tally) -> {
+                int bar = id.indexOf('|');
+                RegionTotal total = stored.getOrDefault(id, RegionTotal.empty(id.substring(0, bar),
+                        id.substring(bar + 1)));
+                if (entries.containsKey(id)) {
+                    total.replaceEntries(entries.get(id));
+                }
+                total.take(tally, false);
+                mongo.save(total);
+            });
+        }
+        return new Report(count[0], stored.size(), differences, fix);
+    }
+}

@@ -1,0 +1,171 @@
+package id.pemilu.recap.recap;
+
+import id.pemilu.recap.result.FieldValue;
+import id.pemilu.recap.result.ResultStatus;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Sums of TPS results: counted (submitted, verified, corrected) and flagged kept apart, with the number of TPS in
+ * each status. Compact (arrays indexed by a shared key index) so a national rebuild fits in memory. Pure arithmetic.
+ */
+public final class Tally {
+
+    private static final Map<String, Integer> INDEX = new ConcurrentHashMap<>();
+    private static final List<String> KEYS = new CopyOnWriteArrayList<>();
+
+    private long[] counted = new long[64];
+    private long[] flagged = new long[64];
+    private final BitSet countedKeys = new BitSet();
+    private final BitSet flaggedKeys = new BitSet();
+    int countedTps;
+    int flaggedTps;
+    int submittedTps;
+    int verifiedTps;
+    int correctedTps;
+
+    private static int index(String key) {
+        Integer i = INDEX.get(key);
+        if (i != null) {
+            return i;
+        }
+        synchronized (INDEX) {
+            return INDEX.computeIfAbsent(key, k -> {
+                KEYS.add(k);
+                return KEYS.size() - 1;
+            });
+        }
+    }
+
+    public void addResult(ResultStatus status, List<FieldValue> values) {
+        switch (status) {
+            case SUBMITTED -> submittedTps++;
+            case VERIFIED -> verifiedTps++;
+            case CORRECTED -> correctedTps++;
+            case FLAGGED -> flaggedTps++;
+            case DRAFT -> {
+                return;
+            }
+        }
+        boolean isCounted = status.counted();
+        if (isCounted) {
+            countedTps++;
+        }
+        for (FieldValue v : values) {
+            if (v.value() == null) {
+                continue;
+            }
+            int i = index(v.key());
+            if (isCounted) {
+                counted = grow(counted, i);
+                counted[i] += v.value();
+                countedKeys.set(i);
+            } else {
+                flagged = grow(flagged, i);
+                flagged[i] += v.value();
+                flaggedKeys.set(i);
+            }
+        }
+    }
+
+    public void addRegion(RegionTotal child) {
+        countedTps += child.getCountedTps();
+        flaggedTps += child.getFlaggedTps();
+        submittedTps += child.getSubmittedTps();
+        verifiedTps += child.getVerifiedTps();
+        correctedTps += child.getCorrectedTps();
+        for (Total t : child.getCounted()) {
+            int i = index(t.key());
+            counted = grow(counted, i);
+            counted[i] += t.value();
+            countedKeys.set(i);
+        }
+        for (Total t : child.getFlagged()) {
+            int i = index(t.key());
+            flagged = grow(flagged, i);
+            flagged[i] += t.value();
+            flaggedKeys.set(i);
+        }
+    }
+
+    public void merge(Tally other) {
+        countedTps += other.countedTps;
+        flaggedTps += other.flaggedTps;
+        submittedTps += other.submittedTps;
+        verifiedTps += other.verifiedTps;
+        correctedTps += other.correctedTps;
+        for (int i = other.countedKeys.nextSetBit(0); i >= 0; i = other.countedKeys.nextSetBit(i + 1)) {
+            counted = grow(counted, i);
+            counted[i] += other.counted[i];
+            countedKeys.set(i);
+        }
+        for (int i = other.flaggedKeys.nextSetBit(0); i >= 0; i = other.flaggedKeys.nextSetBit(i + 1)) {
+            flagged = grow(flagged, i);
+            flagged[i] += other.flagged[i];
+            flaggedKeys.set(i);
+        }
+    }
+
+    public List<Total> counted() {
+        return list(counted, countedKeys);
+    }
+
+    public List<Total> flagged() {
+        return list(flagged, flaggedKeys);
+    }
+
+    private static List<Total> list(long[] sums, BitSet present) {
+        List<Total> out = new ArrayList<>(present.cardinality());
+        for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
+            out.add(new Total(KEYS.get(i), sums[i]));
+        }
+        out.sort(java.util.Comparator.comparing(Total::key, Tally::formOrder));
+        return out;
+    }
+
+    /** Sorts keys as on the form: voter rows, ballots, then votes, numbers in numeric order. */
+    static int formOrder(String a, String b) {
+        int ra = rank(a);
+        int rb = rank(b);
+        if (ra != rb) {
+            return Integer.compare(ra, rb);
+        }
+        String[] pa = a.split("\\.");
+        String[] pb = b.split("\\.");
+        for (int i = 0; i < Math.min(pa.length, pb.length); i++) {
+            int c = pa[i].matches("\\d+") && pb[i].matches("\\d+")
+                    ? Integer.compare(Integer.parseInt(pa[i]), Integer.parseInt(pb[i])) : pa[i].compareTo(pb[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(pa.length, pb.length);
+    }
+
+    private static int rank(String key) {
+        if (key.startsWith("ballots.")) {
+            return 1;
+        }
+        if (key.startsWith("votes.")) {
+            return key.startsWith("votes.valid") || key.startsWith("votes.invalid") || key.startsWith("votes.total")
+                    ? 3 : 2;
+        }
+        return 0;
+    }
+
+    private static long[] grow(long[] array, int index) {
+        return index < array.length ? array : java.util.Arrays.copyOf(array, Math.max(index + 1, array.length * 2));
+    }
+
+    public int countedTps() {
+        return countedTps;
+    }
+
+    public int flaggedTps() {
+        return flaggedTps;
+    }
+}

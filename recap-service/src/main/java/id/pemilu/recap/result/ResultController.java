@@ -1,0 +1,70 @@
+package id.pemilu.recap.result;
+
+import id.pemilu.common.security.Caller;
+import id.pemilu.common.web.ApiProblem;
+import id.pemilu.recap.RecapRoles;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Officers' API for one TPS result: read it, confirm it (KPPS), verify or correct it (PPK/KPU). */
+@RestController
+@RequestMapping("/api/recap/tps/{tpsCode}/ballots/{ballotType}")
+class ResultController {
+
+    private final ResultService service;
+    private final TpsAccess access;
+
+    ResultController(ResultService service, TpsAccess access) {
+        this.service = service;
+        this.access = access;
+    }
+
+    @GetMapping
+    @PreAuthorize(RecapRoles.ANY_RECAP_ROLE)
+    ResultView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String tpsCode, @PathVariable String ballotType) {
+        TpsCode tps = new TpsCode(tpsCode);
+        BallotType type = BallotType.parse(ballotType);
+        access.requireCanRead(Caller.of(jwt), tps);
+        return service.find(tps, type).map(ResultView::of)
+                .orElseThrow(() -> ApiProblem.notFound("Belum ada hasil yang dikonfirmasi untuk TPS " + tps + "."));
+    }
+
+    @PostMapping("/confirm")
+    @PreAuthorize(RecapRoles.KPPS)
+    ResultView confirm(@AuthenticationPrincipal Jwt jwt, @PathVariable String tpsCode, @PathVariable String ballotType,
+                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                       @RequestBody ConfirmCommand command) {
+        return ResultView.of(service.confirm(Caller.of(jwt), new TpsCode(tpsCode), BallotType.parse(ballotType),
+                command, IdempotencyKeys.check(idempotencyKey)));
+    }
+
+    @PostMapping("/review")
+    @PreAuthorize(RecapRoles.REGION_STAFF)
+    ResultView review(@AuthenticationPrincipal Jwt jwt, @PathVariable String tpsCode, @PathVariable String ballotType,
+                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                      @RequestBody ReviewCommand command) {
+        return ResultView.of(service.review(Caller.of(jwt), new TpsCode(tpsCode), BallotType.parse(ballotType),
+                command, IdempotencyKeys.check(idempotencyKey)));
+    }
+
+    record ResultView(String tpsCode, String ballotType, String status, long resultVersion, List<FieldValue> values,
+                      List<Flag> flags, String source, String submissionId, List<PhotoRef> photos, String updatedBy,
+                      Instant updatedAt, String reason, List<Change> history) {
+
+        static ResultView of(TpsResult r) {
+            return new ResultView(r.getTpsCode(), r.getBallotType().name(), r.getStatus().wire(),
+                    r.getResultVersion(), r.getValues(), r.getFlags(), r.getSource(), r.getSubmissionId(),
+                    r.getPhotos(), r.getUpdatedBy(), r.getUpdatedAt(), r.getReason(), r.getHistory());
+        }
+    }
+}

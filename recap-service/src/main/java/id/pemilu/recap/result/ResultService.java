@@ -1,0 +1,207 @@
+package id.pemilu.recap.result;
+
+import id.pemilu.common.outbox.OutboxRelay;
+import id.pemilu.common.security.Caller;
+import id.pemilu.common.security.Roles;
+import id.pemilu.common.web.ApiProblem;
+import id.pemilu.recap.RecapProperties;
+import id.pemilu.recap.ballot.BallotStructures;
+import id.pemilu.recap.registry.Station;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Confirmation and reconciliation of TPS results. A result is recorded only when a person acts: the KPPS officer of
+ * that TPS confirms (from a draft reading or typed by hand), or PPK/KPU of the region verifies or corrects it.
+ */
+@Service
+public class ResultService {
+
+    static final String COLLECTION = "tps_results";
+
+    private final TpsResults results;
+    private final TpsAccess access;
+    private final BallotStructures structures;
+    private final RecapProperties properties;
+    private final DraftSource drafts;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<OutboxRelay> relay;
+
+    ResultService(TpsResults results, TpsAccess access, BallotStructures structures, RecapProperties properties,
+                  DraftSource drafts, ApplicationEventPublisher events, ObjectProvider<OutboxRelay> relay) {
+        this.results = results;
+        this.access = access;
+        this.structures = structures;
+        this.properties = properties;
+        this.drafts = drafts;
+        this.events = events;
+        this.relay = relay;
+    }
+
+    public Optional<TpsResult> find(TpsCode tps, BallotType type) {
+        return results.findById(TpsResult.idOf(tps, type));
+    }
+
+    public List<TpsResult> findAll(Iterable<String> ids) {
+        List<TpsResult> out = new ArrayList<>();
+        results.findAllById(ids).forEach(out::add);
+        return out;
+    }
+
+    public TpsLimits limits(Station station, BallotType type) {
+        boolean pilkada = type == BallotType.PILKADA_GUBERNUR || type == BallotType.PILKADA_BUPATI;
+        return new TpsLimits(station.dpt(), pilkada ? properties.pilkadaMaxVoters() : properties.maxVoters(),
+                properties.reservePercent(), properties.reserveTolerance());
+    }
+
+    public TpsResult confirm(Caller caller, TpsCode tps, BallotType type, ConfirmCommand command,
+                             String idempotencyKey) {
+        Station station = access.requireOwnTps(caller, tps);
+        BallotStructure structure = structures.structure(type, tps);
+        try {
+            return confirmOnce(caller, tps, type, command, idempotencyKey, station, structure);
+        } catch (OptimisticLockingFailureException concurrent) {
+            return confirmOnce(caller, tps, type, command, idempotencyKey, station, structure);
+        }
+    }
+
+    private TpsResult confirmOnce(Caller caller, TpsCode tps, BallotType type, ConfirmCommand command,
+                                  String idempotencyKey, Station station, BallotStructure structure) {
+        TpsResult result = find(tps, type).orElseGet(() -> TpsResult.empty(tps, type));
+        if (result.hasIdempotencyKey(idempotencyKey)) {
+            return result;
+        }
+        if (result.getStatus() == ResultStatus.VERIFIED || result.getStatus() == ResultStatus.CORRECTED) {
+            throw ApiProblem.conflict("Hasil TPS " + tps + " sudah diverifikasi PPK; perubahan hanya lewat PPK.");
+        }
+        Map<String, Integer> values = new LinkedHashMap<>();
+        List<Flag> flags = new ArrayList<>();
+        List<PhotoRef> photos = null;
+        String source = "manual";
+        Set<String> typed = typedKeys(command.values());
+        if (command.submissionId() != null && !command.submissionId().isBlank()) {
+            Draft draft = drafts.draft(command.submissionId())
+                    .orElseThrow(() -> ApiProblem.notFound("Pengiriman foto " + command.submissionId() + " tidak ada."));
+            if (!draft.tpsCode().equals(tps.value()) || draft.ballotType() != type) {
+                throw ApiProblem.badRequest("Pengiriman foto itu milik TPS/surat suara lain.");
+            }
+            values.putAll(draft.values());
+            flags.addAll(draft.flags());
+            List<String> unsettled = draft.disagreeingKeys().stream().filter(k -> !typed.contains(k)).toList();
+            if (!unsettled.isEmpty()) {
+                flags.add(new Flag(ResultChecks.READINGS_DISAGREE, "Dua pembacaan foto berbeda pada kolom: "
+                        + String.join(", ", unsettled) + " (ketik ulang nilainya untuk memastikan)"));
+            }
+            photos = draft.photos();
+            source = "photo-reading";
+        } else if (command.values() == null || command.values().isEmpty()) {
+            throw ApiProblem.badRequest("Isi angka C.Hasil atau sebutkan submissionId foto yang dibaca.");
+        }
+        overlay(values, command.values(), structure);
+        flags.addAll(0, ResultChecks.check(ordered(values, structure), structure, limits(station, type)));
+        String reason = command.reason() == null ? null : command.reason().trim();
+        boolean hasReason = reason != null && reason.length() >= 5;
+        if (result.getStatus() != null && !hasReason) {
+            throw unprocessable("Hasil TPS ini sudah pernah dikirim; perubahan wajib disertai alasan tertulis.", flags);
+        }
+        if (!flags.isEmpty() && !hasReason) {
+            throw unprocessable("Angka tidak lolos pemeriksaan; perbaiki angka, atau kirim dengan alasan tertulis "
+                    + "(hasil akan ditandai dan tidak dihitung sampai diperiksa PPK).", flags);
+        }
+        ResultStatus status = flags.isEmpty() ? ResultStatus.SUBMITTED : ResultStatus.FLAGGED;
+        result.record(status, ordered(values, structure), flags, caller.username(), Roles.KPPS,
+                hasReason ? reason : null, idempotencyKey, source, command.submissionId(), photos);
+        return save(result);
+    }
+
+    /** PPK/KPU reconciliation: verified (the numbers match the paper form) or corrected (numbers replaced). */
+    public TpsResult review(Caller caller, TpsCode tps, BallotType type, ReviewCommand command,
+                            String idempotencyKey) {
+        String role = access.requireRegionOfficer(caller, tps);
+        Station station = access.station(tps);
+        BallotStructure structure = structures.structure(type, tps);
+        TpsResult result = find(tps, type)
+                .orElseThrow(() -> ApiProblem.notFound("Belum ada hasil yang dikirim untuk TPS " + tps + "."));
+        if (result.hasIdempotencyKey(idempotencyKey)) {
+            return result;
+        }
+        String reason = command.reason() == null ? "" : command.reason().trim();
+        if (reason.length() < 5) {
+            throw ApiProblem.badRequest("Pemeriksaan PPK wajib disertai alasan tertulis.");
+        }
+        ResultStatus status = switch (command.decision() == null ? "" : command.decision()) {
+            case "verified" -> ResultStatus.VERIFIED;
+            case "corrected" -> ResultStatus.CORRECTED;
+            default -> throw ApiProblem.badRequest("Keputusan harus verified atau corrected.");
+        };
+        Map<String, Integer> values = result.valueMap();
+        if (status == ResultStatus.CORRECTED) {
+            if (command.values() == null || command.values().isEmpty()) {
+                throw ApiProblem.badRequest("Koreksi wajib berisi angka yang diperbaiki.");
+            }
+            overlay(values, command.values(), structure);
+        }
+        List<Flag> flags = ResultChecks.check(ordered(values, structure), structure, limits(station, type));
+        if (!flags.isEmpty()) {
+            throw unprocessable("Angka tidak lolos pemeriksaan aritmetika; tidak dapat dinyatakan terverifikasi.",
+                    flags);
+        }
+        result.record(status, ordered(values, structure), flags, caller.username(), role, reason, idempotencyKey,
+                result.getSource(), result.getSubmissionId(), null);
+        return save(result);
+    }
+
+    private TpsResult save(TpsResult result) {
+        TpsResult saved = results.save(result);
+        events.publishEvent(new ResultChanged(saved.getId()));
+        OutboxRelay outbox = relay.getIfAvailable();
+        if (outbox != null) {
+            outbox.publishSoon(COLLECTION, saved.getId());
+        }
+        return saved;
+    }
+
+    private static Set<String> typedKeys(List<FieldValue> typed) {
+        Set<String> keys = new java.util.HashSet<>();
+        if (typed != null) {
+            typed.forEach(v -> keys.add(v.key()));
+        }
+        return keys;
+    }
+
+    private static void overlay(Map<String, Integer> values, List<FieldValue> typed, BallotStructure structure) {
+        if (typed == null) {
+            return;
+        }
+        Set<String> allowed = structure.allKeys();
+        List<String> unknown = typed.stream().map(FieldValue::key).filter(k -> !allowed.contains(k)).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.badRequest("Kolom tidak dikenal untuk surat suara ini: " + String.join(", ", unknown));
+        }
+        typed.forEach(v -> values.put(v.key(), v.value()));
+    }
+
+    private static Map<String, Integer> ordered(Map<String, Integer> values, BallotStructure structure) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String key : structure.allKeys()) {
+            if (values.containsKey(key)) {
+                out.put(key, values.get(key));
+            }
+        }
+        return out;
+    }
+
+    private static ApiProblem unprocessable(String detail, List<Flag> flags) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Perlu alasan tertulis", detail,
+                Map.of("flags", flags.stream().map(f -> Map.of("code", f.code(), "message", f.message())).toList()));
+    }
+}

@@ -1,0 +1,41 @@
+package id.pemilu.recap.result;
+
+import java.util.regex.Pattern;
+
+/** A polling station: the 13-character desa/kelurahan code plus a 3-digit TPS number, e.g. 31.71.01.1001.001. */
+public record TpsCode(String value) {
+
+    private static final Pattern FORMAT = Pattern.compile("\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}\\.\\d{3}");
+
+    public TpsCode {
+        if (value == null || !FORMAT.matcher(value).matches()) {
+            throw new IllegalArgumentException("Kode TPS tidak sah: " + value
+                    + " (format: kode desa + nomor TPS tiga digit, mis. 31.71.01.1001.001)");
+        }
+        if (value.endsWith(".000")) {
+            throw new IllegalArgumentException("Nomor TPS dimulai dari 001: " + value);
+        }
+    }
+
+    public static TpsCode of(String desaCode, int number) {
+        return new TpsCode(desaCode + "." + String.format("%03d", number));
+    }
+
+    public String desaCode() {
+        return value.substring(0, 13);
+    }
+
+    public int number() {
+        return Integer.parseInt(value.substring(14));
+    }
+
+    /** Codes of the regions the TPS belongs to, from the province down to the desa. */
+    public String[] regionChain() {
+        return new String[] {value.substring(0, 2), value.substring(0, 5), value.substring(0, 8), desaCode()};
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

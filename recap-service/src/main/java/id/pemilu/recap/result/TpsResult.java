@@ -1,0 +1,163 @@
+package id.pemilu.recap.result;
+
+import id.pemilu.common.events.TpsResultRecorded;
+import id.pemilu.common.outbox.OutboxAggregate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The confirmed result of one ballot type at one TPS (id {@code <tpsCode>|<ballotType>}). It exists only once a
+ * person confirmed numbers; machine readings stay in the submission as drafts. Every change appends to
+ * {@code history} and raises {@link TpsResultRecorded} in the same document write; {@code totalsApplied} is false
+ * until the recap has added this version to the region totals.
+ */
+@Document("tps_results")
+public class TpsResult extends OutboxAggregate {
+
+    @Id
+    private String id;
+    private String tpsCode;
+    private String desaCode;
+    private BallotType ballotType;
+    private ResultStatus status;
+    private long resultVersion;
+    private List<FieldValue> values = new ArrayList<>();
+    private List<Flag> flags = new ArrayList<>();
+    private String source;
+    private String submissionId;
+    private List<PhotoRef> photos = new ArrayList<>();
+    private String updatedBy;
+    private Instant updatedAt;
+    private String reason;
+    private List<Change> history = new ArrayList<>();
+    private boolean totalsApplied;
+    @Version
+    private Long revision;
+
+    TpsResult() {
+    }
+
+    public static String idOf(TpsCode tps, BallotType ballotType) {
+        return tps.value() + "|" + ballotType.name();
+    }
+
+    static TpsResult empty(TpsCode tps, BallotType ballotType) {
+        TpsResult result = new TpsResult();
+        result.id = idOf(tps, ballotType);
+        result.tpsCode = tps.value();
+        result.desaCode = tps.desaCode();
+        result.ballotType = ballotType;
+        return result;
+    }
+
+    boolean hasIdempotencyKey(String key) {
+        return key != null && history.stream().anyMatch(c -> key.equals(c.idempotencyKey()));
+    }
+
+    /** Records a new state decided by a person: numbers, the flags they fail, status, and the reason given. */
+    void record(ResultStatus newStatus, Map<String, Integer> newValues, List<Flag> newFlags, String by, String role,
+                String why, String idempotencyKey, String newSource, String fromSubmission, List<PhotoRef> newPhotos) {
+        if (newStatus == ResultStatus.DRAFT) {
+            throw new IllegalStateException("A draft is never a recorded result");
+        }
+        Instant now = Instant.now();
+        status = newStatus;
+        resultVersion++;
+        values = newValues.entrySet().stream().map(e -> new FieldValue(e.getKey(), e.getValue())).toList();
+        flags = List.copyOf(newFlags);
+        source = newSource;
+        submissionId = fromSubmission;
+        if (newPhotos != null) {
+            photos = List.copyOf(newPhotos);
+        }
+        updatedBy = by;
+        updatedAt = now;
+        reason = why;
+        totalsApplied = false;
+        List<String> flagCodes = flags.stream().map(Flag::code).toList();
+        history.add(new Change(resultVersion, status, by, role, now, why, idempotencyKey, source, values, flagCodes));
+        raise(new TpsResultRecorded(UUID.randomUUID(), now, TpsResultRecorded.CURRENT_VERSION, tpsCode,
+                ballotType.name(), status.wire(), resultVersion, flagCodes, source, by, why));
+    }
+
+    public Map<String, Integer> valueMap() {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        values.forEach(v -> map.put(v.key(), v.value()));
+        return map;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getTpsCode() {
+        return tpsCode;
+    }
+
+    public String getDesaCode() {
+        return desaCode;
+    }
+
+    public BallotType getBallotType() {
+        return ballotType;
+    }
+
+    public ResultStatus getStatus() {
+        return status;
+    }
+
+    public long getResultVersion() {
+        return resultVersion;
+    }
+
+    public List<FieldValue> getValues() {
+        return values;
+    }
+
+    public List<Flag> getFlags() {
+        return flags;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getSubmissionId() {
+        return submissionId;
+    }
+
+    public List<PhotoRef> getPhotos() {
+        return photos;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public List<Change> getHistory() {
+        return history;
+    }
+
+    public boolean isTotalsApplied() {
+        return totalsApplied;
+    }
+
+    public Long getRevision() {
+        return revision;
+    }
+}

@@ -1,0 +1,147 @@
+package id.pemilu.recap.submission;
+
+import id.pemilu.recap.result.BallotType;
+import id.pemilu.recap.result.Draft;
+import id.pemilu.recap.result.Flag;
+import id.pemilu.recap.result.PhotoRef;
+import id.pemilu.recap.result.ResultChecks;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Photos of one C.Hasil form sent by a KPPS officer and the machine readings of them. Everything here is a draft:
+ * it becomes a result only when the officer confirms it.
+ */
+@Document("submissions")
+class Submission {
+
+    @Id
+    private String id;
+    private String tpsCode;
+    private BallotType ballotType;
+    private String createdBy;
+    private Instant createdAt;
+    private List<SubmittedPhoto> photos = new ArrayList<>();
+    private List<Reading> readings = new ArrayList<>();
+    private List<Flag> flags = new ArrayList<>();
+    @Version
+    private Long revision;
+
+    record SubmittedPhoto(int page, String sha256, String contentType, int width, int height, long size) {
+    }
+
+    record ReadField(String key, Integer value, double confidence, boolean needsReview) {
+    }
+
+    record Reading(String eventId, int page, String sha256, String outcome, String reason, String qrTpsCode,
+                   List<ReadField> fields, Instant readAt) {
+    }
+
+    Submission() {
+    }
+
+    Submission(String id, String tpsCode, BallotType ballotType, String createdBy) {
+        this.id = id;
+        this.tpsCode = tpsCode;
+        this.ballotType = ballotType;
+        this.createdBy = createdBy;
+        this.createdAt = Instant.now();
+    }
+
+    SubmittedPhoto photo(int page) {
+        return photos.stream().filter(p -> p.page() == page).findFirst().orElse(null);
+    }
+
+    void addPhoto(SubmittedPhoto photo, List<String> sameHashAtOtherTps) {
+        photos.add(photo);
+        photos.sort(java.util.Comparator.comparingInt(SubmittedPhoto::page));
+        if (!sameHashAtOtherTps.isEmpty()) {
+            flags.add(new Flag(ResultChecks.DUPLICATE_PHOTO, "Foto halaman " + photo.page()
+                    + " sama persis (SHA-256) dengan foto yang dikirim untuk TPS lain: "
+                    + String.join(", ", sameHashAtOtherTps)));
+        }
+    }
+
+    /** Adds a reading unless this event was already taken; returns whether it was added. */
+    boolean addReading(Reading reading) {
+        if (readings.stream().anyMatch(r -> r.eventId().equals(reading.eventId()))) {
+            return false;
+        }
+        readings.add(reading);
+        if (reading.qrTpsCode() != null && !reading.qrTpsCode().isBlank() && !reading.qrTpsCode().equals(tpsCode)) {
+            flags.add(new Flag("QR_TPS_MISMATCH", "Kode QR pada formulir (" + reading.qrTpsCode()
+                    + ") bukan TPS ini (" + tpsCode + ")"));
+        }
+        return true;
+    }
+
+    /** The latest value read for each key, and the keys two readings disagree on. */
+    Draft draft() {
+        Map<String, Integer> values = new LinkedHashMap<>();
+        Map<String, Set<Integer>> seen = new LinkedHashMap<>();
+        for (Reading reading : readings) {
+            if (!"READ".equals(reading.outcome()) || reading.fields() == null) {
+                continue;
+            }
+            for (ReadField f : reading.fields()) {
+                if (f.value() != null) {
+                    values.put(f.key(), f.value());
+                    seen.computeIfAbsent(f.key(), k -> new LinkedHashSet<>()).add(f.value());
+                }
+            }
+        }
+        List<String> disagreeing = seen.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey).toList();
+        List<PhotoRef> refs = photos.stream().map(p -> new PhotoRef(p.page(), p.sha256())).toList();
+        return new Draft(id, tpsCode, ballotType, values, List.copyOf(flags), disagreeing, refs);
+    }
+
+    /** Confidence and review hints of the latest reading of each key. */
+    Map<String, ReadField> latestFields() {
+        Map<String, ReadField> out = new LinkedHashMap<>();
+        readings.stream().filter(r -> r.fields() != null).forEach(r -> r.fields().stream()
+                .filter(Objects::nonNull).forEach(f -> out.put(f.key(), f)));
+        return out;
+    }
+
+    String getId() {
+        return id;
+    }
+
+    String getTpsCode() {
+        return tpsCode;
+    }
+
+    BallotType getBallotType() {
+        return ballotType;
+    }
+
+    String getCreatedBy() {
+        return createdBy;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    List<SubmittedPhoto> getPhotos() {
+        return photos;
+    }
+
+    List<Reading> getReadings() {
+        return readings;
+    }
+
+    List<Flag> getFlags() {
+        return flags;
+    }
+}

@@ -1,0 +1,165 @@
+package id.pemilu.recap.submission;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import id.pemilu.common.events.C1FormRead;
+import id.pemilu.common.outbox.OutboxRelay;
+import id.pemilu.common.security.Caller;
+import id.pemilu.common.web.ApiProblem;
+import id.pemilu.recap.RecapProperties;
+import id.pemilu.recap.result.BallotType;
+import id.pemilu.recap.result.Draft;
+import id.pemilu.recap.result.DraftSource;
+import id.pemilu.recap.result.TpsAccess;
+import id.pemilu.recap.result.TpsCode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Photo submissions: checks and stores the photos (original as evidence, public copy without metadata), asks
+ * ocr-c1-reader for a reading and keeps the readings as a draft the officer confirms.
+ */
+@Service
+public class SubmissionService implements DraftSource {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
+    static final String ORIGINALS = "photo_originals";
+
+    private final MongoTemplate mongo;
+    private final TpsAccess access;
+    private final RecapProperties properties;
+    private final ObjectProvider<OutboxRelay> relay;
+
+    SubmissionService(MongoTemplate mongo, TpsAccess access, RecapProperties properties,
+                      ObjectProvider<OutboxRelay> relay) {
+        this.mongo = mongo;
+        this.access = access;
+        this.properties = properties;
+        this.relay = relay;
+    }
+
+    record Uploaded(Submission submission, Submission.SubmittedPhoto photo, boolean replay) {
+    }
+
+    Uploaded upload(Caller caller, TpsCode tps, BallotType type, int page, String submissionIdParam,
+                    String idempotencyKey, byte[] bytes) {
+        access.requireOwnTps(caller, tps);
+        if (page < 1 || page > 20) {
+            throw new IllegalArgumentException("Nomor halaman harus 1 sampai 20.");
+        }
+        PhotoCheck.Checked checked = PhotoCheck.check(bytes, properties.maxPhotoBytes(), properties.maxPhotoPixels());
+        String sha256 = sha256(bytes);
+        String submissionId = submissionId(caller, tps, type, page, submissionIdParam, idempotencyKey);
+        Submission submission = mongo.findById(submissionId, Submission.class);
+        if (submission == null) {
+            submission = new Submission(submissionId, tps.value(), type, caller.username());
+        } else if (!submission.getTpsCode().equals(tps.value()) || submission.getBallotType() != type) {
+            throw ApiProblem.conflict("Pengiriman " + submissionId + " milik TPS/surat suara lain.");
+        }
+        Submission.SubmittedPhoto existing = submission.photo(page);
+        if (existing != null) {
+            if (existing.sha256().equals(sha256)) {
+                return new Uploaded(submission, existing, true);
+            }
+            throw ApiProblem.conflict("Halaman " + page + " sudah ada di pengiriman ini dengan foto lain; "
+                    + "mulai pengiriman baru untuk memotret ulang.");
+        }
+        List<String> otherTps = otherTpsWithSamePhoto(sha256, tps.value());
+        mongo.save(new PublicPhoto(sha256, sha256(checked.publicCopy()), checked.contentType(), checked.width(),
+                checked.height(), tps.value(), checked.publicCopy()));
+        PhotoOriginal original = PhotoOriginal.of(submissionId, page, sha256, tps.value(), type.name(),
+                checked.contentType(), bytes, caller.username());
+        mongo.save(original);
+        Submission.SubmittedPhoto photo = new Submission.SubmittedPhoto(page, sha256, checked.contentType(),
+                checked.width(), checked.height(), bytes.length);
+        submission.addPhoto(photo, otherTps);
+        mongo.save(submission);
+        OutboxRelay outbox = relay.getIfAvailable();
+        if (outbox != null) {
+            outbox.publishSoon(ORIGINALS, original.getId());
+        }
+        return new Uploaded(submission, photo, false);
+    }
+
+    Submission get(Caller caller, String submissionId) {
+        Submission submission = Optional.ofNullable(mongo.findById(submissionId, Submission.class))
+                .orElseThrow(() -> ApiProblem.notFound("Pengiriman " + submissionId + " tidak ada."));
+        access.requireCanRead(caller, new TpsCode(submission.getTpsCode()));
+        return submission;
+    }
+
+    @Override
+    public Optional<Draft> draft(String submissionId) {
+        return Optional.ofNullable(mongo.findById(submissionId, Submission.class)).map(Submission::draft);
+    }
+
+    /** Keeps a reading as a draft of its submission; repeating the same event changes nothing. */
+    void accept(C1FormRead read) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Submission submission = mongo.findById(read.submissionId(), Submission.class);
+            if (submission == null) {
+                log.warn("Reading {} for unknown submission {} ignored", read.eventId(), read.submissionId());
+                return;
+            }
+            List<Submission.ReadField> fields = read.fields() == null ? List.of() : read.fields().stream()
+                    .map(f -> new Submission.ReadField(f.key(), f.value(), f.confidence(), f.needsReview())).toList();
+            boolean added = submission.addReading(new Submission.Reading(read.eventId().toString(), read.page(),
+                    read.photoSha256(), read.outcome(), read.reason(), read.qrTpsCode(), fields, Instant.now()));
+            if (!added) {
+                return;
+            }
+            try {
+                mongo.save(submission);
+                return;
+            } catch (OptimisticLockingFailureException concurrent) {
+                log.debug("Submission {} changed concurrently; retrying", read.submissionId());
+            }
+        }
+        throw new IllegalStateException("Could not store reading " + read.eventId());
+    }
+
+    Optional<PublicPhoto> publicPhoto(String sha256) {
+        return Optional.ofNullable(mongo.findById(sha256, PublicPhoto.class));
+    }
+
+    private List<String> otherTpsWithSamePhoto(String sha256, String tpsCode) {
+        Query query = new Query(where("sha256").is(sha256).and("tpsCode").ne(tpsCode));
+        query.fields().include("tpsCode");
+        return mongo.find(query, Document.class, ORIGINALS).stream().map(d -> d.getString("tpsCode"))
+                .distinct().toList();
+    }
+
+    private static String submissionId(Caller caller, TpsCode tps, BallotType type, int page, String given,
+                                       String idempotencyKey) {
+        if (given != null && !given.isBlank()) {
+            return UUID.fromString(given.trim()).toString();
+        }
+        if (idempotencyKey != null) {
+            String seed = caller.username() + "|" + tps + "|" + type + "|" + idempotencyKey;
+            return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+        }
+        return UUID.randomUUID().toString();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
