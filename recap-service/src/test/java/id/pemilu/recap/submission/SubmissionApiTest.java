@@ -1,0 +1,187 @@
+package id.pemilu.recap.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import id.pemilu.common.events.C1FormRead;
+import id.pemilu.common.test.Tokens;
+import id.pemilu.recap.recap.RecapApplier;
+import id.pemilu.recap.registry.Station;
+import id.pemilu.recap.registry.TpsRegistry;
+import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.testdata.Forms;
+import id.pemilu.recap.testdata.Images;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class SubmissionApiTest {
+
+    static final String DESA = "31.71.01.1004";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    SubmissionService service;
+    @Autowired
+    TpsRegistry registry;
+    @Autowired
+    RecapApplier applier;
+    @Autowired
+    MongoTemplate mongo;
+
+    ResultActions upload(String tps, byte[] bytes, String key) throws Exception {
+        var request = multipart("/api/recap/tps/" + tps + "/ballots/PPWP/photos")
+                .file(new MockMultipartFile("photo", "c1.jpg", "image/jpeg", bytes)).with(Tokens.kpps(tps));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return mvc.perform(request);
+    }
+
+    JsonNode json(ResultActions actions) throws Exception {
+        return JSON.readTree(actions.andReturn().getResponse().getContentAsString());
+    }
+
+    long stored(String collection) {
+        return mongo.count(new Query(), collection);
+    }
+
+    C1FormRead reading(String submissionId, String tps, String sha, Map<String, Integer> values) {
+        List<C1FormRead.FieldReading> fields = new ArrayList<>();
+        values.forEach((k, v) -> fields.add(new C1FormRead.FieldReading(k, v, 0.97, false)));
+        return new C1FormRead(UUID.randomUUID(), Instant.now(), 1, submissionId, tps, "PPWP", 1, sha, "READ", null,
+                tps, fields);
+    }
+
+    @Test
+    void aReadingIsADraftUntilTheOfficerConfirmsIt() throws Exception {
+        String tps = DESA + ".001";
+        byte[] photo = Images.jpegWithExif(1);
+        JsonNode up = json(upload(tps, photo, "up-1").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("draft")));
+        String submissionId = up.get("submissionId").asString();
+        String sha = up.get("sha256").asString();
+        // a retry with the same key stores nothing new
+        upload(tps, photo, "up-1").andExpect(status().isOk()).andExpect(jsonPath("$.replay").value(true))
+                .andExpect(jsonPath("$.submissionId").value(submissionId));
+        assertThat(mongo.count(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("sha256")
+                .is(sha)), "photo_originals")).isEqualTo(1);
+
+        // the public copy has no EXIF; the original keeps it
+        byte[] publicCopy = mvc.perform(get("/api/recap/public/photos/" + sha)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(publicCopy, StandardCharsets.ISO_8859_1)).doesNotContain(Images.EXIF_MARKER_TEXT);
+        assertThat(new String(photo, StandardCharsets.ISO_8859_1)).contains(Images.EXIF_MARKER_TEXT);
+
+        Station station = registry.find(new TpsCode(tps)).orElseThrow();
+        Map<String, Integer> truth = Forms.consistent(station.dptMen(), station.dptWomen(), 2, 105, 40, 30);
+        Map<String, Integer> misread = new java.util.LinkedHashMap<>(truth);
+        misread.put("votes.candidate.1", 905); // the 2024 failure: 105 read as 905
+        C1FormRead read = reading(submissionId, tps, sha, misread);
+        service.accept(read);
+        service.accept(read); // redelivery changes nothing
+        mvc.perform(get("/api/recap/submissions/" + submissionId).with(Tokens.kpps(tps))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("draft"))
+                .andExpect(jsonPath("$.readings.length()").value(1))
+                .andExpect(jsonPath("$.draft[?(@.key=='votes.candidate.1')].value", hasItem(905)));
+
+        // a draft is never public and never counted
+        applier.applyPending();
+        mvc.perform(get("/api/recap/public/tps/" + tps)).andExpect(jsonPath("$.ballots.length()").value(0));
+        mvc.perform(get("/api/recap/public/totals").param("region", DESA))
+                .andExpect(jsonPath("$.counted.tps").value(0)).andExpect(jsonPath("$.flagged.tps").value(0));
+
+        // confirming the misread draft as is fails the checks
+        mvc.perform(post("/api/recap/tps/" + tps + "/ballots/PPWP/confirm").with(Tokens.kpps(tps))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"submissionId\":\"" + submissionId + "\"}"))
+                .andExpect(status().isUnprocessableContent());
+        // the officer corrects the one field and confirms
+        mvc.perform(post("/api/recap/tps/" + tps + "/ballots/PPWP/confirm").with(Tokens.kpps(tps))
+                        .header("Idempotency-Key", "confirm-1").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"submissionId\":\"" + submissionId
+                                + "\",\"values\":[{\"key\":\"votes.candidate.1\",\"value\":105}]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("submitted"))
+                .andExpect(jsonPath("$.source").value("photo-reading"))
+                .andExpect(jsonPath("$.photos[0].sha256").value(sha));
+        applier.applyPending();
+        mvc.perform(get("/api/recap/public/tps/" + tps))
+                .andExpect(jsonPath("$.ballots[0].photos[0].url").value("/api/recap/public/photos/" + sha))
+                .andExpect(jsonPath("$.ballots[0].values[?(@.key=='votes.candidate.1')].value", hasItem(105)));
+        mvc.perform(get("/api/recap/public/totals").param("region", DESA))
+                .andExpect(jsonPath("$.counted.tps").value(1))
+                .andExpect(jsonPath("$.counted.values[?(@.key=='votes.candidate.1')].value", hasItem(105)));
+    }
+
+    @Test
+    void theSamePhotoAtAnotherTpsAndDisagreeingReadingsAreFlagged() throws Exception {
+        String first = DESA + ".002";
+        String second = DESA + ".003";
+        byte[] photo = Images.jpegWithExif(2);
+        upload(first, photo, null).andExpect(status().isCreated());
+        JsonNode up = json(upload(second, photo, null).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.flags[*].code", hasItem("DUPLICATE_PHOTO"))));
+        String submissionId = up.get("submissionId").asString();
+        Station station = registry.find(new TpsCode(second)).orElseThrow();
+        Map<String, Integer> values = Forms.consistent(station.dptMen(), station.dptWomen(), 2, 50, 40, 30);
+        service.accept(reading(submissionId, second, up.get("sha256").asString(), values));
+        Map<String, Integer> other = new java.util.LinkedHashMap<>(values);
+        other.put("votes.invalid", 7);
+        service.accept(reading(submissionId, second, up.get("sha256").asString(), other));
+        mvc.perform(post("/api/recap/tps/" + second + "/ballots/PPWP/confirm").with(Tokens.kpps(second))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"submissionId\":\"" + submissionId + "\",\"values\":[{\"key\":\"votes.invalid\","
+                                + "\"value\":2}]}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.flags[*].code", hasItem("DUPLICATE_PHOTO")));
+    }
+
+    @Test
+    void badUploadsAreRefusedAndNothingIsStored() throws Exception {
+        String tps = DESA + ".004";
+        long originals = stored("photo_originals");
+        long copies = stored("photo_public");
+        upload(tps, "not a picture at all".getBytes(StandardCharsets.UTF_8), null)
+                .andExpect(status().isUnsupportedMediaType());
+        byte[] jpeg = Images.jpegWithExif(3);
+        upload(tps, Arrays.copyOf(jpeg, jpeg.length / 2), null).andExpect(status().isBadRequest());
+        upload(tps, Images.pngHeaderOnly(50_000, 50_000), null).andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.detail").exists());
+        byte[] oversize = new byte[9 * 1024 * 1024];
+        System.arraycopy(jpeg, 0, oversize, 0, jpeg.length);
+        upload(tps, oversize, null).andExpect(status().isPayloadTooLarge());
+        mvc.perform(multipart("/api/recap/tps/" + tps + "/ballots/PPWP/photos")
+                        .file(new MockMultipartFile("photo", "c1.png", "image/png", Images.png(20, 20)))
+                        .with(Tokens.kpps(DESA + ".005")))
+                .andExpect(status().isForbidden());
+        assertThat(stored("photo_originals")).isEqualTo(originals);
+        assertThat(stored("photo_public")).isEqualTo(copies);
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+        upload(tps, Images.png(30, 20), null).andExpect(status().isCreated()).andExpect(jsonPath("$.width").value(30));
+    }
+}
