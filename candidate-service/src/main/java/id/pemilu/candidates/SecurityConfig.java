@@ -16,6 +16,7 @@ class SecurityConfig {
         return ResourceServerSecurity.apply(http)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(ResourceServerSecurity.PUBLIC_INFRA_PATHS).permitAll()
+                        .requestMatchers("/api/candidates/public/**").permitAll()
                         .anyRequest().authenticated())
                 .build();
     }

@@ -1,0 +1,123 @@
+package id.pemilu.candidates.dapil;
+
+import id.pemilu.common.events.DomainEvent;
+import id.pemilu.common.outbox.OutboxAggregate;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A stored electoral district and the stage of its candidate lists. Raises {@code DctFinalized} in the same document
+ * write that freezes the DCT (outbox).
+ */
+@Document("dapil")
+public class Dapil extends OutboxAggregate {
+
+    @Id
+    private String code;
+    private String name;
+    private ElectoralBody body;
+    private String areaCode;
+    private int seats;
+    private List<String> regionCodes;
+    private DapilStage stage = DapilStage.NOMINATION;
+    private String definedBy;
+    private Instant definedAt;
+    private String dcsPublishedBy;
+    private Instant dcsPublishedAt;
+    private int dctVersion;
+    private String dctFinalizedBy;
+    private Instant dctFinalizedAt;
+
+    protected Dapil() {
+    }
+
+    static Dapil of(DapilDefinition definition, String definedBy, Instant at) {
+        Dapil dapil = new Dapil();
+        dapil.code = definition.code();
+        dapil.name = definition.name();
+        dapil.body = definition.body();
+        dapil.areaCode = definition.areaCode();
+        dapil.seats = definition.seats();
+        dapil.regionCodes = List.copyOf(definition.regionCodes());
+        dapil.definedBy = definedBy;
+        dapil.definedAt = at;
+        return dapil;
+    }
+
+    public void publishDcs(String by, Instant at) {
+        stage = DapilStage.DCS;
+        dcsPublishedBy = by;
+        dcsPublishedAt = at;
+    }
+
+    /** Freezes the DCT and raises the event carrying the ballot structure, to be saved in the same write. */
+    public void finalizeDct(String by, Instant at, DomainEvent dctFinalized) {
+        stage = DapilStage.DCT;
+        dctVersion++;
+        dctFinalizedBy = by;
+        dctFinalizedAt = at;
+        raise(dctFinalized);
+    }
+
+    public DapilDefinition definition() {
+        return new DapilDefinition(code, name, body, areaCode, seats, regionCodes);
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public ElectoralBody getBody() {
+        return body;
+    }
+
+    public String getAreaCode() {
+        return areaCode;
+    }
+
+    public int getSeats() {
+        return seats;
+    }
+
+    public List<String> getRegionCodes() {
+        return regionCodes;
+    }
+
+    public DapilStage getStage() {
+        return stage;
+    }
+
+    public String getDefinedBy() {
+        return definedBy;
+    }
+
+    public Instant getDefinedAt() {
+        return definedAt;
+    }
+
+    public String getDcsPublishedBy() {
+        return dcsPublishedBy;
+    }
+
+    public Instant getDcsPublishedAt() {
+        return dcsPublishedAt;
+    }
+
+    public int getDctVersion() {
+        return dctVersion;
+    }
+
+    public String getDctFinalizedBy() {
+        return dctFinalizedBy;
+    }
+
+    public Instant getDctFinalizedAt() {
+        return dctFinalizedAt;
+    }
+}

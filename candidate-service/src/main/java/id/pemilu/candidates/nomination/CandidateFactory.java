@@ -1,0 +1,63 @@
+package id.pemilu.candidates.nomination;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * Turns operator input into stored candidates: the NIK is replaced by its keyed hash, a person keeps their public
+ * candidate id across edits, and a KPU verdict is kept only while the candidate's data is unchanged.
+ */
+class CandidateFactory {
+
+    private final UnaryOperator<String> nikHasher;
+
+    CandidateFactory(UnaryOperator<String> nikHasher) {
+        this.nikHasher = nikHasher;
+    }
+
+    List<Candidate> build(List<CandidateInput> inputs, List<Candidate> previous) {
+        Map<String, Candidate> before = previous.stream()
+                .collect(Collectors.toMap(Candidate::nikHash, Function.identity(), (a, b) -> a));
+        List<Candidate> result = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            CandidateInput in = inputs.get(i);
+            if (in == null) {
+                throw new IllegalArgumentException("Calon posisi " + (i + 1) + " kosong.");
+            }
+            Nik nik = new Nik(in.nik());
+            String nikHash = nikHasher.apply(nik.value());
+            LocalDate birthDate;
+            try {
+                birthDate = in.birthDate() == null ? null : LocalDate.parse(in.birthDate().trim());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("Tanggal lahir calon posisi " + (i + 1)
+                        + " harus berformat TTTT-BB-HH, contoh 1985-04-17.");
+            }
+            List<String> documents = in.documents() == null ? List.of()
+                    : in.documents().stream().map(d -> d.trim().toUpperCase()).distinct().sorted().toList();
+            Candidate earlier = before.get(nikHash);
+            Candidate candidate = new Candidate(earlier == null ? UUID.randomUUID().toString() : earlier.candidateId(),
+                    nikHash, nik.masked(), in.name(), Gender.parse(in.gender()), birthDate, in.address(),
+                    in.education(), in.occupation(), documents, Boolean.TRUE.equals(in.formerConvict()),
+                    Boolean.TRUE.equals(in.convictionDisclosed()), Boolean.TRUE.equals(in.cvConsent()),
+                    in.cv(), null, null);
+            CandidateFacts facts = candidate.facts();
+            candidate = new Candidate(candidate.candidateId(), nikHash, candidate.nikMasked(), facts.name(),
+                    facts.gender(), birthDate, candidate.address(), facts.education(), facts.occupation(), documents,
+                    facts.formerConvict(), facts.convictionDisclosed(), candidate.cvConsent(), candidate.cv(), null,
+                    null);
+            if (earlier != null && earlier.sameDataAs(candidate)) {
+                candidate = candidate.withVerdict(earlier.verdict(), earlier.verdictReason());
+            }
+            result.add(candidate);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,35 @@
+package id.pemilu.candidates.nomination;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * What the nomination rules look at for one candidate.
+ *
+ * @param documents           document types handed in (e.g. IJAZAH, SURAT_SEHAT, SKCK), see NominationRequirements
+ * @param occupation          e.g. SWASTA, PNS, TNI, POLRI, BUMN; some occupations require a resignation letter
+ * @param convictionDisclosed a former convict publicly announced it (required to stand)
+ */
+public record CandidateFacts(String nikHash, String name, Gender gender, LocalDate birthDate, String education,
+                             String occupation, Set<String> documents, boolean formerConvict,
+                             boolean convictionDisclosed) {
+
+    public CandidateFacts {
+        if (nikHash == null || nikHash.isBlank()) {
+            throw new IllegalArgumentException("NIK calon wajib diisi.");
+        }
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("Nama calon wajib diisi.");
+        }
+        if (gender == null) {
+            throw new IllegalArgumentException("Jenis kelamin calon " + name + " wajib diisi.");
+        }
+        if (birthDate == null) {
+            throw new IllegalArgumentException("Tanggal lahir calon " + name + " wajib diisi.");
+        }
+        documents = documents == null ? Set.of() : Set.copyOf(documents);
+        education = education == null ? "" : education.trim().toUpperCase();
+        occupation = occupation == null ? "" : occupation.trim().toUpperCase();
+        name = name.trim();
+    }
+}

@@ -1,0 +1,175 @@
+package id.pemilu.candidates.publication;
+
+import id.pemilu.candidates.dapil.Dapil;
+import id.pemilu.candidates.dapil.DapilAccess;
+import id.pemilu.candidates.dapil.DapilCatalog;
+import id.pemilu.candidates.dapil.DapilStage;
+import id.pemilu.candidates.dapil.DapilView;
+import id.pemilu.candidates.nomination.Candidate;
+import id.pemilu.candidates.nomination.CandidateList;
+import id.pemilu.candidates.nomination.ListStatus;
+import id.pemilu.candidates.nomination.NominationService;
+import id.pemilu.candidates.nomination.Verdict;
+import id.pemilu.candidates.party.Party;
+import id.pemilu.candidates.party.PartyDirectory;
+import id.pemilu.common.events.DctFinalized;
+import id.pemilu.common.outbox.OutboxRelay;
+import id.pemilu.common.security.Caller;
+import id.pemilu.common.web.ApiProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/** Publishes the DCS of a dapil and freezes its DCT, sending the ballot structure to recap-service. */
+@Service
+public class PublicationService {
+
+    static final String DAPIL_COLLECTION = "dapil";
+
+    private final DapilCatalog catalog;
+    private final NominationService nominations;
+    private final PartyDirectory parties;
+    private final ObjectProvider<OutboxRelay> outboxRelay;
+    private final Clock clock;
+
+    PublicationService(DapilCatalog catalog, NominationService nominations, PartyDirectory parties,
+                       ObjectProvider<OutboxRelay> outboxRelay, Clock clock) {
+        this.catalog = catalog;
+        this.nominations = nominations;
+        this.parties = parties;
+        this.outboxRelay = outboxRelay;
+        this.clock = clock;
+    }
+
+    public PublicBallot publishDcs(String dapilCode, Caller caller) {
+        Dapil dapil = administered(dapilCode, caller);
+        if (dapil.getStage() != DapilStage.NOMINATION) {
+            throw ApiProblem.conflict("DCS dapil " + dapilCode + " sudah diumumkan (tahap " + dapil.getStage() + ").");
+        }
+        boolean anyVerified = nominations.listsOf(dapilCode).stream()
+                .anyMatch(list -> list.getStatus() == ListStatus.VERIFIED);
+        if (!anyVerified) {
+            throw ApiProblem.conflict("Belum ada daftar calon yang terverifikasi (semua MS) di dapil " + dapilCode + ".");
+        }
+        nominations.includeVerifiedInDcs(dapilCode);
+        dapil.publishDcs(caller.username(), clock.instant());
+        catalog.save(dapil);
+        return ballot(dapil, "DCS");
+    }
+
+    public PublicBallot finalizeDct(String dapilCode, Caller caller) {
+        Dapil dapil = administered(dapilCode, caller);
+        if (dapil.getStage() == DapilStage.NOMINATION) {
+            throw ApiProblem.conflict("DCS dapil " + dapilCode + " belum diumumkan; DCT ditetapkan setelah masa "
+                    + "tanggapan masyarakat atas DCS.");
+        }
+        if (dapil.getStage() == DapilStage.DCT) {
+            throw ApiProblem.conflict("DCT dapil " + dapilCode + " sudah final (versi " + dapil.getDctVersion()
+                    + ") dan tidak bisa diubah.");
+        }
+        List<CandidateList> lists = nominations.listsOf(dapilCode).stream().filter(CandidateList::isInDcs).toList();
+        List<String> pending = lists.stream().filter(l -> l.getStatus() != ListStatus.VERIFIED)
+                .map(CandidateList::getPartyId).toList();
+        if (!pending.isEmpty()) {
+            throw ApiProblem.conflict("Daftar partai " + String.join(", ", pending)
+                    + " masih menunggu verifikasi KPU atas perubahannya; DCT belum bisa ditetapkan.");
+        }
+        List<DctFinalized.BallotParty> ballotParties = ballotParties(dapil, lists);
+        Instant now = clock.instant();
+        DctFinalized event = new DctFinalized(UUID.randomUUID(), now, DctFinalized.CURRENT_VERSION,
+                dapil.getBody().name(), dapil.getCode(), dapil.getName(), dapil.getSeats(), dapil.getDctVersion() + 1,
+                dapil.getRegionCodes(), ballotParties);
+        dapil.finalizeDct(caller.username(), now, event);
+        catalog.save(dapil);
+        outboxRelay.ifAvailable(relay -> relay.publishSoon(DAPIL_COLLECTION, dapil.getCode()));
+        return ballot(dapil, "DCT");
+    }
+
+    public PublicBallot publicBallot(String dapilCode, String which) {
+        Dapil dapil = catalog.get(dapilCode);
+        if (dapil.getStage() == DapilStage.NOMINATION || ("DCT".equals(which) && dapil.getStage() != DapilStage.DCT)) {
+            throw ApiProblem.notFound(which + " dapil " + dapilCode + " belum diumumkan.");
+        }
+        return ballot(dapil, which);
+    }
+
+    private List<DctFinalized.BallotParty> ballotParties(Dapil dapil, List<CandidateList> lists) {
+        List<DctFinalized.BallotParty> result = new ArrayList<>();
+        if (!dapil.getBody().partyLists()) {
+            lists.forEach(list -> result.add(new DctFinalized.BallotParty(CandidateList.INDIVIDUAL, 0,
+                    "Perseorangan (DPD)", ballotCandidates(list))));
+            return result;
+        }
+        List<String> unnumbered = new ArrayList<>();
+        for (CandidateList list : lists) {
+            Party party = parties.find(list.getPartyId()).orElse(null);
+            if (party == null || party.ballotNumber() == null) {
+                unnumbered.add(list.getPartyId());
+            } else {
+                result.add(new DctFinalized.BallotParty(party.partyId(), party.ballotNumber(), party.name(),
+                        ballotCandidates(list)));
+            }
+        }
+        if (!unnumbered.isEmpty()) {
+            throw ApiProblem.conflict("Nomor urut partai " + String.join(", ", unnumbered)
+                    + " belum ditetapkan (PUT /api/candidates/parties/ballot-numbers).");
+        }
+        if (result.isEmpty()) {
+            throw ApiProblem.conflict("Tidak ada daftar calon di DCS dapil " + dapil.getCode() + ".");
+        }
+        result.sort(Comparator.comparingInt(DctFinalized.BallotParty::ballotNumber));
+        return result;
+    }
+
+    private static List<DctFinalized.BallotCandidate> ballotCandidates(CandidateList list) {
+        List<DctFinalized.BallotCandidate> result = new ArrayList<>();
+        for (Candidate c : published(list)) {
+            result.add(new DctFinalized.BallotCandidate(result.size() + 1, c.name(), c.gender().name()));
+        }
+        return result;
+    }
+
+    private static List<Candidate> published(CandidateList list) {
+        return list.getCandidates().stream().filter(c -> c.verdict() == Verdict.MS).toList();
+    }
+
+    private PublicBallot ballot(Dapil dapil, String which) {
+        List<PublicBallot.PublicParty> result = new ArrayList<>();
+        for (CandidateList list : nominations.listsOf(dapil.getCode())) {
+            if (!list.isInDcs()) {
+                continue;
+            }
+            Party party = parties.find(list.getPartyId()).orElse(null);
+            List<PublicBallot.PublicCandidate> candidates = new ArrayList<>();
+            for (Candidate c : published(list)) {
+                candidates.add(new PublicBallot.PublicCandidate(c.candidateId(), candidates.size() + 1, c.name(),
+                        c.gender().name(), c.formerConvict(), c.cvConsent(), c.cvConsent() ? c.cv() : null));
+            }
+            List<PublicBallot.PublicChange> changes = list.getChanges().stream()
+                    .filter(change -> change.stage() == DapilStage.DCS)
+                    .map(change -> new PublicBallot.PublicChange(change.at(), change.action(), change.reason(),
+                            change.summary())).toList();
+            result.add(new PublicBallot.PublicParty(list.getPartyId(),
+                    party == null ? "Perseorangan (DPD)" : party.name(),
+                    party == null ? null : party.abbreviation(), party == null ? null : party.ballotNumber(),
+                    candidates, changes));
+        }
+        result.sort(Comparator.comparing(PublicBallot.PublicParty::ballotNumber,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(PublicBallot.PublicParty::partyId));
+        Instant at = "DCT".equals(which) ? dapil.getDctFinalizedAt() : dapil.getDcsPublishedAt();
+        return new PublicBallot(DapilView.of(dapil), which, dapil.getDctVersion(), at, result);
+    }
+
+    private Dapil administered(String dapilCode, Caller caller) {
+        Dapil dapil = catalog.get(dapilCode);
+        if (!DapilAccess.canAdminister(caller, dapil.getBody(), dapil.getAreaCode())) {
+            throw ApiProblem.forbidden("Anda tidak berwenang atas dapil " + dapilCode + ".");
+        }
+        return dapil;
+    }
+}

@@ -1,0 +1,28 @@
+package id.pemilu.candidates.party;
+
+import id.pemilu.candidates.WorkflowFixture;
+import org.springframework.context.ApplicationContext;
+
+/** Feeds party-registry's events straight into the service's consumers: tests need no party-registry. */
+public final class TestParties {
+
+    private final ApplicationContext context;
+
+    public TestParties(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Registers an eligible party whose members with these NIKs are verified (MS). */
+    public void register(String partyId, String name, String nikKey, String... niks) {
+        context.getBean(PartyEventListeners.PartiesListener.class).on(WorkflowFixture.registered(partyId, name));
+        PartyEventListeners.MembersListener members = context.getBean(PartyEventListeners.MembersListener.class);
+        members.on(WorkflowFixture.eligible(partyId));
+        for (String nik : niks) {
+            members.on(WorkflowFixture.member(partyId, nik, nikKey));
+        }
+    }
+
+    public void addMember(String partyId, String nikKey, String nik) {
+        context.getBean(PartyEventListeners.MembersListener.class).on(WorkflowFixture.member(partyId, nik, nikKey));
+    }
+}
