@@ -1,0 +1,241 @@
+package id.pemilu.partyregistry.member;
+
+import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.wilayah.Wilayah;
+import id.pemilu.partyregistry.crypto.NikCipher;
+import id.pemilu.partyregistry.member.file.MalformedFileException;
+import id.pemilu.partyregistry.member.file.MemberFileReader;
+import id.pemilu.partyregistry.member.file.RawRow;
+import id.pemilu.partyregistry.party.PartyService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports a party's member list. First the whole file is checked (size, encoding, columns, at least one row)
+ * without writing anything; a malformed file is refused with a 4xx. Then rows are written in batches of 1,000,
+ * tagged with the import id: they stay invisible (not counted, not flagged, not found by the citizen check) until the
+ * import completes, and a failed import is cleaned up. Imports run one at a time, in upload order.
+ */
+@Service
+public class MemberImporter {
+
+    static final int BATCH = 1000;
+    private static final Logger log = LoggerFactory.getLogger(MemberImporter.class);
+
+    private final Members members;
+    private final MemberImports imports;
+    private final Officials officials;
+    private final NikHasher hasher;
+    private final NikCipher cipher;
+    private final PartyService parties;
+    private final MemberProperties properties;
+    private final Clock clock;
+    private final NikCheck check = new NikCheck(Wilayah.indonesia());
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "member-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    MemberImporter(Members members, MemberImports imports, Officials officials, NikHasher hasher, NikCipher cipher,
+                   PartyService parties, MemberProperties properties, Clock clock) {
+        this.members = members;
+        this.imports = imports;
+        this.officials = officials;
+        this.hasher = hasher;
+        this.cipher = cipher;
+        this.parties = parties;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Outcome of an upload: the import and whether this exact file had been imported already. */
+    public record Started(MemberImport memberImport, boolean alreadyImported) {
+    }
+
+    /**
+     * Checks and registers an upload; runs it in the background, or before returning when {@code wait} is true.
+     * The same file for the same party returns the earlier import and changes nothing.
+     */
+    public Started start(String partyId, String fileName, InputStream content, String by, boolean wait)
+            throws IOException {
+        parties.get(partyId);
+        Path file = Files.createTempFile("members-", ".upload");
+        boolean handedOver = false;
+        try {
+            String sha256 = copyLimited(content, file);
+            String importId = partyId + "-" + sha256.substring(0, 24);
+            var earlier = imports.find(importId);
+            if (earlier.isPresent() && earlier.get().getStatus() != MemberImport.Status.FAILED) {
+                return new Started(earlier.get(), true);
+            }
+            long rows = countRows(file, fileName);
+            MemberImport memberImport = imports.save(new MemberImport(importId, partyId, fileName, sha256,
+                    Files.size(file), rows, by));
+            handedOver = true;
+            if (wait) {
+                return new Started(run(memberImport, file, fileName), false);
+            }
+            worker.submit(() -> run(memberImport, file, fileName));
+            return new Started(memberImport, false);
+        } catch (MalformedFileException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        } finally {
+            if (!handedOver) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private String copyLimited(InputStream content, Path file) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long limit = properties.maxImportBytes();
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+                total += n;
+                if (total > limit) {
+                    throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "Berkas terlalu besar",
+                            "Berkas lebih dari " + (limit / (1024 * 1024))
+                                    + " MB. Pecah daftar anggota menjadi beberapa berkas; tidak ada yang diimpor.");
+                }
+                out.write(buffer, 0, n);
+            }
+            if (total == 0) {
+                throw new MalformedFileException("Berkas kosong.");
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static long countRows(Path file, String fileName) throws IOException {
+        long rows = 0;
+        try (MemberFileReader reader = MemberFileReader.open(file, fileName)) {
+            while (reader.next() != null) {
+                rows++;
+            }
+        }
+        if (rows == 0) {
+            throw new MalformedFileException("Berkas tidak berisi satu pun baris anggota.");
+        }
+        return rows;
+    }
+
+    private MemberImport run(MemberImport memberImport, Path file, String fileName) {
+        String partyId = memberImport.getPartyId();
+        Set<String> otherParties = new HashSet<>();
+        try (MemberFileReader reader = MemberFileReader.open(file, fileName)) {
+            Map<String, String> staff = officials.all();
+            Set<String> completed = imports.completedIds();
+            LocalDate today = LocalDate.now(clock);
+            long done = 0;
+            long imported = 0;
+            long rejected = 0;
+            long flagged = 0;
+            List<ImportBatch.Parsed> parsed = new ArrayList<>(BATCH);
+            List<Document> rejections = new ArrayList<>();
+            RawRow raw;
+            do {
+                raw = reader.next();
+                if (raw != null) {
+                    done++;
+                    try {
+                        MemberRow row = MemberRow.of(raw);
+                        parsed.add(new ImportBatch.Parsed(raw.rowNumber(), row, hasher.hash(row.nik())));
+                    } catch (IllegalArgumentException e) {
+                        rejected++;
+                        rejections.add(ImportBatch.problem(memberImport.getId(), raw.rowNumber(),
+                                NikCipher.mask(raw.get(id.pemilu.partyregistry.member.file.Column.NIK)),
+                                "REJECTED", List.of(e.getMessage())));
+                    }
+                }
+                if (parsed.size() >= BATCH || rejections.size() >= BATCH || (raw == null && (!parsed.isEmpty()
+                        || !rejections.isEmpty()))) {
+                    Map<String, Person> existing = new HashMap<>();
+                    if (!parsed.isEmpty()) {
+                        members.findAll(parsed.stream().map(ImportBatch.Parsed::nikHash).distinct().toList())
+                                .forEach(p -> existing.put(p.getId(), p));
+                    }
+                    ImportBatch batch = ImportBatch.build(memberImport.getId(), partyId, parsed, existing, staff,
+                            completed, check, cipher, today);
+                    members.writeBatch(batch.inserts, batch.updates);
+                    List<Document> problems = new ArrayList<>(rejections);
+                    problems.addAll(batch.problems);
+                    imports.saveProblems(problems);
+                    otherParties.addAll(batch.otherParties);
+                    imported += batch.imported;
+                    flagged += batch.flagged;
+                    parsed.clear();
+                    rejections.clear();
+                    memberImport.progress(done, imported, rejected, flagged);
+                    imports.save(memberImport);
+                }
+            } while (raw != null);
+            memberImport.complete();
+            imports.save(memberImport);
+        } catch (RuntimeException | IOException e) {
+            log.warn("Import {} failed; its rows are removed", memberImport.getId(), e);
+            rollBack(memberImport, e instanceof MalformedFileException ? e.getMessage()
+                    : "Impor gagal karena gangguan sistem; unggah ulang berkas yang sama.");
+            return memberImport;
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Could not delete {}", file);
+            }
+        }
+        parties.reevaluate(partyId);
+        otherParties.forEach(parties::reevaluate);
+        return memberImport;
+    }
+
+    private void rollBack(MemberImport memberImport, String reason) {
+        String importId = memberImport.getId();
+        for (Person person : members.withAnyRowOf(importId)) {
+            person.getMemberships().forEach(m -> m.getRows().removeIf(r -> importId.equals(r.importId())));
+            person.getMemberships().removeIf(m -> m.getRows().isEmpty());
+            members.save(person);
+        }
+        imports.dropProblems(importId);
+        memberImport.fail(reason);
+        imports.save(memberImport);
+    }
+
+    /** Used by tests and the benchmark: waits until queued imports have run. */
+    void drain() {
+        try {
+            worker.submit(() -> { }).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package id.pemilu.partyregistry.member;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** Persons and their memberships (collection {@code members}), keyed by NIK hash. */
+@Repository
+class Members {
+
+    private final MongoTemplate mongo;
+
+    Members(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    Optional<Person> find(String nikHash) {
+        return Optional.ofNullable(mongo.findById(nikHash, Person.class));
+    }
+
+    List<Person> findAll(Collection<String> nikHashes) {
+        return mongo.find(Query.query(where("_id").in(nikHashes)), Person.class);
+    }
+
+    Person insert(Person person) {
+        return mongo.insert(person);
+    }
+
+    Person save(Person person) {
+        return mongo.save(person);
+    }
+
+    /** Streams every person listed by a party (in id order, so a page can resume after the last id). */
+    void forEachOfParty(String partyId, Consumer<Person> action) {
+        Query query = Query.query(where("memberships.partyId").is(partyId));
+        try (var stream = mongo.stream(query, Person.class)) {
+            stream.forEach(action);
+        }
+    }
+
+    List<Person> withAnyRowOf(String importId) {
+        return mongo.find(Query.query(where("memberships.rows.importId").is(importId)), Person.class);
+    }
+
+    /** Writes one batch of an import: inserts new persons and appends to existing ones, each a single-document write. */
+    void writeBatch(List<Person> inserts, List<ImportDelta> updates) {
+        if (inserts.isEmpty() && updates.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Person.class);
+        if (!inserts.isEmpty()) {
+            bulk.insert(inserts);
+        }
+        for (ImportDelta delta : updates) {
+            if (delta.newMembership() != null) {
+                bulk.updateOne(Query.query(where("_id").is(delta.nikHash())),
+                        new Update().push("memberships", delta.newMembership()).inc("version", 1));
+            } else {
+                bulk.updateOne(Query.query(where("_id").is(delta.nikHash()).and("memberships.partyId")
+                                .is(delta.partyId())),
+                        new Update().push("memberships.$.rows").each(delta.rows().toArray()).inc("version", 1));
+            }
+        }
+        bulk.execute();
+    }
+
+    void markOfficial(Collection<String> nikHashes, String agency) {
+        mongo.updateMulti(Query.query(where("_id").in(nikHashes)),
+                new Update().set("officialAgency", agency).inc("version", 1), Person.class);
+    }
+
+    /** One write to a person already listed: appended rows or a new membership. */
+    record ImportDelta(String nikHash, String partyId, Membership newMembership, List<SourceRow> rows) {
+    }
+}
