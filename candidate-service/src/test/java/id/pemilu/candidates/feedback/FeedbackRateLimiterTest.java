@@ -1,0 +1,51 @@
+package id.pemilu.candidates.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class FeedbackRateLimiterTest {
+
+    static class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void eachClientGetsAFixedNumberOfFeedbacksPerMinute() {
+        MovableClock clock = new MovableClock();
+        FeedbackRateLimiter limiter = new FeedbackRateLimiter(3, clock);
+        assertThat(limiter.tryAcquire("10.0.0.1")).isTrue();
+        assertThat(limiter.tryAcquire("10.0.0.1")).isTrue();
+        assertThat(limiter.tryAcquire("10.0.0.1")).isTrue();
+        assertThat(limiter.tryAcquire("10.0.0.1")).isFalse();
+        assertThat(limiter.tryAcquire("10.0.0.2")).as("another client is not affected").isTrue();
+        clock.now = clock.now.plusSeconds(61);
+        assertThat(limiter.tryAcquire("10.0.0.1")).isTrue();
+    }
+
+    @Test
+    void feedbackTextsThatDifferOnlyInCaseSpacingOrPunctuationAreTheSame() {
+        assertThat(FeedbackService.normalize("Calon ini  PERNAH dihukum!"))
+                .isEqualTo(FeedbackService.normalize("calon ini pernah dihukum"));
+        assertThat(FeedbackService.normalize("calon ini pernah dihukum"))
+                .isNotEqualTo(FeedbackService.normalize("calon ini tidak pernah dihukum"));
+    }
+}
