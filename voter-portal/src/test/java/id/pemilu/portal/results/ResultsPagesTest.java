@@ -1,0 +1,108 @@
+package id.pemilu.portal.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import id.pemilu.portal.FakeBackend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class ResultsPagesTest {
+
+    static final FakeBackend recap = new FakeBackend();
+
+    static {
+        recap.answer("GET /api/recap/public/totals?region=31.71.01&ballotType=PPWP", 200, """
+                {"region":{"code":"31.71.01","name":"GAMBIR","level":"KECAMATAN","tpsTotal":120},
+                 "ballotType":"PPWP",
+                 "counted":{"tps":2,"values":[{"key":"votes.candidate.1","value":1234},{"key":"votes.candidate.2","value":98},
+                    {"key":"votes.candidate.3","value":77},{"key":"votes.valid","value":1409},{"key":"votes.invalid","value":11}]},
+                 "flagged":{"tps":1,"values":[{"key":"votes.candidate.1","value":905}]},
+                 "progress":{"tpsTotal":120,"reported":3,"submitted":2,"flagged":1,"verified":0,"corrected":0,
+                    "notReported":117,"percentReported":2.5},
+                 "updatedAt":"2029-02-14T13:05:00Z"}""");
+        recap.answer("GET /api/recap/public/download?region=31.71.01&ballotType=PPWP&format=json", 200, """
+                {"rows":[{"code":"31.71.01.1001","name":"GAMBIR","level":"DESA","tpsTotal":30,"countedTps":2,
+                  "flaggedTps":1,"status":null,"values":[{"key":"votes.candidate.1","value":1234}]}]}""");
+        recap.answer("GET /api/recap/public/tps/31.71.01.1001.001", 200, """
+                {"tpsCode":"31.71.01.1001.001","url":"/api/recap/public/tps/31.71.01.1001.001",
+                 "path":[{"code":"31","name":"DKI JAKARTA"},{"code":"31.71","name":"KOTA JAKARTA PUSAT"}],
+                 "dptMen":140,"dptWomen":150,"dpt":290,
+                 "ballots":[{"ballotType":"PPWP","status":"flagged","counted":false,"resultVersion":2,
+                   "values":[{"key":"votes.candidate.1","value":905},{"key":"votes.valid","value":205}],
+                   "flags":[{"code":"VOTES_SUM","message":"Jumlah suara calon 1.005 tidak sama dengan suara sah 205."}],
+                   "source":"PHOTO_READING_CONFIRMED","updatedAt":"2029-02-14T13:00:00Z",
+                   "photos":[{"page":1,"sha256":"ab12","url":"/api/recap/public/photos/ab12"}]}]}""");
+    }
+
+    @DynamicPropertySource
+    static void backend(DynamicPropertyRegistry registry) {
+        registry.add("pemilu.portal.recap-service-url", recap::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        recap.close();
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void regionPageShowsCountedVotesProgressAndKeepsFlaggedApart() throws Exception {
+        mvc.perform(get("/hasil").param("wilayah", "31.71.01"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("GAMBIR"),
+                        containsString("Suara calon nomor urut 1"),
+                        containsString("1.234"),
+                        containsString("3</strong> dari <span>120</span> TPS"),
+                        containsString("1</span> TPS ditandai"),
+                        not(containsString("905")))));
+    }
+
+    @Test
+    void aCrowdOnOneRegionCostsTheServiceOneRead() throws Exception {
+        recap.calls.clear();
+        for (int i = 0; i < 20; i++) {
+            mvc.perform(get("/hasil").param("wilayah", "31.71.01")).andExpect(status().isOk());
+        }
+        assertThat(recap.calls).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void tpsPageShowsNumbersFlagsAndThePublicPhoto() throws Exception {
+        mvc.perform(get("/tps/31.71.01.1001.001"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("ditandai"),
+                        containsString("tidak dihitung"),
+                        containsString("Jumlah suara calon 1.005 tidak sama"),
+                        containsString("src=\"/api/recap/public/photos/ab12\""))));
+    }
+
+    @Test
+    void unknownRegionOrMalformedCodeGetsAPlainAnswer() throws Exception {
+        mvc.perform(get("/hasil").param("wilayah", "99.99"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("tidak ada")));
+        mvc.perform(get("/hasil").param("wilayah", "<script>"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Kode wilayah tidak dikenal")));
+        mvc.perform(get("/hasil").param("jenis", "XYZ"))
+                .andExpect(status().isBadRequest());
+    }
+}
