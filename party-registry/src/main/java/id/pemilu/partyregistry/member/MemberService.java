@@ -204,15 +204,50 @@ public class MemberService implements MemberCounts {
         }
     }
 
-    Set<String> completedImports() {
-        return imports.completedIds();
-    }
-
-    java.util.Optional<Person> findPerson(String nikHash) {
-        return members.find(nikHash);
-    }
-
-    String hash(String nik) {
+    public String hash(String nik) {
         return hasher.hash(nik);
+    }
+
+    /** A listing as the citizen check sees it: one party and the member's kab/kota. */
+    public record Listing(String partyId, String kabKotaCode) {
+    }
+
+    /**
+     * Parties that list this NIK under this exact name (case, spacing and punctuation ignored); removed and replaced
+     * memberships and rows of unfinished imports are not shown.
+     */
+    public List<Listing> listings(String nikHash, String fullName) {
+        var person = members.find(nikHash);
+        if (person.isEmpty()) {
+            return List.of();
+        }
+        Set<String> completed = imports.completedIds();
+        String name = comparableName(fullName);
+        return person.get().getMemberships().stream()
+                .filter(m -> m.visible(completed) && !m.getStatus().isFinal()
+                        && comparableName(m.getFullName()).equals(name))
+                .map(m -> new Listing(m.getPartyId(), m.getKabKotaCode())).toList();
+    }
+
+    static String comparableName(String name) {
+        return name == null ? "" : name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}]+", " ").strip();
+    }
+
+    /** A citizen's complaint: the membership becomes DISPUTED (not counted) and PartyMemberDisputed is raised. */
+    public void dispute(String nikHash, String partyId, String complaintId) {
+        change(nikHash, p -> p.dispute(partyId, complaintId, "warga (aduan " + complaintId + ")"));
+        parties.reevaluate(partyId);
+    }
+
+    /** KPU upheld the complaint: removal is final and raises PartyMemberRemoved. */
+    public void remove(String nikHash, String partyId, String reason, String by) {
+        change(nikHash, p -> p.remove(partyId, reason, by));
+        parties.reevaluate(partyId);
+    }
+
+    /** KPU rejected the complaint: the member goes back to PENDING for a fresh verification. */
+    public void keep(String nikHash, String partyId, String reason, String by) {
+        change(nikHash, p -> p.keep(partyId, reason, by));
+        parties.reevaluate(partyId);
     }
 }

@@ -110,6 +110,9 @@ public class Person extends OutboxAggregate {
         if (m.getStatus().isFinal()) {
             throw ApiProblem.conflict("Keanggotaan ini sudah dihapus.");
         }
+        if (m.getStatus() == MemberStatus.DISPUTED) {
+            throw ApiProblem.conflict("Aduan atas keanggotaan ini sedang diproses.");
+        }
         m.setStatus(MemberStatus.DISPUTED, "aduan warga " + complaintId);
         m.setComplaintId(complaintId);
         m.record(Change.now(by, "disanggah warga", "aduan " + complaintId));

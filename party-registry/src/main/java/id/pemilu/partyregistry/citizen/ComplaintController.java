@@ -1,0 +1,88 @@
+package id.pemilu.partyregistry.citizen;
+
+import id.pemilu.common.security.Caller;
+import id.pemilu.partyregistry.member.MemberService;
+import id.pemilu.partyregistry.party.PartyAccess;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ComplaintController {
+
+    private final ComplaintService service;
+    private final MemberService members;
+    private final CitizenGuard guard;
+
+    ComplaintController(ComplaintService service, MemberService members, CitizenGuard guard) {
+        this.service = service;
+        this.members = members;
+        this.guard = guard;
+    }
+
+    record Filing(String nik, String fullName, String partyId, String statement, String contact) {
+    }
+
+    record Receipt(String complaintId, String status, java.time.Instant answerDeadline, String message) {
+    }
+
+    record PartyAnswer(String statement, String evidence) {
+    }
+
+    record KpuDecision(String decision, String reason) {
+    }
+
+    @PostMapping("/api/members/public/complaints")
+    ResponseEntity<Receipt> file(@RequestBody Filing body, HttpServletRequest request) {
+        String nik = CitizenGuard.validNik(body.nik());
+        String name = CitizenGuard.validName(body.fullName());
+        if (body.partyId() == null || body.partyId().isBlank()) {
+            throw new IllegalArgumentException("Partai yang diadukan wajib diisi.");
+        }
+        String nikHash = members.hash(nik);
+        String client = CitizenGuard.client(request);
+        guard.admit(client, nikHash, "COMPLAINT");
+        Complaint complaint;
+        try {
+            complaint = service.file(nikHash, name, body.partyId(), body.statement(), body.contact());
+        } catch (RuntimeException e) {
+            guard.log(client, nikHash, "COMPLAINT", "REFUSED");
+            throw e;
+        }
+        guard.log(client, nikHash, "COMPLAINT", "FILED");
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Receipt(complaint.getId(), "DITERIMA",
+                complaint.getAnswerDeadline(), "Aduan diterima. Keanggotaan Anda dibekukan (tidak dihitung) sampai "
+                + "KPU memutus. Simpan nomor aduan ini."));
+    }
+
+    @GetMapping("/api/parties/{partyId}/complaints")
+    List<Complaint> ofParty(@AuthenticationPrincipal Jwt jwt, @PathVariable String partyId) {
+        PartyAccess.requireView(Caller.of(jwt), partyId);
+        return service.ofParty(partyId);
+    }
+
+    @PostMapping("/api/parties/{partyId}/complaints/{complaintId}/answer")
+    Complaint answer(@AuthenticationPrincipal Jwt jwt, @PathVariable String partyId,
+                     @PathVariable String complaintId, @RequestBody PartyAnswer body) {
+        return service.answer(partyId, complaintId, body.statement(), body.evidence(), Caller.of(jwt));
+    }
+
+    @GetMapping("/api/members/complaints")
+    List<Complaint> all(@AuthenticationPrincipal Jwt jwt) {
+        return service.all(Caller.of(jwt));
+    }
+
+    @PostMapping("/api/members/complaints/{complaintId}/decision")
+    Complaint decide(@AuthenticationPrincipal Jwt jwt, @PathVariable String complaintId,
+                     @RequestBody KpuDecision body) {
+        return service.decide(complaintId, body.decision(), body.reason(), Caller.of(jwt));
+    }
+}
