@@ -5,6 +5,7 @@ import id.pemilu.common.inbox.ProcessedEvents;
 import id.pemilu.common.messaging.EventQueues;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,23 +13,25 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class DctListener {
 
-    static final String QUEUE = "recap-service.ballots";
 
     private final BallotStructures structures;
     private final ProcessedEvents processed;
+    private final String queue;
 
-    DctListener(BallotStructures structures, ProcessedEvents processed) {
+    DctListener(BallotStructures structures, ProcessedEvents processed,
+                    @Value("${pemilu.recap.ballots-queue:recap-service.ballots}") String queue) {
         this.structures = structures;
         this.processed = processed;
+        this.queue = queue;
     }
 
     @Bean
     Declarables recapBallotsQueue() {
-        return EventQueues.consumerQueue(QUEUE, "DctFinalized");
+        return EventQueues.consumerQueue(queue, "DctFinalized");
     }
 
-    @RabbitListener(queues = QUEUE)
+    @RabbitListener(queues = "${pemilu.recap.ballots-queue:recap-service.ballots}")
     void on(DctFinalized event) {
-        processed.once(QUEUE, event.eventId(), () -> structures.accept(event));
+        processed.once(queue, event.eventId(), () -> structures.accept(event));
     }
 }

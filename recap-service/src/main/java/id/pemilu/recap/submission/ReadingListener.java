@@ -5,6 +5,7 @@ import id.pemilu.common.inbox.ProcessedEvents;
 import id.pemilu.common.messaging.EventQueues;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,23 +13,25 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ReadingListener {
 
-    static final String QUEUE = "recap-service.readings";
 
     private final SubmissionService submissions;
     private final ProcessedEvents processed;
+    private final String queue;
 
-    ReadingListener(SubmissionService submissions, ProcessedEvents processed) {
+    ReadingListener(SubmissionService submissions, ProcessedEvents processed,
+                    @Value("${pemilu.recap.readings-queue:recap-service.readings}") String queue) {
         this.submissions = submissions;
         this.processed = processed;
+        this.queue = queue;
     }
 
     @Bean
     Declarables recapReadingsQueue() {
-        return EventQueues.consumerQueue(QUEUE, "C1FormRead");
+        return EventQueues.consumerQueue(queue, "C1FormRead");
     }
 
-    @RabbitListener(queues = QUEUE)
+    @RabbitListener(queues = "${pemilu.recap.readings-queue:recap-service.readings}")
     void on(C1FormRead event) {
-        processed.once(QUEUE, event.eventId(), () -> submissions.accept(event));
+        processed.once(queue, event.eventId(), () -> submissions.accept(event));
     }
 }

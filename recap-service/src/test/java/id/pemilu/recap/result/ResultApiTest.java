@@ -190,7 +190,7 @@ class ResultApiTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isBadRequest());
         mvc.perform(post("/api/recap/tps/" + tps + "/ballots/CAPRES/confirm").with(Tokens.kpps(tps))
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isBadRequest());
-        mvc.perform(post("/api/recap/tps/" + tps + "/ballots/DPR/confirm").with(Tokens.kpps(tps))
+        mvc.perform(post("/api/recap/tps/" + tps + "/ballots/DPD/confirm").with(Tokens.kpps(tps))
                 .contentType(MediaType.APPLICATION_JSON).content(body(formFor(tps, 1, 2, 3), null)))
                 .andExpect(status().isConflict());
     }

@@ -1,0 +1,94 @@
+package id.pemilu.recap.recap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import id.pemilu.common.test.Tokens;
+import id.pemilu.recap.registry.Station;
+import id.pemilu.recap.registry.TpsRegistry;
+import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.testdata.Forms;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** What a restart after kill -9 does: results saved but not yet applied are applied again, exactly once. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class RecapRecoveryTest {
+
+    static final String DESA = "31.71.01.1005";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    RecapApplier applier;
+    @Autowired
+    RecapQueries queries;
+    @Autowired
+    RecapRebuild rebuild;
+    @Autowired
+    TpsRegistry registry;
+    @Autowired
+    MongoTemplate mongo;
+
+    long valid(String region) {
+        return queries.find("PPWP", region).map(t -> t.getCounted().stream()
+                .filter(v -> v.key().equals("votes.valid")).mapToLong(Total::value).sum()).orElse(0L);
+    }
+
+    void confirm(String tps, int a, int b, int c) throws Exception {
+        Station s = registry.find(new TpsCode(tps)).orElseThrow();
+        Map<String, Integer> values = Forms.consistent(s.dptMen(), s.dptWomen(), 1, a, b, c);
+        mvc.perform(post("/api/recap/tps/" + tps + "/ballots/PPWP/confirm").with(Tokens.kpps(tps))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"values\":" + Forms.json(values) + "}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void unappliedResultsAreReappliedAfterARestartWithoutCountingTwice() throws Exception {
+        applier.applyPending();
+        long before = valid("ID");
+        confirm(DESA + ".001", 10, 10, 10);
+        confirm(DESA + ".002", 20, 20, 20);
+        applier.applyPending();
+        assertThat(valid("ID")).isEqualTo(before + 90);
+
+        // as if the process died after updating the totals but before marking the results applied
+        mongo.updateMulti(new Query(Criteria.where("desaCode").is(DESA)), new Update().set("totalsApplied", false),
+                "tps_results");
+        // and as if it died before the kecamatan and national totals were updated
+        mongo.remove(new Query(Criteria.where("_id").in("PPWP|31.71.01", "PPWP|ID")), RegionTotal.class);
+        assertThat(applier.recover()).isGreaterThanOrEqualTo(2);
+        applier.applyPending();
+        assertThat(valid(DESA)).isEqualTo(90);
+        assertThat(valid("ID")).isEqualTo(before + 90);
+        assertThat(rebuild.rebuild(false).differences()).isEmpty();
+        assertThat(applier.recover()).isZero();
+    }
+
+    @Test
+    void rebuildReportsAndFixesADifference() throws Exception {
+        confirm("31.71.01.1006.001", 5, 5, 5);
+        applier.applyPending();
+        mongo.updateFirst(new Query(Criteria.where("_id").is("PPWP|31.71")),
+                new Update().set("countedTps", 9999), RegionTotal.class);
+        mvc.perform(post("/api/recap/admin/rebuild").with(Tokens.kpuRi()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.differences[?(@.id=='PPWP|31.71')]").exists());
+        mvc.perform(post("/api/recap/admin/rebuild").with(Tokens.ppk("31.71.01"))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/recap/admin/rebuild").param("fix", "true").with(Tokens.kpuRi()))
+                .andExpect(status().isOk());
+        assertThat(rebuild.rebuild(false).differences()).isEmpty();
+    }
+}
