@@ -143,4 +143,33 @@ class NominationApiTest {
         putList(Tokens.partyOperator("pbad"), "TIDAK-ADA", "pbad", listBody(List.of(), null))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void aMemberRemovedAfterVerificationBlocksTheDctUntilTheListIsRepaired() throws Exception {
+        TestParties parties = new TestParties(context);
+        parties.register("prm", "Partai Rumah", nikKey, "3173070707900031");
+        defineSet(Tokens.kpuRi(), "DPRD_KABKOTA", "31.73", List.of(Map.of("code", "DPRD-3173-1", "name", "Jakbar",
+                "seats", 12, "regionCodes", List.of("31.73")))).andExpect(status().isOk());
+        String listJson = putList(Tokens.partyOperator("prm"), "DPRD-3173-1", "prm", listBody(List.of(
+                candidate("3173070707900031", "Rina", "P")), null)).andExpect(jsonPath("$.violations").isEmpty())
+                .andReturn().getResponse().getContentAsString();
+        String id = com.jayway.jsonpath.JsonPath.read(listJson, "$.candidates[0].candidateId");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/candidates/lists/DPRD-3173-1/prm/submit").with(Tokens.partyOperator("prm")))
+                .andExpect(status().isOk());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/candidates/lists/DPRD-3173-1/prm/verification").with(Tokens.kpu("kpu-kabkota", "31.73"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(Map.of("verdicts", List.of(Map.of("candidateId", id, "verdict", "MS"))))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("VERIFIED"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/dapil/DPRD-3173-1/dcs").with(Tokens.kpu("kpu-kabkota", "31.73"))).andExpect(status().isOk());
+
+        parties.removeMember("prm", nikKey, "3173070707900031");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/dapil/DPRD-3173-1/dct").with(Tokens.kpu("kpu-kabkota", "31.73")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.problems[0]", containsString("ANGGOTA_PARTAI")));
+        mvc.perform(get("/api/candidates/public/dapil/DPRD-3173-1/dct")).andExpect(status().isNotFound());
+    }
 }

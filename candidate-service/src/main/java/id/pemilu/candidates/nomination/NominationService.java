@@ -182,6 +182,11 @@ public class NominationService {
         return included;
     }
 
+    /** The rules re-checked now (membership, eligibility and other lists may have changed since submission). */
+    public List<Violation> violationsOf(CandidateList list) {
+        return check(list.getId(), dapils.get(list.getDapilCode()), list.getPartyId(), list.getCandidates());
+    }
+
     public List<CandidateList> listsOf(String dapilCode) {
         return lists.ofDapil(dapilCode);
     }

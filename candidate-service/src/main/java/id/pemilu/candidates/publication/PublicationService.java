@@ -56,6 +56,8 @@ public class PublicationService {
         if (!anyVerified) {
             throw ApiProblem.conflict("Belum ada daftar calon yang terverifikasi (semua MS) di dapil " + dapilCode + ".");
         }
+        requireNoViolations(nominations.listsOf(dapilCode).stream()
+                .filter(list -> list.getStatus() == ListStatus.VERIFIED).toList());
         nominations.includeVerifiedInDcs(dapilCode);
         dapil.publishDcs(caller.username(), clock.instant());
         catalog.save(dapil);
@@ -79,6 +81,7 @@ public class PublicationService {
             throw ApiProblem.conflict("Daftar partai " + String.join(", ", pending)
                     + " masih menunggu verifikasi KPU atas perubahannya; DCT belum bisa ditetapkan.");
         }
+        requireNoViolations(lists);
         List<DctFinalized.BallotParty> ballotParties = ballotParties(dapil, lists);
         Instant now = clock.instant();
         DctFinalized event = new DctFinalized(UUID.randomUUID(), now, DctFinalized.CURRENT_VERSION,
@@ -163,6 +166,20 @@ public class PublicationService {
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(PublicBallot.PublicParty::partyId));
         Instant at = "DCT".equals(which) ? dapil.getDctFinalizedAt() : dapil.getDcsPublishedAt();
         return new PublicBallot(DapilView.of(dapil), which, dapil.getDctVersion(), at, result);
+    }
+
+    /** Rules can break after verification (a member removed, a party no longer eligible, a double candidacy). */
+    private void requireNoViolations(List<CandidateList> lists) {
+        List<String> broken = new ArrayList<>();
+        for (CandidateList list : lists) {
+            nominations.violationsOf(list).forEach(v -> broken.add(list.getPartyId() + " posisi "
+                    + (v.position() == null ? "-" : v.position()) + " [" + v.rule() + "]: " + v.message()));
+        }
+        if (!broken.isEmpty()) {
+            throw new ApiProblem(org.springframework.http.HttpStatus.CONFLICT, "Daftar calon melanggar aturan",
+                    "Daftar terverifikasi kini melanggar aturan pencalonan; perbaiki dulu.",
+                    java.util.Map.of("problems", broken));
+        }
     }
 
     private Dapil administered(String dapilCode, Caller caller) {

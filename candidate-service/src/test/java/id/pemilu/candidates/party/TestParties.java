@@ -22,6 +22,12 @@ public final class TestParties {
         }
     }
 
+    public void removeMember(String partyId, String nikKey, String nik) {
+        context.getBean(PartyEventListeners.MembersListener.class).on(new id.pemilu.common.events.PartyMemberRemoved(
+                java.util.UUID.randomUUID(), java.time.Instant.now(), 1, partyId,
+                id.pemilu.common.security.NikHash.of(nik, nikKey), "aduan warga dikabulkan"));
+    }
+
     public void addMember(String partyId, String nikKey, String nik) {
         context.getBean(PartyEventListeners.MembersListener.class).on(WorkflowFixture.member(partyId, nik, nikKey));
     }
