@@ -12,7 +12,10 @@ import tools.jackson.databind.JsonNode;
 public class MembersApi {
 
     /** What the citizen learns: nothing, or the parties that list them. */
-    public record NikCheckAnswer(boolean listed, List<String> parties, String problem) {
+    public record NikCheckAnswer(boolean listed, List<ListedParty> parties, String problem) {
+    }
+
+    public record ListedParty(String partyId, String name) {
     }
 
     private final RestClient client;
@@ -27,8 +30,9 @@ public class MembersApi {
             return new NikCheckAnswer(false, List.of(), detail(body));
         }
         boolean listed = "LISTED".equals(body.path("result").asString());
-        List<String> parties = body.path("parties").valueStream()
-                .map(p -> p.path("name").asString(p.path("partyId").asString())).toList();
+        List<ListedParty> parties = body.path("parties").valueStream()
+                .map(p -> new ListedParty(p.path("partyId").asString(),
+                        p.path("name").asString(p.path("partyId").asString()))).toList();
         return new NikCheckAnswer(listed, parties, null);
     }
 

@@ -55,10 +55,13 @@ class NikCheckController {
 
     @PostMapping("/cek-nik/pengaduan")
     String complain(@RequestParam(defaultValue = "") String nik, @RequestParam(defaultValue = "") String fullName,
-                    @RequestParam(defaultValue = "") String contact, @RequestParam(defaultValue = "") String statement,
+                    @RequestParam(defaultValue = "") String partyId, @RequestParam(defaultValue = "") String contact, @RequestParam(defaultValue = "") String statement,
                     HttpServletRequest request, Model model) {
         model.addAttribute("fullName", fullName);
         String input = NikInput.problem(nik, fullName);
+        if (input == null && !partyId.matches("[A-Za-z0-9_-]{1,40}")) {
+            input = "Pilih partai yang Anda adukan.";
+        }
         if (input == null && statement.isBlank()) {
             input = "Tuliskan pernyataan Anda, misalnya \"Saya tidak pernah mendaftar sebagai anggota partai ini\".";
         }
@@ -69,6 +72,7 @@ class NikCheckController {
         Map<String, Object> complaint = new LinkedHashMap<>();
         complaint.put("nik", nik.strip());
         complaint.put("fullName", fullName.strip());
+        complaint.put("partyId", partyId);
         complaint.put("contact", contact.strip());
         complaint.put("statement", statement.strip());
         try {
@@ -76,8 +80,8 @@ class NikCheckController {
             if (answer.has("status") && answer.path("status").asInt() >= 400) {
                 model.addAttribute("error", answer.path("detail").asString("Pengaduan ditolak."));
             } else {
-                model.addAttribute("complaintReference", answer.path("complaintId").asString(
-                        answer.path("id").asString("")));
+                model.addAttribute("complaintReference", answer.path("complaintId").asString(""));
+                model.addAttribute("answerDeadline", answer.path("answerDeadline").asString(""));
             }
         } catch (BackendUnavailable e) {
             model.addAttribute("error", "Pengaduan belum terkirim: layanan sedang tidak menjawab. Coba lagi nanti.");

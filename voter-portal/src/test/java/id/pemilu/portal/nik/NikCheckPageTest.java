@@ -87,12 +87,16 @@ class NikCheckPageTest {
 
     @Test
     void complaintIsFiledAndItsReferenceShown() throws Exception {
-        partyRegistry.answer("POST /api/members/public/complaints", 201, "{\"complaintId\":\"ADU-0001\"}");
+        partyRegistry.answer("POST /api/members/public/complaints", 202,
+                "{\"complaintId\":\"ADU-0001\",\"status\":\"DITERIMA\",\"answerDeadline\":\"2028-03-01T00:00:00Z\"}");
         mvc.perform(post("/cek-nik/pengaduan").param("nik", "3171014101900001").param("fullName", "Siti Aminah")
+                        .param("partyId", "pnb")
                         .param("statement", "Saya tidak pernah mendaftar."))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("ADU-0001")));
+                .andExpect(content().string(containsString("ADU-0001")))
+                .andExpect(content().string(containsString("2028-03-01")));
         assertThat(partyRegistry.calls).singleElement()
-                .satisfies(call -> assertThat(call.body()).contains("Saya tidak pernah mendaftar."));
+                .satisfies(call -> assertThat(call.body()).contains("Saya tidak pernah mendaftar.")
+                        .contains("\"partyId\":\"pnb\""));
     }
 }
