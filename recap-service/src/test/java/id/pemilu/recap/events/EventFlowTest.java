@@ -72,6 +72,8 @@ class EventFlowTest {
     TpsRegistry registry;
     @Autowired
     org.springframework.core.env.Environment env;
+    @Autowired
+    org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry listeners;
 
     final Queue uploads = new AnonymousQueue();
     final Queue recorded = new AnonymousQueue();
@@ -87,6 +89,7 @@ class EventFlowTest {
 
     @AfterAll
     void cleanUp() {
+        listeners.stop();
         for (String property : new String[] {"pemilu.recap.readings-queue", "pemilu.recap.ballots-queue"}) {
             String queue = env.getProperty(property);
             admin.deleteQueue(queue);
