@@ -26,7 +26,7 @@ public class MembersApi {
 
     public NikCheckAnswer check(String nik, String fullName, String clientAddress) {
         JsonNode body = post("/api/members/public/nik-check", Map.of("nik", nik, "fullName", fullName), clientAddress);
-        if (body.has("status") && body.path("status").asInt() >= 400) {
+        if (isProblem(body)) {
             return new NikCheckAnswer(false, List.of(), detail(body));
         }
         boolean listed = "LISTED".equals(body.path("result").asString());
@@ -39,6 +39,11 @@ public class MembersApi {
     /** Files "this is not me"; returns the complaint reference, or the reason it was refused. */
     public JsonNode complain(Map<String, Object> complaint, String clientAddress) {
         return post("/api/members/public/complaints", complaint, clientAddress);
+    }
+
+    /** An RFC 9457 problem body (numeric {@code status} 4xx/5xx) rather than an answer. */
+    public static boolean isProblem(JsonNode body) {
+        return body.path("status").isNumber() && body.path("status").asInt() >= 400;
     }
 
     static String detail(JsonNode problem) {

@@ -84,7 +84,7 @@ class CandidatesController {
         }
         List<String> evidence = evidenceUrl.isBlank() ? List.of() : List.of(evidenceUrl.strip());
         JsonNode answer = candidates.feedback(candidateId, text.strip(), evidence, clientAddress(request));
-        if (answer.has("status") && answer.path("status").asInt() >= 400) {
+        if (id.pemilu.portal.backend.MembersApi.isProblem(answer)) {
             model.addAttribute("message", answer.path("detail").asString("Tanggapan ditolak."));
         } else {
             model.addAttribute("message", answer.path("merged").asBoolean()

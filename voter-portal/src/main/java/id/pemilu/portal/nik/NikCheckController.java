@@ -77,7 +77,7 @@ class NikCheckController {
         complaint.put("statement", statement.strip());
         try {
             JsonNode answer = members.complain(complaint, clientAddress(request));
-            if (answer.has("status") && answer.path("status").asInt() >= 400) {
+            if (MembersApi.isProblem(answer)) {
                 model.addAttribute("error", answer.path("detail").asString("Pengaduan ditolak."));
             } else {
                 model.addAttribute("complaintReference", answer.path("complaintId").asString(""));
