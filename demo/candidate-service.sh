@@ -57,7 +57,7 @@ cs_demo() {
     if echo "$parties" | grep -q "\"partyId\":\"$p\""; then numbers+="$sep\"$p\":$n"; sep=','; n=$((n + 1)); fi
   done
   api kpu.ri PUT /api/candidates/parties/ballot-numbers -H 'Content-Type: application/json' -d "$numbers}" \
-    | cs_jq -r '.[] | select(.ballotNumber != null) | "  nomor \(.ballotNumber): \(.name)"'
+    | cs_jq -r 'sort_by(.ballotNumber) | .[] | select(.ballotNumber != null) | "  nomor \(.ballotNumber): \(.name)"'
 
   step "operator.pnb menyusun daftar DPR DKI Jakarta I: 4 calon, hanya 1 perempuan, di posisi 4"
   api operator.pnb PUT "/api/candidates/lists/$CS_DAPIL/pnb" -H 'Content-Type: application/json' \
@@ -65,7 +65,7 @@ cs_demo() {
 
   step "operator.pnb mencoba mengajukan daftar itu: ditolak dengan aturan dan posisinya"
   api operator.pnb POST "/api/candidates/lists/$CS_DAPIL/pnb/submit" 2>/dev/null \
-    | cs_jq -r '"  \(.status) \(.title): \(.detail)"' || true
+    | cs_jq -r '"  \(.status) \(.title): \(.detail)", (.violations[]? | "  [\(.rule)] posisi \(.position // "-")")' || true
 
   step "operator.pkr mencoba mengubah daftar milik pnb: ditolak (403)"
   api operator.pkr PUT "/api/candidates/lists/$CS_DAPIL/pnb" -H 'Content-Type: application/json' \
