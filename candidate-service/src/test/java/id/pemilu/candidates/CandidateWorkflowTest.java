@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
@@ -68,7 +67,9 @@ class CandidateWorkflowTest {
 
     @Test
     void aDapilGoesFromNominationThroughDcsAndFeedbackToAFrozenDctThatIsPublished() throws Exception {
-        Queue dctEvents = new AnonymousQueue();
+        // durable (survives a broker restart by another test), removed at the end or by the broker after 10 minutes
+        Queue dctEvents = org.springframework.amqp.core.QueueBuilder
+                .durable("candidate-service.test-dct-" + java.util.UUID.randomUUID()).expires(600_000).build();
         rabbitAdmin.declareQueue(dctEvents);
         rabbitAdmin.declareBinding(BindingBuilder.bind(dctEvents).to(new TopicExchange(EventExchanges.DOMAIN_EVENTS))
                 .with("DctFinalized"));
@@ -198,7 +199,7 @@ class CandidateWorkflowTest {
                 .andExpect(jsonPath("$.parties[0].changesSinceDcs[0].reason")
                         .value("Permintaan calon setelah tanggapan masyarakat"));
 
-        DctFinalized event = receiveDct(dctEvents.getName(), "DPR-31-1");
+        DctFinalized event = receiveDct(dctEvents.getName(), "DPR-31-1", 1);
         assertThat(event.body()).isEqualTo("DPR");
         assertThat(event.seats()).isEqualTo(6);
         assertThat(event.regionCodes()).containsExactly("31.75");
@@ -209,13 +210,31 @@ class CandidateWorkflowTest {
                     .containsExactly("Dewi", "Budi", "Andi", "Eka");
             assertThat(party.candidates()).extracting(DctFinalized.BallotCandidate::number).containsExactly(1, 2, 3, 4);
         });
+
+        mvc.perform(post("/api/dapil/DPR-31-1/dct/reopen").with(Tokens.kpu("kpu-provinsi", "31"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"x\"}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/dapil/DPR-31-1/dct/reopen").with(Tokens.kpuRi())
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isBadRequest());
+        mvc.perform(post("/api/dapil/DPR-31-1/dct/reopen").with(Tokens.kpuRi())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Putusan Bawaslu 01/PS/2029\"}"))
+                .andExpect(status().isOk());
+        putList(pnb, "DPR-31-1", "pnb", listBody(fixed, "Melaksanakan putusan Bawaslu")).andExpect(status().isOk());
+        mvc.perform(post("/api/dapil/DPR-31-1/dct").with(Tokens.kpuRi())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.dctVersion").value(2))
+                .andExpect(jsonPath("$.dapil.history[*].action", hasItem("DCT_DIBUKA_KEMBALI")))
+                .andExpect(jsonPath("$.dapil.history[?(@.action == 'DCT_DIBUKA_KEMBALI')].reason")
+                        .value("Putusan Bawaslu 01/PS/2029"));
+        DctFinalized second = receiveDct(dctEvents.getName(), "DPR-31-1", 2);
+        assertThat(second.parties().get(0).candidates()).extracting(DctFinalized.BallotCandidate::name)
+                .containsExactly("Dewi", "Andi", "Budi", "Eka");
         rabbitAdmin.deleteQueue(dctEvents.getName());
     }
 
-    DctFinalized receiveDct(String queue, String dapilCode) {
+    DctFinalized receiveDct(String queue, String dapilCode, int dctVersion) {
         for (int i = 0; i < 20; i++) {
             Object message = rabbit.receiveAndConvert(queue, 1000);
-            if (message instanceof DctFinalized event && event.dapilCode().equals(dapilCode)) {
+            if (message instanceof DctFinalized event && event.dapilCode().equals(dapilCode)
+                    && event.dctVersion() == dctVersion) {
                 return event;
             }
         }

@@ -3,8 +3,10 @@ package id.pemilu.candidates.dapil;
 import id.pemilu.common.events.DomainEvent;
 import id.pemilu.common.outbox.OutboxAggregate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -29,6 +31,9 @@ public class Dapil extends OutboxAggregate {
     private int dctVersion;
     private String dctFinalizedBy;
     private Instant dctFinalizedAt;
+    private List<StageChange> history = new ArrayList<>();
+    @Version
+    private Long version;
 
     protected Dapil() {
     }
@@ -43,6 +48,7 @@ public class Dapil extends OutboxAggregate {
         dapil.regionCodes = List.copyOf(definition.regionCodes());
         dapil.definedBy = definedBy;
         dapil.definedAt = at;
+        dapil.history.add(new StageChange(at, definedBy, "DITETAPKAN", null));
         return dapil;
     }
 
@@ -50,6 +56,7 @@ public class Dapil extends OutboxAggregate {
         stage = DapilStage.DCS;
         dcsPublishedBy = by;
         dcsPublishedAt = at;
+        history.add(new StageChange(at, by, "DCS_DIUMUMKAN", null));
     }
 
     /** Freezes the DCT and raises the event carrying the ballot structure, to be saved in the same write. */
@@ -58,7 +65,17 @@ public class Dapil extends OutboxAggregate {
         dctVersion++;
         dctFinalizedBy = by;
         dctFinalizedAt = at;
+        history.add(new StageChange(at, by, "DCT_DITETAPKAN_V" + dctVersion, null));
         raise(dctFinalized);
+    }
+
+    /**
+     * Reopens a final DCT (for example after a Bawaslu or court decision): lists may change again under the DCS-stage
+     * rules and the next finalization issues version {@code dctVersion + 1}.
+     */
+    public void reopenDct(String by, Instant at, String reason) {
+        stage = DapilStage.DCS;
+        history.add(new StageChange(at, by, "DCT_DIBUKA_KEMBALI", reason));
     }
 
     public DapilDefinition definition() {
@@ -107,6 +124,10 @@ public class Dapil extends OutboxAggregate {
 
     public Instant getDcsPublishedAt() {
         return dcsPublishedAt;
+    }
+
+    public List<StageChange> getHistory() {
+        return history == null ? List.of() : List.copyOf(history);
     }
 
     public int getDctVersion() {

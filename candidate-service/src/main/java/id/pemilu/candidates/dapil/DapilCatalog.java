@@ -55,8 +55,7 @@ public class DapilCatalog {
         Instant now = clock.instant();
         for (List<DapilDefinition> set : sets.values()) {
             List<Dapil> previous = dapils.ofSet(set.get(0).body(), set.get(0).areaCode());
-            List<String> kept = set.stream().map(DapilDefinition::code).toList();
-            dapils.delete(previous.stream().map(Dapil::getCode).filter(code -> !kept.contains(code)).toList());
+            dapils.delete(previous.stream().map(Dapil::getCode).toList());
             set.forEach(d -> dapils.save(Dapil.of(d, caller.username(), now)));
         }
         return definitions.stream().map(d -> dapils.find(d.code()).orElseThrow()).toList();

@@ -1,5 +1,6 @@
 package id.pemilu.candidates.party;
 
+import id.pemilu.common.events.PartyMemberDisputed;
 import id.pemilu.common.events.PartyMemberRemoved;
 import id.pemilu.common.events.PartyMemberVerified;
 import id.pemilu.common.events.PartyRegistered;
@@ -13,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Consumes party-registry's events. Parties arrive on {@value #PARTIES}; membership and eligibility on
+ * Consumes party-registry's events. Parties arrive on {@value #PARTIES}; membership (verified, disputed, removed)
+ * and eligibility on
  * {@value #MEMBERS}. Each effect is an idempotent upsert guarded by {@link ProcessedEvents#once}.
  */
 @Configuration
@@ -29,7 +31,7 @@ class PartyEventListeners {
 
     @Bean
     Declarables candidateMembersQueue() {
-        return EventQueues.consumerQueue(MEMBERS, "PartyMemberVerified", "PartyMemberRemoved",
+        return EventQueues.consumerQueue(MEMBERS, "PartyMemberVerified", "PartyMemberDisputed", "PartyMemberRemoved",
                 "PartyRequirementsEvaluated");
     }
 
@@ -77,6 +79,12 @@ class PartyEventListeners {
         public void on(PartyMemberVerified event) {
             processedEvents.once(MEMBERS, event.eventId(),
                     () -> members.markVerified(event.partyId(), event.nikHash(), event.occurredAt()));
+        }
+
+        @RabbitHandler
+        public void on(PartyMemberDisputed event) {
+            processedEvents.once(MEMBERS, event.eventId(),
+                    () -> members.markDisputed(event.partyId(), event.nikHash(), event.occurredAt()));
         }
 
         @RabbitHandler

@@ -19,7 +19,7 @@ class PartyMembers {
     }
 
     void markVerified(String partyId, String nikHash, Instant at) {
-        Update update = new Update().set("verified", true).set("updatedAt", at)
+        Update update = new Update().set("verified", true).max("verifiedAt", at).set("updatedAt", at)
                 .setOnInsert("partyId", partyId).setOnInsert("nikHash", nikHash).setOnInsert("removed", false);
         mongo.upsert(new Query(where("_id").is(PartyMember.idOf(partyId, nikHash))), update, PartyMember.class);
     }
@@ -30,13 +30,21 @@ class PartyMembers {
         mongo.upsert(new Query(where("_id").is(PartyMember.idOf(partyId, nikHash))), update, PartyMember.class);
     }
 
-    boolean isVerifiedMember(String partyId, String nikHash) {
-        return mongo.exists(new Query(where("_id").is(PartyMember.idOf(partyId, nikHash))
-                .and("verified").is(true).and("removed").is(false)), PartyMember.class);
+    void markDisputed(String partyId, String nikHash, Instant at) {
+        Update update = new Update().max("disputedAt", at).set("updatedAt", at)
+                .setOnInsert("partyId", partyId).setOnInsert("nikHash", nikHash).setOnInsert("verified", false)
+                .setOnInsert("removed", false);
+        mongo.upsert(new Query(where("_id").is(PartyMember.idOf(partyId, nikHash))), update, PartyMember.class);
     }
 
-    /** True if the person is a (not removed) member of any party: DPD candidates must not be. */
+    boolean isVerifiedMember(String partyId, String nikHash) {
+        PartyMember member = mongo.findById(PartyMember.idOf(partyId, nikHash), PartyMember.class);
+        return member != null && member.counts();
+    }
+
+    /** True if the person counts as a member of any party: DPD candidates must not be. */
     boolean isMemberOfAnyParty(String nikHash) {
-        return mongo.exists(new Query(where("nikHash").is(nikHash).and("removed").is(false)), PartyMember.class);
+        return mongo.find(new Query(where("nikHash").is(nikHash)), PartyMember.class).stream()
+                .anyMatch(PartyMember::counts);
     }
 }

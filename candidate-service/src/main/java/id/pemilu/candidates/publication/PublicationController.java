@@ -5,6 +5,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,5 +28,15 @@ class PublicationController {
     @PostMapping("/dct")
     PublicBallot finalizeDct(@PathVariable String dapilCode, @AuthenticationPrincipal Jwt jwt) {
         return publication.finalizeDct(dapilCode, Caller.of(jwt));
+    }
+
+    record ReopenInput(String reason) {
+    }
+
+    /** KPU RI only: reopens a final DCT with a reason; the next finalization sends version n+1. */
+    @PostMapping("/dct/reopen")
+    PublicBallot reopenDct(@PathVariable String dapilCode, @RequestBody ReopenInput input,
+                           @AuthenticationPrincipal Jwt jwt) {
+        return publication.reopenDct(dapilCode, input == null ? null : input.reason(), Caller.of(jwt));
     }
 }

@@ -93,6 +93,23 @@ public class PublicationService {
         return ballot(dapil, "DCT");
     }
 
+    /** KPU RI reopens a final DCT with a reason (e.g. a Bawaslu or court decision); the next DCT is a new version. */
+    public PublicBallot reopenDct(String dapilCode, String reason, Caller caller) {
+        Dapil dapil = catalog.get(dapilCode);
+        if (!caller.hasRole(id.pemilu.common.security.Roles.KPU_RI)) {
+            throw ApiProblem.forbidden("Hanya KPU RI yang dapat membuka kembali DCT.");
+        }
+        if (dapil.getStage() != DapilStage.DCT) {
+            throw ApiProblem.conflict("DCT dapil " + dapilCode + " belum ditetapkan; tidak ada yang dibuka kembali.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ApiProblem.badRequest("Pembukaan kembali DCT wajib disertai alasan (mis. nomor putusan).");
+        }
+        dapil.reopenDct(caller.username(), clock.instant(), reason.trim());
+        catalog.save(dapil);
+        return ballot(dapil, "DCS");
+    }
+
     public PublicBallot publicBallot(String dapilCode, String which) {
         Dapil dapil = catalog.get(dapilCode);
         if (dapil.getStage() == DapilStage.NOMINATION || ("DCT".equals(which) && dapil.getStage() != DapilStage.DCT)) {

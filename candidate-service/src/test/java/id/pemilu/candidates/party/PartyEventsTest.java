@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.pemilu.common.events.EventExchanges;
+import id.pemilu.common.events.PartyMemberDisputed;
 import id.pemilu.common.events.PartyMemberRemoved;
 import id.pemilu.common.events.PartyMemberVerified;
 import id.pemilu.common.events.PartyRegistered;
@@ -88,6 +89,21 @@ class PartyEventsTest {
         membersListener.on(new PartyRequirementsEvaluated(UUID.randomUUID(), t0.plusSeconds(1), 1, partyId, false,
                 List.of("KEPENGURUSAN")));
         assertThat(directory.find(partyId).orElseThrow().eligible()).as("an older evaluation is ignored").isTrue();
+    }
+
+    @Test
+    void aDisputedMemberDoesNotCountUntilVerifiedAgainAfterTheDispute() {
+        String partyId = "d" + UUID.randomUUID().toString().substring(0, 8);
+        Instant t0 = Instant.parse("2026-02-01T00:00:00Z");
+        membersListener.on(new PartyMemberVerified(UUID.randomUUID(), t0, 1, partyId, "hash-d", "31.71"));
+        membersListener.on(new PartyMemberDisputed(UUID.randomUUID(), t0.plusSeconds(60), 1, partyId, "hash-d", "c1"));
+        assertThat(directory.isVerifiedMember(partyId, "hash-d")).isFalse();
+        assertThat(directory.isMemberOfAnyParty("hash-d")).isFalse();
+        membersListener.on(new PartyMemberVerified(UUID.randomUUID(), t0.plusSeconds(30), 1, partyId, "hash-d", "31.71"));
+        assertThat(directory.isVerifiedMember(partyId, "hash-d")).as("an older verification does not settle it")
+                .isFalse();
+        membersListener.on(new PartyMemberVerified(UUID.randomUUID(), t0.plusSeconds(120), 1, partyId, "hash-d", "31.71"));
+        assertThat(directory.isVerifiedMember(partyId, "hash-d")).isTrue();
     }
 
     @Test
