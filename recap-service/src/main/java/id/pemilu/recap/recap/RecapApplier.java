@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 /**
  * The incremental tiered recap. Changed TPS results are applied in batches by one thread: each desa total takes the
  * new result versions (an older or equal version is ignored), then every kecamatan, kab/kota, provinsi and the
- * national total touched is recomputed from its children. Only then is the result marked {@code totalsApplied}.
+ * national total touched is recomputed from its children. Only then is the result's {@code appliedVersion} set.
  * A crash at any point leaves the result unmarked; at startup every unmarked result is applied again, which is
  * harmless because each step is idempotent. So the totals equal the sum of their counted TPS, also after kill -9.
  */
@@ -97,7 +97,10 @@ public class RecapApplier implements SmartLifecycle {
     }
 
     private int apply(List<String> ids) {
-        List<TpsResult> changed = results.findAll(ids);
+        List<TpsResult> changed = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            results.findById(id).ifPresent(changed::add);
+        }
         Map<String, List<TpsResult>> byDesa = new HashMap<>();
         for (TpsResult r : changed) {
             byDesa.computeIfAbsent(RegionTotal.idOf(r.getBallotType().name(), r.getDesaCode()),
@@ -128,8 +131,8 @@ public class RecapApplier implements SmartLifecycle {
             parents = next;
         }
         for (TpsResult r : changed) {
-            mongo.updateFirst(new Query(where("_id").is(r.getId()).and("resultVersion").is(r.getResultVersion())),
-                    new Update().set("totalsApplied", true), TpsResult.class);
+            mongo.updateFirst(new Query(where("_id").is(r.getId())),
+                    new Update().set("appliedVersion", r.getResultVersion()), TpsResult.class);
         }
         appliedResults += changed.size();
         return changed.size();
@@ -138,7 +141,15 @@ public class RecapApplier implements SmartLifecycle {
     void recomputeFromChildren(String ballotType, String code) {
         List<String> childIds = registry.childrenOf(code).stream().map(c -> RegionTotal.idOf(ballotType, c)).toList();
         Tally tally = new Tally();
-        mongo.find(new Query(where("_id").in(childIds)), RegionTotal.class).forEach(tally::addRegion);
+        for (String childId : childIds) {
+            // one lookup by id each (the embedded MongoDB scans for $in), without the desa entries
+            Query child = new Query(where("_id").is(childId));
+            child.fields().exclude("entries").exclude("outbox");
+            RegionTotal total = mongo.findOne(child, RegionTotal.class);
+            if (total != null) {
+                tally.addRegion(total);
+            }
+        }
         store(load(ballotType, code), tally);
     }
 
@@ -169,10 +180,17 @@ public class RecapApplier implements SmartLifecycle {
 
     /** Queues every result whose latest version is not yet in the totals (after a crash or restart). */
     public int recover() {
-        Query unapplied = new Query(where("totalsApplied").is(false));
-        unapplied.fields().include("_id");
-        List<String> ids = mongo.find(unapplied, Document.class, "tps_results").stream()
-                .map(d -> d.getString("_id")).toList();
+        Query all = new Query();
+        all.fields().include("_id").include("resultVersion").include("appliedVersion");
+        List<String> ids = new ArrayList<>();
+        try (var stream = mongo.stream(all, Document.class, "tps_results")) {
+            stream.forEach(d -> {
+                long applied = d.get("appliedVersion") instanceof Number n ? n.longValue() : 0;
+                if (applied < ((Number) d.get("resultVersion")).longValue()) {
+                    ids.add(d.getString("_id"));
+                }
+            });
+        }
         pending.addAll(ids);
         if (!ids.isEmpty()) {
             log.info("Recap: {} results were not yet in the totals; applying them again", ids.size());

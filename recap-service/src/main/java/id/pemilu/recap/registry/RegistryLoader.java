@@ -58,20 +58,33 @@ public class RegistryLoader {
         log.info("TPS registry: {} TPS ready in {} ms", registry.size(), System.currentTimeMillis() - started);
     }
 
-    /** Generates the deterministic registry of a region and stores it; returns the number of TPS. */
+    /** Generates the deterministic registry of a region into an empty registry; returns the number of TPS. */
     public int generate(String regionCode) {
         List<Station> batch = new ArrayList<>(BATCH);
         int[] count = {0};
         RegistryGenerator.generate(regionCode, station -> {
             batch.add(station);
             if (batch.size() == BATCH) {
-                store(batch);
+                insert(batch);
                 count[0] += batch.size();
                 batch.clear();
             }
         });
-        store(batch);
+        insert(batch);
         return count[0] + batch.size();
+    }
+
+    private void insert(List<Station> stations) {
+        if (stations.isEmpty()) {
+            return;
+        }
+        List<Document> documents = new ArrayList<>(stations.size());
+        for (Station s : stations) {
+            documents.add(new Document("_id", s.code().value()).append("dptMen", s.dptMen())
+                    .append("dptWomen", s.dptWomen()));
+        }
+        mongo.getCollection("tps").insertMany(documents);
+        registry.put(stations);
     }
 
     /** Imports a registry CSV ({@link RegistryCsv#HEADER}); all lines are checked before anything is stored. */

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -35,6 +34,7 @@ public class ResultService {
     private final DraftSource drafts;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<OutboxRelay> relay;
+    private final Object[] locks = new Object[1024];
 
     ResultService(TpsResults results, TpsAccess access, BallotStructures structures, RecapProperties properties,
                   DraftSource drafts, ApplicationEventPublisher events, ObjectProvider<OutboxRelay> relay) {
@@ -45,10 +45,17 @@ public class ResultService {
         this.drafts = drafts;
         this.events = events;
         this.relay = relay;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
     }
 
     public Optional<TpsResult> find(TpsCode tps, BallotType type) {
         return results.findById(TpsResult.idOf(tps, type));
+    }
+
+    public Optional<TpsResult> findById(String id) {
+        return results.findById(id);
     }
 
     public List<TpsResult> findAll(Iterable<String> ids) {
@@ -67,9 +74,7 @@ public class ResultService {
                              String idempotencyKey) {
         Station station = access.requireOwnTps(caller, tps);
         BallotStructure structure = structures.structure(type, tps);
-        try {
-            return confirmOnce(caller, tps, type, command, idempotencyKey, station, structure);
-        } catch (OptimisticLockingFailureException concurrent) {
+        synchronized (lockFor(tps, type)) {
             return confirmOnce(caller, tps, type, command, idempotencyKey, station, structure);
         }
     }
@@ -129,6 +134,13 @@ public class ResultService {
         String role = access.requireRegionOfficer(caller, tps);
         Station station = access.station(tps);
         BallotStructure structure = structures.structure(type, tps);
+        synchronized (lockFor(tps, type)) {
+            return reviewLocked(caller, tps, type, command, idempotencyKey, role, station, structure);
+        }
+    }
+
+    private TpsResult reviewLocked(Caller caller, TpsCode tps, BallotType type, ReviewCommand command,
+                                   String idempotencyKey, String role, Station station, BallotStructure structure) {
         TpsResult result = find(tps, type)
                 .orElseThrow(() -> ApiProblem.notFound("Belum ada hasil yang dikirim untuk TPS " + tps + "."));
         if (result.hasIdempotencyKey(idempotencyKey)) {
@@ -158,6 +170,14 @@ public class ResultService {
         result.record(status, ordered(values, structure), flags, caller.username(), role, reason, idempotencyKey,
                 result.getSource(), result.getSubmissionId(), null);
         return save(result);
+    }
+
+    /**
+     * Serialises the writers of one TPS result inside this process (read, check, write by id). One recap-service
+     * instance writes results; with several, add optimistic locking back (the embedded MongoDB then scans).
+     */
+    private Object lockFor(TpsCode tps, BallotType type) {
+        return locks[Math.floorMod(TpsResult.idOf(tps, type).hashCode(), locks.length)];
     }
 
     private TpsResult save(TpsResult result) {

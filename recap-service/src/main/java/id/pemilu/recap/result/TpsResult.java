@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The confirmed result of one ballot type at one TPS (id {@code <tpsCode>|<ballotType>}). It exists only once a
  * person confirmed numbers; machine readings stay in the submission as drafts. Every change appends to
- * {@code history} and raises {@link TpsResultRecorded} in the same document write; {@code totalsApplied} is false
- * until the recap has added this version to the region totals.
+ * {@code history} and raises {@link TpsResultRecorded} in the same document write. {@code appliedVersion} is the
+ * version the recap last added to the region totals; it is behind {@code resultVersion} until the recap caught up.
+ * Writers of one TPS result are serialised in this process (see ResultService); the document is always read and
+ * written by {@code _id} only, which the embedded MongoDB serves from its index.
  */
 @Document("tps_results")
 public class TpsResult extends OutboxAggregate {
@@ -37,9 +38,7 @@ public class TpsResult extends OutboxAggregate {
     private Instant updatedAt;
     private String reason;
     private List<Change> history = new ArrayList<>();
-    private boolean totalsApplied;
-    @Version
-    private Long revision;
+    private long appliedVersion;
 
     TpsResult() {
     }
@@ -80,7 +79,6 @@ public class TpsResult extends OutboxAggregate {
         updatedBy = by;
         updatedAt = now;
         reason = why;
-        totalsApplied = false;
         List<String> flagCodes = flags.stream().map(Flag::code).toList();
         history.add(new Change(resultVersion, status, by, role, now, why, idempotencyKey, source, values, flagCodes));
         raise(new TpsResultRecorded(UUID.randomUUID(), now, TpsResultRecorded.CURRENT_VERSION, tpsCode,
@@ -153,11 +151,7 @@ public class TpsResult extends OutboxAggregate {
         return history;
     }
 
-    public boolean isTotalsApplied() {
-        return totalsApplied;
-    }
-
-    public Long getRevision() {
-        return revision;
+    public long getAppliedVersion() {
+        return appliedVersion;
     }
 }

@@ -65,7 +65,7 @@ class RecapRecoveryTest {
         assertThat(valid("ID")).isEqualTo(before + 90);
 
         // as if the process died after updating the totals but before marking the results applied
-        mongo.updateMulti(new Query(Criteria.where("desaCode").is(DESA)), new Update().set("totalsApplied", false),
+        mongo.updateMulti(new Query(Criteria.where("desaCode").is(DESA)), new Update().set("appliedVersion", 0),
                 "tps_results");
         // and as if it died before the kecamatan and national totals were updated
         mongo.remove(new Query(Criteria.where("_id").in("PPWP|31.71.01", "PPWP|ID")), RegionTotal.class);

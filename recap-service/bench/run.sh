@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Benchmark of recap-service (see ../README.md "Benchmark").
+#   recap-service/bench/run.sh [REGION] [SEED_REGION] [THREADS]
+# REGION       region whose TPS all get a PPWP result pushed through HTTP (default 31 = DKI Jakarta)
+# SEED_REGION  registry generated at server start (default ID = national, ~823,000 TPS)
+# THREADS      concurrent client connections (default 32)
+# Starts a fresh recap-service (BenchServer = the real app accepting dev-only HS256 bench tokens instead of
+# Keycloak) with the embedded MongoDB in an H2 file under a temp dir, and the local RabbitMQ; then runs BenchClient.
+set -euo pipefail
+REGION=${1:-31}
+SEED=${2:-ID}
+THREADS=${3:-32}
+HEAP=${BENCH_HEAP:-768m}
+PORT=${BENCH_PORT:-18084}
+cd "$(dirname "$0")/../.."
+./mvnw -q -pl recap-service test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
+  -Dmdep.includeScope=test >/dev/null
+CP="recap-service/target/test-classes:recap-service/target/classes:$(cat recap-service/target/bench.cp)"
+DATA=$(mktemp -d /tmp/recap-bench.XXXXXX)
+LOG="$DATA/server.log"
+start_server() {
+  PEMILU_DATA_DIR="$DATA" SERVER_PORT=$PORT RECAP_SEED_REGION=$SEED HEALTH_RABBIT_ENABLED=false \
+    java -Xmx"$HEAP" -XX:+UseSerialGC -cp "$CP" id.pemilu.recapbench.BenchServer >>"$LOG" 2>&1 &
+  SERVER=$!
+  local t0=$(date +%s)
+  until curl -sf "http://127.0.0.1:$PORT/actuator/health/liveness" >/dev/null; do
+    kill -0 "$SERVER" 2>/dev/null || { echo "server died, see $LOG"; tail -20 "$LOG"; exit 1; }
+    sleep 1
+  done
+  echo "recap-service up after $(( $(date +%s) - t0 )) s; $(grep -o 'TPS registry: .*' "$LOG" | tail -1)"
+}
+start_server
+trap 'kill "$SERVER" 2>/dev/null || true' EXIT
+if [ "${BENCH_KILL:-}" = "1" ]; then
+  # fault run: kill -9 the service while results stream in, restart it on the same data, keep going
+  java -cp "$CP" id.pemilu.recapbench.BenchClient "http://127.0.0.1:$PORT" "$REGION" "$THREADS" &
+  CLIENT=$!
+  sleep "${BENCH_KILL_AFTER:-20}"
+  echo "kill -9 recap-service (pid $SERVER) during the stream"
+  kill -9 "$SERVER"; wait "$SERVER" 2>/dev/null || true
+  start_server
+  wait "$CLIENT"
+else
+  java -cp "$CP" id.pemilu.recapbench.BenchClient "http://127.0.0.1:$PORT" "$REGION" "$THREADS" "$SERVER"
+fi
+echo "server log: $LOG"

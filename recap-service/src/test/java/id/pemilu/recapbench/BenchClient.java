@@ -1,0 +1,270 @@
+package id.pemilu.recapbench;
+
+import id.pemilu.recap.registry.RegistryGenerator;
+import id.pemilu.recap.registry.Station;
+import id.pemilu.recap.testdata.Forms;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pushes a full PPWP C.Hasil for every TPS of a region through the real HTTP API (one KPPS token per TPS, an
+ * Idempotency-Key per TPS, retried like a phone on errors), then measures how long until the national total is
+ * final and checks every tier (desa .. national) against the ground truth computed here.
+ * <p>
+ * Arguments: {@code url region threads [serverPid]}; see recap-service/bench/run.sh.
+ */
+public final class BenchClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String url;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicLong peakHeap = new AtomicLong();
+    private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+
+    private BenchClient(String url) {
+        this.url = url;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args.length > 0 ? args[0] : "http://127.0.0.1:18084";
+        String region = args.length > 1 ? args[1] : "31";
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        String pid = args.length > 3 ? args[3] : null;
+        System.exit(new BenchClient(url).run(region, threads, pid) ? 0 : 1);
+    }
+
+    private boolean run(String region, int threads, String pid) throws Exception {
+        List<Station> stations = new ArrayList<>();
+        RegistryGenerator.generate(region, stations::add);
+        System.out.printf("Benchmark: %,d TPS in region %s, %d client threads, target %s%n", stations.size(), region,
+                threads, url);
+        Map<String, Map<String, Long>> truth = new HashMap<>();
+        Map<String, Integer> truthTps = new HashMap<>();
+        List<String> bodies = new ArrayList<>(stations.size());
+        for (Station s : stations) {
+            Map<String, Integer> values = result(s);
+            bodies.add("{\"values\":" + Forms.json(values) + "}");
+            for (String code : regionsOf(s.code().desaCode())) {
+                Map<String, Long> sums = truth.computeIfAbsent(code, k -> new HashMap<>());
+                values.forEach((k, v) -> sums.merge(k, (long) v, Long::sum));
+                truthTps.merge(code, 1, Integer::sum);
+            }
+        }
+        Thread sampler = new Thread(this::sampleHeap, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+
+        long[] latencies = new long[stations.size()];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        AtomicInteger done = new AtomicInteger();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < stations.size()) {
+                    latencies[i] = submit(stations.get(i).code().value(), bodies.get(i));
+                    int d = done.incrementAndGet();
+                    if (d % 20_000 == 0) {
+                        System.out.printf("  %,d submitted (%.0f/s)%n", d, d / ((System.nanoTime() - start) / 1e9));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        long lastSubmit = System.nanoTime();
+        double seconds = (lastSubmit - start) / 1e9;
+        long finalAt = waitUntilFinal(truth.get("ID"), truthTps.get("ID"));
+        double timeToFinal = (finalAt - lastSubmit) / 1e9;
+
+        long[] sorted = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
+        System.out.printf("Submitted %,d results in %.1f s: %.0f results/s sustained%n", stations.size(), seconds,
+                stations.size() / seconds);
+        System.out.printf("Submit latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (retries %d, refused %d)%n",
+                pct(sorted, 50), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                retries.get(), refused.get());
+        System.out.printf("National total final %.2f s after the last submit%n", timeToFinal);
+
+        int checked = 0;
+        List<String> wrong = new ArrayList<>();
+        List<Future<Boolean>> checks = new ArrayList<>();
+        List<String> codes = new ArrayList<>(truth.keySet());
+        for (String code : codes) {
+            checks.add(pool.submit(() -> matches(code, truth.get(code), truthTps.get(code))));
+        }
+        for (int i = 0; i < codes.size(); i++) {
+            checked++;
+            if (!checks.get(i).get()) {
+                wrong.add(codes.get(i));
+            }
+        }
+        pool.shutdown();
+        System.out.printf("Tier check: %,d regions (desa, kecamatan, kab/kota, provinsi, national) compared with "
+                + "ground truth: %s%n", checked, wrong.isEmpty() ? "ALL EQUAL" : wrong.size() + " DIFFERENT " + wrong
+                .subList(0, Math.min(10, wrong.size())));
+        long rebuildStart = System.nanoTime();
+        JsonNode rebuild = post("/api/recap/admin/rebuild", BenchTokens.kpuRi(), "");
+        System.out.printf("Rebuild from scratch (%.1f s): %d results, %d stored regions, %d differences%n",
+                (System.nanoTime() - rebuildStart) / 1e9, rebuild.get("results").asLong(),
+                rebuild.get("regionsChecked").asInt(), rebuild.get("differences").size());
+        System.out.printf("Peak heap used (sampled) %.0f MB%s%n", peakHeap.get() / 1e6, pid == null ? ""
+                : ", peak RSS " + peakRss(pid));
+        return wrong.isEmpty() && rebuild.get("differences").isEmpty();
+    }
+
+    /** A deterministic, consistent PPWP result for a TPS (the ground truth). */
+    static Map<String, Integer> result(Station s) {
+        long h = s.code().value().hashCode() * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+        int dpt = s.dpt();
+        int voted = dpt - (int) Math.floorMod(h, 40);
+        int invalid = (int) Math.floorMod(h >>> 8, 7);
+        int valid = voted - invalid;
+        int c1 = valid * (25 + (int) Math.floorMod(h >>> 16, 20)) / 100;
+        int c2 = valid * (35 + (int) Math.floorMod(h >>> 24, 20)) / 100;
+        return Forms.consistent(s.dptMen(), s.dptWomen(), invalid, c1, c2, valid - c1 - c2);
+    }
+
+    private long submit(String tps, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/recap/tps/" + tps
+                        + "/ballots/PPWP/confirm"))
+                .header("Authorization", "Bearer " + BenchTokens.kpps(tps))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "bench-" + tps)
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            long t0 = System.nanoTime();
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return System.nanoTime() - t0;
+                }
+                if (response.statusCode() < 500) {
+                    if (refused.incrementAndGet() <= 3) {
+                        System.out.println("  refused " + tps + ": " + response.body());
+                    }
+                    return 0;
+                }
+            } catch (Exception e) {
+                // connection refused or reset: the service is restarting; retry like a phone would
+            }
+            retries.incrementAndGet();
+            sleep(200);
+        }
+        throw new IllegalStateException("gave up on " + tps);
+    }
+
+    private long waitUntilFinal(Map<String, Long> expected, int expectedTps) {
+        while (true) {
+            try {
+                if (matches("ID", expected, expectedTps)) {
+                    return System.nanoTime();
+                }
+            } catch (Exception e) {
+                // service restarting
+            }
+            sleep(20);
+        }
+    }
+
+    private boolean matches(String region, Map<String, Long> expected, int expectedTps) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url
+                + "/api/recap/public/totals?ballotType=PPWP&region=" + region)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode node = JSON.readTree(response.body());
+        if (node.get("counted").get("tps").asInt() != expectedTps) {
+            return false;
+        }
+        Map<String, Long> actual = new HashMap<>();
+        for (JsonNode t : node.get("counted").get("values")) {
+            actual.put(t.get("key").asString(), t.get("value").asLong());
+        }
+        return actual.equals(expected);
+    }
+
+    private JsonNode post(String path, String token, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    private void sampleHeap() {
+        while (true) {
+            try {
+                String metrics = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                long heap = 0;
+                for (String line : metrics.split("\n")) {
+                    if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                        heap += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    }
+                }
+                peakHeap.accumulateAndGet(heap, Math::max);
+            } catch (Exception e) {
+                // restarting
+            }
+            sleep(500);
+        }
+    }
+
+    private static String peakRss(String pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM")) {
+                    return line.substring(6).trim();
+                }
+            }
+        } catch (Exception e) {
+            return "unknown (process gone)";
+        }
+        return "unknown";
+    }
+
+    static Set<String> regionsOf(String desa) {
+        return new LinkedHashSet<>(List.of(desa, desa.substring(0, 8), desa.substring(0, 5), desa.substring(0, 2),
+                "ID"));
+    }
+
+    private static double pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)] / 1e6;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
