@@ -172,4 +172,79 @@ class NominationApiTest {
                 .andExpect(jsonPath("$.problems[0]", containsString("ANGGOTA_PARTAI")));
         mvc.perform(get("/api/candidates/public/dapil/DPRD-3173-1/dct")).andExpect(status().isNotFound());
     }
+
+    String verifiedList(String dapil, String party, List<Map<String, Object>> candidates) throws Exception {
+        String json = putList(Tokens.partyOperator(party), dapil, party, listBody(candidates, null))
+                .andExpect(jsonPath("$.violations").isEmpty()).andReturn().getResponse().getContentAsString();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/candidates/lists/" + dapil + "/" + party + "/submit").with(Tokens.partyOperator(party)))
+                .andExpect(status().isOk());
+        List<String> ids = com.jayway.jsonpath.JsonPath.read(json, "$.candidates[*].candidateId");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/candidates/lists/" + dapil + "/" + party + "/verification").with(Tokens.kpuRi())
+                .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("verdicts", ids.stream()
+                        .map(id -> Map.of("candidateId", id, "verdict", "MS")).toList()))))
+                .andExpect(jsonPath("$.status").value("VERIFIED"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/dapil/" + dapil + "/dcs").with(Tokens.kpuRi())).andExpect(status().isOk());
+        return ids.get(ids.size() - 1);
+    }
+
+    @Test
+    void afterTheDcsACandidateMovesToAnotherDapilButAListCannotGrow() throws Exception {
+        String[] niks = {"3174080808900041", "3174080808900042", "3174080808900043", "3174080808900044",
+                "3174080808900045", "3174080808900046"};
+        new TestParties(context).register("pmv", "Partai Pindah", nikKey, niks);
+        defineSet(Tokens.kpuRi(), "DPRD_KABKOTA", "31.74", List.of(
+                Map.of("code", "DPRD-3174-1", "name", "Jaksel 1", "seats", 5,
+                        "regionCodes", List.of("31.74.01", "31.74.02", "31.74.03", "31.74.04", "31.74.05")),
+                Map.of("code", "DPRD-3174-2", "name", "Jaksel 2", "seats", 5,
+                        "regionCodes", List.of("31.74.06", "31.74.07", "31.74.08", "31.74.09", "31.74.10"))))
+                .andExpect(status().isOk());
+        String movingId = verifiedList("DPRD-3174-1", "pmv", List.of(candidate(niks[0], "Ani", "P"),
+                candidate(niks[1], "Bayu", "L"), candidate(niks[2], "Cici", "P")));
+        verifiedList("DPRD-3174-2", "pmv", List.of(candidate(niks[3], "Dodi", "L"), candidate(niks[4], "Evi", "P")));
+
+        putList(Tokens.partyOperator("pmv"), "DPRD-3174-2", "pmv", listBody(List.of(candidate(niks[3], "Dodi", "L"),
+                candidate(niks[4], "Evi", "P"), candidate(niks[5], "Fani", "P")), "tambah calon"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("tidak boleh menambah")));
+
+        String move = json(Map.of("candidateId", movingId, "toDapil", "DPRD-3174-2", "position", 1,
+                "reason", "Permintaan partai setelah tanggapan masyarakat"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/candidates/lists/DPRD-3174-1/pmv/move").with(Tokens.partyOperator("pkr"))
+                .contentType(MediaType.APPLICATION_JSON).content(move)).andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/candidates/lists/DPRD-3174-1/pmv/move").with(Tokens.partyOperator("pmv"))
+                .contentType(MediaType.APPLICATION_JSON).content(move)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.candidates[0].name").value("Cici"))
+                .andExpect(jsonPath("$.candidates[0].verdict").value("MS"))
+                .andExpect(jsonPath("$.status").value("VERIFIED"))
+                .andExpect(jsonPath("$.violations").isEmpty());
+        mvc.perform(get("/api/candidates/lists/DPRD-3174-1/pmv").with(Tokens.kpuRi()))
+                .andExpect(jsonPath("$.candidates.length()").value(2))
+                .andExpect(jsonPath("$.changes[-1].action").value("PINDAH_DAPIL_KELUAR"))
+                .andExpect(jsonPath("$.changes[-1].by").value("operator-pmv"))
+                .andExpect(jsonPath("$.changes[-1].reason").value("Permintaan partai setelah tanggapan masyarakat"));
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/candidates/lists/DPRD-3174-2/pmv/move").with(Tokens.partyOperator("pmv"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(Map.of("candidateId", "tidak-ada", "toDapil", "DPRD-3174-1", "reason", "x"))))
+                .andExpect(status().isNotFound());
+        String source = mvc.perform(get("/api/candidates/lists/DPRD-3174-1/pmv").with(Tokens.partyOperator("pmv")))
+                .andReturn().getResponse().getContentAsString();
+        String ani = com.jayway.jsonpath.JsonPath.read(source, "$.candidates[0].candidateId");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/candidates/lists/DPRD-3174-1/pmv/move").with(Tokens.partyOperator("pmv"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(Map.of("candidateId", ani, "toDapil", "DPRD-3174-2", "reason", "x"))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.violations[0].rule").value("KUOTA_PEREMPUAN"))
+                .andExpect(jsonPath("$.violations[0].message", containsString("DPRD-3174-1")));
+        mvc.perform(get("/api/candidates/lists/DPRD-3174-1/pmv").with(Tokens.partyOperator("pmv")))
+                .andExpect(jsonPath("$.candidates.length()").value(2));
+        mvc.perform(get("/api/candidates/public/dapil/DPRD-3174-2/dcs"))
+                .andExpect(jsonPath("$.parties[0].changesSinceDcs[0].action").value("PINDAH_DAPIL_MASUK"));
+    }
 }

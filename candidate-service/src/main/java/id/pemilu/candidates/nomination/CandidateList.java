@@ -52,6 +52,15 @@ public class CandidateList {
         changes.add(change);
     }
 
+    /** A copy with other candidates, for checking a change before it is saved. */
+    CandidateList withCandidates(List<Candidate> newCandidates) {
+        CandidateList copy = new CandidateList(dapilCode, body, partyId);
+        copy.candidates = new ArrayList<>(newCandidates);
+        copy.status = status;
+        copy.inDcs = inDcs;
+        return copy;
+    }
+
     void markInDcs() {
         inDcs = true;
     }

@@ -48,6 +48,18 @@ class NominationController {
         return nominations.save(dapilCode, partyId, input.candidates(), input.reason(), Caller.of(jwt));
     }
 
+    /** @param position 1-based position in the target list; null = at the end */
+    record MoveInput(String candidateId, String toDapil, Integer position, String reason) {
+    }
+
+    /** After the DCS: moves one candidate to the party's list in another dapil (same body), with a reason. */
+    @PostMapping("/{dapilCode}/{partyId}/move")
+    CandidateListView move(@PathVariable String dapilCode, @PathVariable String partyId, @RequestBody MoveInput input,
+                           @AuthenticationPrincipal Jwt jwt) {
+        return nominations.move(dapilCode, partyId, input.candidateId(), input.toDapil(), input.position(),
+                input.reason(), Caller.of(jwt));
+    }
+
     @PostMapping("/{dapilCode}/{partyId}/submit")
     CandidateListView submit(@PathVariable String dapilCode, @PathVariable String partyId,
                              @AuthenticationPrincipal Jwt jwt) {

@@ -88,11 +88,12 @@ public class NominationService {
         ListStatus status;
         String action;
         if (stage == DapilStage.DCS) {
+            requireOnlyReorderOrReplace(previous, next);
             List<Violation> violations = check(list.getId(), dapil, partyId, next);
             if (!violations.isEmpty()) {
                 throw rejected("Perubahan ditolak: daftar setelah perubahan melanggar aturan pencalonan.", violations);
             }
-            status = next.stream().allMatch(c -> c.verdict() == Verdict.MS) ? ListStatus.VERIFIED : ListStatus.SUBMITTED;
+            status = statusAfterDcsChange(next);
             action = "PERUBAHAN_SETELAH_DCS";
         } else {
             status = list.getStatus() == ListStatus.REPAIR ? ListStatus.REPAIR : ListStatus.DRAFT;
@@ -101,6 +102,85 @@ public class NominationService {
         list.replaceCandidates(next, status, new ListChange(clock.instant(), caller.username(), stage, action,
                 blankToNull(reason), ChangeSummary.between(previous, next)));
         return viewOf(lists.save(list), dapil);
+    }
+
+    /**
+     * After the DCS a list may be reordered and candidates replaced (one in for one out), not grown: new people
+     * only come in as replacements or by moving from another dapil ({@link #move}).
+     */
+    private static void requireOnlyReorderOrReplace(List<Candidate> previous, List<Candidate> next) {
+        java.util.Set<String> before = new java.util.HashSet<>();
+        previous.forEach(c -> before.add(c.nikHash()));
+        java.util.Set<String> after = new java.util.HashSet<>();
+        next.forEach(c -> after.add(c.nikHash()));
+        long added = after.stream().filter(h -> !before.contains(h)).count();
+        long removed = before.stream().filter(h -> !after.contains(h)).count();
+        if (added > removed) {
+            throw ApiProblem.conflict("Setelah DCS, daftar hanya boleh diubah urutannya, calonnya diganti (satu keluar, "
+                    + "satu masuk) atau calonnya dipindah dapil; tidak boleh menambah calon baru.");
+        }
+    }
+
+    /**
+     * Moves one candidate to the party's list in another dapil of the same body after the DCS (both lists in the
+     * DCS). Both lists must still follow every rule; both changes are logged. The target is written first, so a
+     * crash in between leaves the person on two lists (flagged as double candidacy), never on none.
+     */
+    public CandidateListView move(String dapilCode, String partyId, String candidateId, String toDapilCode,
+                                  Integer position, String reason, Caller caller) {
+        Dapil from = dapils.get(dapilCode);
+        Dapil to = dapils.get(toDapilCode == null ? "" : toDapilCode);
+        requireEdit(caller, from, partyId);
+        requireEdit(caller, to, partyId);
+        if (from.getCode().equals(to.getCode()) || from.getBody() != to.getBody()) {
+            throw ApiProblem.badRequest("Calon hanya dapat dipindah ke dapil lain dari lembaga yang sama.");
+        }
+        if (from.getStage() != DapilStage.DCS || to.getStage() != DapilStage.DCS) {
+            throw ApiProblem.conflict("Pindah dapil hanya dilakukan di antara DCS dan DCT (dapil " + from.getCode()
+                    + ": " + from.getStage() + ", dapil " + to.getCode() + ": " + to.getStage() + ").");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ApiProblem.badRequest("Pindah dapil wajib disertai alasan (reason).");
+        }
+        CandidateList source = find(from.getCode(), partyId);
+        CandidateList target = find(to.getCode(), partyId);
+        if (!source.isInDcs() || !target.isInDcs()) {
+            throw ApiProblem.conflict("Kedua daftar harus termasuk dalam DCS.");
+        }
+        Candidate moving = source.getCandidates().stream().filter(c -> c.candidateId().equals(candidateId))
+                .findFirst().orElseThrow(() -> ApiProblem.notFound("Calon " + candidateId + " tidak ada di daftar "
+                        + source.getId() + "."));
+        List<Candidate> sourceNext = new ArrayList<>(source.getCandidates());
+        sourceNext.remove(moving);
+        List<Candidate> targetNext = new ArrayList<>(target.getCandidates());
+        int at = position == null ? targetNext.size() + 1 : position;
+        if (at < 1 || at > targetNext.size() + 1) {
+            throw ApiProblem.badRequest("Posisi tujuan harus antara 1 dan " + (targetNext.size() + 1) + ".");
+        }
+        targetNext.add(at - 1, moving);
+        CandidateList sourceAfter = source.withCandidates(sourceNext);
+        Map<String, CandidateList> pending = Map.of(source.getId(), sourceAfter);
+        List<Violation> violations = new ArrayList<>();
+        check(source.getId(), from, partyId, sourceNext).forEach(v -> violations.add(
+                new Violation(v.rule(), v.position(), from.getCode() + ": " + v.message())));
+        check(target.getId(), to, partyId, targetNext, pending).forEach(v -> violations.add(
+                new Violation(v.rule(), v.position(), to.getCode() + ": " + v.message())));
+        if (!violations.isEmpty()) {
+            throw rejected("Pindah dapil ditolak: daftar setelah perpindahan melanggar aturan pencalonan.", violations);
+        }
+        String summary = moving.name() + " dari " + from.getCode() + " ke " + to.getCode() + " posisi " + at;
+        java.time.Instant now = clock.instant();
+        target.replaceCandidates(targetNext, statusAfterDcsChange(targetNext), new ListChange(now, caller.username(),
+                DapilStage.DCS, "PINDAH_DAPIL_MASUK", reason.trim(), summary));
+        lists.save(target);
+        source.replaceCandidates(sourceNext, statusAfterDcsChange(sourceNext), new ListChange(now, caller.username(),
+                DapilStage.DCS, "PINDAH_DAPIL_KELUAR", reason.trim(), summary));
+        lists.save(source);
+        return viewOf(target, to);
+    }
+
+    private static ListStatus statusAfterDcsChange(List<Candidate> candidates) {
+        return candidates.stream().allMatch(c -> c.verdict() == Verdict.MS) ? ListStatus.VERIFIED : ListStatus.SUBMITTED;
     }
 
     public CandidateListView submit(String dapilCode, String partyId, Caller caller) {
@@ -196,12 +276,19 @@ public class NominationService {
     }
 
     List<Violation> check(String listId, Dapil dapil, String partyId, List<Candidate> candidates) {
+        return check(listId, dapil, partyId, candidates, Map.of());
+    }
+
+    /** @param pending lists about to be saved in the same operation, by id (used instead of their stored version) */
+    List<Violation> check(String listId, Dapil dapil, String partyId, List<Candidate> candidates,
+                          Map<String, CandidateList> pending) {
         List<CandidateFacts> facts = candidates.stream().map(Candidate::facts).toList();
         ListUnderCheck underCheck = new ListUnderCheck(listId, dapil.getBody(), dapil.getCode(), partyId,
                 dapil.getSeats(), facts);
         CandidacyIndex index = new CandidacyIndex(facts.size() * 2);
         if (!facts.isEmpty()) {
-            lists.nominatingAny(facts.stream().map(CandidateFacts::nikHash).toList())
+            lists.nominatingAny(facts.stream().map(CandidateFacts::nikHash).toList()).stream()
+                    .map(other -> pending.getOrDefault(other.getId(), other))
                     .forEach(other -> index.add(other.underCheck(0)));
         }
         return rules.check(underCheck, new RuleContext() {
