@@ -123,6 +123,12 @@ class NominationApiTest {
                 .andExpect(jsonPath("$.violations[0].rule").value("DPD_BUKAN_ANGGOTA_PARTAI"))
                 .andExpect(jsonPath("$.violations[0].position").value(1))
                 .andExpect(jsonPath("$.violations.length()").value(1));
+        putList(Tokens.kpu("kpu-provinsi", "31"), "DPD-31", "perseorangan", listBody(List.of(
+                candidate("3171060606900022", "Mandiri", "L"), candidate("3171060606900023", "Mandiri Dua", "L")), null))
+                .andExpect(jsonPath("$.violations").isEmpty());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/candidates/lists/DPD-31/perseorangan/submit").with(Tokens.kpu("kpu-provinsi", "31")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"));
     }
 
     @Test

@@ -59,14 +59,19 @@ public class Dapil extends OutboxAggregate {
         history.add(new StageChange(at, by, "DCS_DIUMUMKAN", null));
     }
 
-    /** Freezes the DCT and raises the event carrying the ballot structure, to be saved in the same write. */
+    /**
+     * Freezes the DCT and raises the event carrying the ballot structure (null: none, e.g. DPD), to be saved in the
+     * same write.
+     */
     public void finalizeDct(String by, Instant at, DomainEvent dctFinalized) {
         stage = DapilStage.DCT;
         dctVersion++;
         dctFinalizedBy = by;
         dctFinalizedAt = at;
         history.add(new StageChange(at, by, "DCT_DITETAPKAN_V" + dctVersion, null));
-        raise(dctFinalized);
+        if (dctFinalized != null) {
+            raise(dctFinalized);
+        }
     }
 
     /**

@@ -87,7 +87,8 @@ public class PublicationService {
         DctFinalized event = new DctFinalized(UUID.randomUUID(), now, DctFinalized.CURRENT_VERSION,
                 dapil.getBody().name(), dapil.getCode(), dapil.getName(), dapil.getSeats(), dapil.getDctVersion() + 1,
                 dapil.getRegionCodes(), ballotParties);
-        dapil.finalizeDct(caller.username(), now, event);
+        // DctFinalized is defined for party-list ballots only; recap-service takes DPD ballots from its configuration
+        dapil.finalizeDct(caller.username(), now, dapil.getBody().partyLists() ? event : null);
         catalog.save(dapil);
         outboxRelay.ifAvailable(relay -> relay.publishSoon(DAPIL_COLLECTION, dapil.getCode()));
         return ballot(dapil, "DCT");
