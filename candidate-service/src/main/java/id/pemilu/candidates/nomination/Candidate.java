@@ -28,9 +28,4 @@ public record Candidate(String candidateId, String nikHash, String nikMasked, St
         return new Candidate(candidateId, nikHash, nikMasked, name, gender, birthDate, address, education, occupation,
                 documents, formerConvict, convictionDisclosed, cvConsent, cv, newVerdict, reason);
     }
-
-    Candidate withId(String id) {
-        return new Candidate(id, nikHash, nikMasked, name, gender, birthDate, address, education, occupation,
-                documents, formerConvict, convictionDisclosed, cvConsent, cv, verdict, verdictReason);
-    }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -22,7 +23,12 @@ class CandidateFactory {
         this.nikHasher = nikHasher;
     }
 
+    static final int MAX_CANDIDATES = 50;
+
     List<Candidate> build(List<CandidateInput> inputs, List<Candidate> previous) {
+        if (inputs.size() > MAX_CANDIDATES) {
+            throw new IllegalArgumentException("Satu daftar paling banyak " + MAX_CANDIDATES + " calon.");
+        }
         Map<String, Candidate> before = previous.stream()
                 .collect(Collectors.toMap(Candidate::nikHash, Function.identity(), (a, b) -> a));
         List<Candidate> result = new ArrayList<>();
@@ -41,18 +47,16 @@ class CandidateFactory {
                         + " harus berformat TTTT-BB-HH, contoh 1985-04-17.");
             }
             List<String> documents = in.documents() == null ? List.of()
-                    : in.documents().stream().map(d -> d.trim().toUpperCase()).distinct().sorted().toList();
+                    : in.documents().stream().filter(d -> d != null && !d.isBlank()).map(d -> d.trim().toUpperCase())
+                    .distinct().sorted().toList();
+            CandidateFacts facts = new CandidateFacts(nikHash, in.name(), Gender.parse(in.gender()), birthDate,
+                    in.education(), in.occupation(), Set.copyOf(documents),
+                    Boolean.TRUE.equals(in.formerConvict()), Boolean.TRUE.equals(in.convictionDisclosed()));
             Candidate earlier = before.get(nikHash);
             Candidate candidate = new Candidate(earlier == null ? UUID.randomUUID().toString() : earlier.candidateId(),
-                    nikHash, nik.masked(), in.name(), Gender.parse(in.gender()), birthDate, in.address(),
-                    in.education(), in.occupation(), documents, Boolean.TRUE.equals(in.formerConvict()),
-                    Boolean.TRUE.equals(in.convictionDisclosed()), Boolean.TRUE.equals(in.cvConsent()),
-                    in.cv(), null, null);
-            CandidateFacts facts = candidate.facts();
-            candidate = new Candidate(candidate.candidateId(), nikHash, candidate.nikMasked(), facts.name(),
-                    facts.gender(), birthDate, candidate.address(), facts.education(), facts.occupation(), documents,
-                    facts.formerConvict(), facts.convictionDisclosed(), candidate.cvConsent(), candidate.cv(), null,
-                    null);
+                    nikHash, nik.masked(), facts.name(), facts.gender(), birthDate, in.address(), facts.education(),
+                    facts.occupation(), documents, facts.formerConvict(), facts.convictionDisclosed(),
+                    Boolean.TRUE.equals(in.cvConsent()), in.cv(), null, null);
             if (earlier != null && earlier.sameDataAs(candidate)) {
                 candidate = candidate.withVerdict(earlier.verdict(), earlier.verdictReason());
             }
