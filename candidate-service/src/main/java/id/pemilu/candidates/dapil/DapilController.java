@@ -42,6 +42,9 @@ class DapilController {
     List<DapilView> defineSet(@PathVariable String body, @PathVariable String areaCode,
                               @RequestBody List<DapilInput> input, @AuthenticationPrincipal Jwt jwt) {
         ElectoralBody electoralBody = ElectoralBody.parse(body);
+        if (input.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("Daftar dapil berisi entri kosong.");
+        }
         List<DapilDefinition> definitions = input.stream().map(d -> new DapilDefinition(d.code(), d.name(),
                 electoralBody, areaCode, d.seats() == null ? 0 : d.seats(), d.regionCodes())).toList();
         return catalog.define(definitions, Caller.of(jwt)).stream().map(DapilView::of).toList();

@@ -30,8 +30,9 @@ public record DapilDefinition(String code, String name, ElectoralBody body, Stri
             throw new IllegalArgumentException("Dapil " + code + ": jumlah kursi " + seats + " di luar rentang "
                     + body.minSeats() + "-" + body.maxSeats() + " untuk " + body + ".");
         }
-        if (regionCodes == null || regionCodes.isEmpty()) {
-            throw new IllegalArgumentException("Dapil " + code + " harus mencakup paling sedikit satu wilayah.");
+        if (regionCodes == null || regionCodes.isEmpty() || regionCodes.stream().anyMatch(r -> r == null || r.isBlank())) {
+            throw new IllegalArgumentException("Dapil " + code + " harus mencakup paling sedikit satu wilayah, tanpa kode "
+                    + "wilayah kosong.");
         }
         regionCodes = regionCodes.stream().map(String::trim).toList();
         name = name.trim();
