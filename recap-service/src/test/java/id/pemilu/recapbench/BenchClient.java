@@ -76,6 +76,7 @@ public final class BenchClient {
         sampler.setDaemon(true);
         sampler.start();
 
+        long cpuBefore = cpuMillis(pid);
         long[] latencies = new long[stations.size()];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -102,6 +103,7 @@ public final class BenchClient {
         double seconds = (lastSubmit - start) / 1e9;
         long finalAt = waitUntilFinal(truth.get("ID"), truthTps.get("ID"));
         double timeToFinal = (finalAt - lastSubmit) / 1e9;
+        long cpuUsed = cpuMillis(pid) - cpuBefore;
 
         long[] sorted = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
         System.out.printf("Submitted %,d results in %.1f s: %.0f results/s sustained%n", stations.size(), seconds,
@@ -110,6 +112,12 @@ public final class BenchClient {
                 pct(sorted, 50), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                 retries.get(), refused.get());
         System.out.printf("National total final %.2f s after the last submit%n", timeToFinal);
+        if (pid != null) {
+            System.out.printf("Server CPU: %.1f ms per result (%.1f s CPU for submit + recap; the machine's load "
+                    + "average was %s) -> about %.0f results/s if the service had 2 idle cores%n",
+                    cpuUsed / (double) stations.size(), cpuUsed / 1000.0, loadAverage(),
+                    2000.0 * stations.size() / Math.max(1, cpuUsed));
+        }
 
         int checked = 0;
         List<String> wrong = new ArrayList<>();
@@ -231,6 +239,28 @@ public final class BenchClient {
                 // restarting
             }
             sleep(500);
+        }
+    }
+
+    /** user + system CPU time of a process in ms (Linux /proc; 0 if unknown). */
+    private static long cpuMillis(String pid) {
+        if (pid == null) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
         }
     }
 

@@ -50,6 +50,8 @@ public class RecapApplier implements SmartLifecycle {
     private final RecapProperties properties;
     private final ObjectProvider<OutboxRelay> relay;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    /** Totals above desa level, as last written by this (the only) writer; cleared on recover() and rebuild. */
+    private final Map<String, RegionTotal> upperTiers = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService executor;
     private volatile long appliedResults;
 
@@ -142,15 +144,19 @@ public class RecapApplier implements SmartLifecycle {
         List<String> childIds = registry.childrenOf(code).stream().map(c -> RegionTotal.idOf(ballotType, c)).toList();
         Tally tally = new Tally();
         for (String childId : childIds) {
-            // one lookup by id each (the embedded MongoDB scans for $in), without the desa entries
-            Query child = new Query(where("_id").is(childId));
-            child.fields().exclude("entries").exclude("outbox");
-            RegionTotal total = mongo.findOne(child, RegionTotal.class);
+            RegionTotal total = upperTiers.get(childId);
+            if (total == null) {
+                // one lookup by id each (the embedded MongoDB scans for $in), without the desa entries
+                Query child = new Query(where("_id").is(childId));
+                child.fields().exclude("entries").exclude("outbox");
+                total = mongo.findOne(child, RegionTotal.class);
+            }
             if (total != null) {
                 tally.addRegion(total);
             }
         }
-        store(load(ballotType, code), tally);
+        RegionTotal total = upperTiers.get(RegionTotal.idOf(ballotType, code));
+        store(total != null ? total : load(ballotType, code), tally);
     }
 
     static String parentOf(String code) {
@@ -169,17 +175,35 @@ public class RecapApplier implements SmartLifecycle {
 
     private void store(RegionTotal total, Tally tally) {
         boolean changed = total.take(tally, properties.totalsEvents());
-        if (changed || total.getLevel().equals("DESA")) {
+        if (total.getLevel().equals("DESA")) {
             mongo.save(total);
-            OutboxRelay outbox = relay.getIfAvailable();
-            if (changed && properties.totalsEvents() && outbox != null) {
-                outbox.publishSoon(COLLECTION, total.getId());
+        } else if (changed) {
+            // upper tiers: one atomic update of the sums plus the new events, so events the relay has not sent yet
+            // stay in the stored outbox and the cached copy needs none
+            Update update = new Update().set("ballotType", total.getBallotType())
+                    .set("regionCode", total.getRegionCode()).set("level", total.getLevel())
+                    .set("counted", total.getCounted()).set("flagged", total.getFlagged())
+                    .set("countedTps", total.getCountedTps()).set("flaggedTps", total.getFlaggedTps())
+                    .set("submittedTps", total.getSubmittedTps()).set("verifiedTps", total.getVerifiedTps())
+                    .set("correctedTps", total.getCorrectedTps()).set("updatedAt", total.getUpdatedAt());
+            if (!total.getOutbox().isEmpty()) {
+                update.push("outbox").each(total.getOutbox().toArray());
             }
+            mongo.upsert(new Query(where("_id").is(total.getId())), update, RegionTotal.class);
+            total.getOutbox().clear();
+        }
+        if (!total.getLevel().equals("DESA")) {
+            upperTiers.put(total.getId(), total);
+        }
+        OutboxRelay outbox = relay.getIfAvailable();
+        if (changed && properties.totalsEvents() && outbox != null) {
+            outbox.publishSoon(COLLECTION, total.getId());
         }
     }
 
     /** Queues every result whose latest version is not yet in the totals (after a crash or restart). */
     public int recover() {
+        forgetCachedTotals();
         Query all = new Query();
         all.fields().include("_id").include("resultVersion").include("appliedVersion");
         List<String> ids = new ArrayList<>();
@@ -196,6 +220,11 @@ public class RecapApplier implements SmartLifecycle {
             log.info("Recap: {} results were not yet in the totals; applying them again", ids.size());
         }
         return ids.size();
+    }
+
+    /** Drops the cached upper-tier totals (after anything else wrote region totals, e.g. a rebuild with fix). */
+    void forgetCachedTotals() {
+        upperTiers.clear();
     }
 
     private void tick() {

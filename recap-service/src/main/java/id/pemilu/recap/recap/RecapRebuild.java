@@ -100,6 +100,7 @@ public class RecapRebuild {
                 total.take(tally, false);
                 mongo.save(total);
             });
+            applier.forgetCachedTotals();
         }
         return new Report(count[0], stored.size(), differences, fix);
     }

@@ -41,6 +41,8 @@ class RecapRecoveryTest {
     TpsRegistry registry;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    id.pemilu.common.outbox.OutboxRelay relay;
 
     long valid(String region) {
         return queries.find("PPWP", region).map(t -> t.getCounted().stream()
@@ -75,6 +77,10 @@ class RecapRecoveryTest {
         assertThat(valid("ID")).isEqualTo(before + 90);
         assertThat(rebuild.rebuild(false).differences()).isEmpty();
         assertThat(applier.recover()).isZero();
+        // the RegionTotalsChanged and TpsResultRecorded events stored with the changes reach the broker
+        relay.sweepNow();
+        assertThat(mongo.count(new Query(Criteria.where("outbox.0").exists(true)), "region_totals")).isZero();
+        assertThat(mongo.count(new Query(Criteria.where("outbox.0").exists(true)), "tps_results")).isZero();
     }
 
     @Test
