@@ -218,12 +218,22 @@ class CandidateWorkflowTest {
         mvc.perform(post("/api/dapil/DPR-31-1/dct/reopen").with(Tokens.kpuRi())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Putusan Bawaslu 01/PS/2029\"}"))
                 .andExpect(status().isOk());
+        mvc.perform(get("/api/candidates/public/dapil/DPR-31-1/dct")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.dctVersion").value(1))
+                .andExpect(jsonPath("$.dapil.stage").value("DCS"));
         putList(pnb, "DPR-31-1", "pnb", listBody(fixed, "Melaksanakan putusan Bawaslu")).andExpect(status().isOk());
         mvc.perform(post("/api/dapil/DPR-31-1/dct").with(Tokens.kpuRi())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.dctVersion").value(2))
                 .andExpect(jsonPath("$.dapil.history[*].action", hasItem("DCT_DIBUKA_KEMBALI")))
                 .andExpect(jsonPath("$.dapil.history[?(@.action == 'DCT_DIBUKA_KEMBALI')].reason")
                         .value("Putusan Bawaslu 01/PS/2029"));
+        mvc.perform(get("/api/candidates/public/dapil/DPR-31-1/dct")).andExpect(jsonPath("$.dctVersion").value(2))
+                .andExpect(jsonPath("$.parties[0].candidates[1].name").value("Andi"));
+        mvc.perform(get("/api/candidates/public/dapil/DPR-31-1/dct").param("version", "1"))
+                .andExpect(jsonPath("$.dctVersion").value(1))
+                .andExpect(jsonPath("$.parties[0].candidates[1].name").value("Budi"));
+        mvc.perform(get("/api/candidates/public/dapil/DPR-31-1/dct").param("version", "5"))
+                .andExpect(status().isNotFound());
         DctFinalized second = receiveDct(dctEvents.getName(), "DPR-31-1", 2);
         assertThat(second.parties().get(0).candidates()).extracting(DctFinalized.BallotCandidate::name)
                 .containsExactly("Dewi", "Andi", "Budi", "Eka");

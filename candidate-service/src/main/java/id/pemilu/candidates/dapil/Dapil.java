@@ -32,6 +32,7 @@ public class Dapil extends OutboxAggregate {
     private String dctFinalizedBy;
     private Instant dctFinalizedAt;
     private List<StageChange> history = new ArrayList<>();
+    private List<DctVersion> dctVersions = new ArrayList<>();
     @Version
     private Long version;
 
@@ -63,9 +64,10 @@ public class Dapil extends OutboxAggregate {
      * Freezes the DCT and raises the event carrying the ballot structure (null: none, e.g. DPD), to be saved in the
      * same write.
      */
-    public void finalizeDct(String by, Instant at, DomainEvent dctFinalized) {
+    public void finalizeDct(String by, Instant at, List<PublishedParty> parties, DomainEvent dctFinalized) {
         stage = DapilStage.DCT;
         dctVersion++;
+        dctVersions.add(new DctVersion(dctVersion, at, List.copyOf(parties)));
         dctFinalizedBy = by;
         dctFinalizedAt = at;
         history.add(new StageChange(at, by, "DCT_DITETAPKAN_V" + dctVersion, null));
@@ -129,6 +131,13 @@ public class Dapil extends OutboxAggregate {
 
     public Instant getDcsPublishedAt() {
         return dcsPublishedAt;
+    }
+
+    /** The frozen DCT of a version, or the latest when {@code version} is null. */
+    public java.util.Optional<DctVersion> dct(Integer version) {
+        List<DctVersion> all = dctVersions == null ? List.of() : dctVersions;
+        return all.stream().filter(v -> version == null ? v.version() == dctVersion : v.version() == version)
+                .findFirst();
     }
 
     public List<StageChange> getHistory() {

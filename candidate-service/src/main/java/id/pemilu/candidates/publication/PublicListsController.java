@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Anonymous (citizen) reads: the dapil and their published DCS and DCT. */
@@ -28,11 +29,11 @@ class PublicListsController {
 
     @GetMapping("/{dapilCode}/dcs")
     PublicBallot dcs(@PathVariable String dapilCode) {
-        return publication.publicBallot(dapilCode, "DCS");
+        return publication.publicDcs(dapilCode);
     }
 
     @GetMapping("/{dapilCode}/dct")
-    PublicBallot dct(@PathVariable String dapilCode) {
-        return publication.publicBallot(dapilCode, "DCT");
+    PublicBallot dct(@PathVariable String dapilCode, @RequestParam(required = false) Integer version) {
+        return publication.publicDct(dapilCode, version);
     }
 }

@@ -5,6 +5,8 @@ import id.pemilu.candidates.dapil.DapilAccess;
 import id.pemilu.candidates.dapil.DapilCatalog;
 import id.pemilu.candidates.dapil.DapilStage;
 import id.pemilu.candidates.dapil.DapilView;
+import id.pemilu.candidates.dapil.DctVersion;
+import id.pemilu.candidates.dapil.PublishedParty;
 import id.pemilu.candidates.nomination.Candidate;
 import id.pemilu.candidates.nomination.CandidateList;
 import id.pemilu.candidates.nomination.ListStatus;
@@ -88,10 +90,11 @@ public class PublicationService {
                 dapil.getBody().name(), dapil.getCode(), dapil.getName(), dapil.getSeats(), dapil.getDctVersion() + 1,
                 dapil.getRegionCodes(), ballotParties);
         // DctFinalized is defined for party-list ballots only; recap-service takes DPD ballots from its configuration
-        dapil.finalizeDct(caller.username(), now, dapil.getBody().partyLists() ? event : null);
+        dapil.finalizeDct(caller.username(), now, publishedParties(dapil),
+                dapil.getBody().partyLists() ? event : null);
         catalog.save(dapil);
         outboxRelay.ifAvailable(relay -> relay.publishSoon(DAPIL_COLLECTION, dapil.getCode()));
-        return ballot(dapil, "DCT");
+        return frozenDct(dapil, null);
     }
 
     /** KPU RI reopens a final DCT with a reason (e.g. a Bawaslu or court decision); the next DCT is a new version. */
@@ -111,12 +114,23 @@ public class PublicationService {
         return ballot(dapil, "DCS");
     }
 
-    public PublicBallot publicBallot(String dapilCode, String which) {
+    public PublicBallot publicDcs(String dapilCode) {
         Dapil dapil = catalog.get(dapilCode);
-        if (dapil.getStage() == DapilStage.NOMINATION || ("DCT".equals(which) && dapil.getStage() != DapilStage.DCT)) {
-            throw ApiProblem.notFound(which + " dapil " + dapilCode + " belum diumumkan.");
+        if (dapil.getStage() == DapilStage.NOMINATION) {
+            throw ApiProblem.notFound("DCS dapil " + dapilCode + " belum diumumkan.");
         }
-        return ballot(dapil, which);
+        return ballot(dapil, "DCS");
+    }
+
+    /** The frozen DCT (latest version, or {@code version}); still readable while KPU RI has reopened it. */
+    public PublicBallot publicDct(String dapilCode, Integer version) {
+        return frozenDct(catalog.get(dapilCode), version);
+    }
+
+    private PublicBallot frozenDct(Dapil dapil, Integer version) {
+        DctVersion dct = dapil.dct(version).orElseThrow(() -> ApiProblem.notFound("DCT dapil " + dapil.getCode()
+                + (version == null ? "" : " versi " + version) + " belum ditetapkan."));
+        return new PublicBallot(DapilView.of(dapil), "DCT", dct.version(), dct.finalizedAt(), dct.parties());
     }
 
     private List<DctFinalized.BallotParty> ballotParties(Dapil dapil, List<CandidateList> lists) {
@@ -160,30 +174,34 @@ public class PublicationService {
     }
 
     private PublicBallot ballot(Dapil dapil, String which) {
-        List<PublicBallot.PublicParty> result = new ArrayList<>();
+        return new PublicBallot(DapilView.of(dapil), which, dapil.getDctVersion(), dapil.getDcsPublishedAt(),
+                publishedParties(dapil));
+    }
+
+    /** The lists in the DCS as the public may see them, parties in ballot order. */
+    private List<PublishedParty> publishedParties(Dapil dapil) {
+        List<PublishedParty> result = new ArrayList<>();
         for (CandidateList list : nominations.listsOf(dapil.getCode())) {
             if (!list.isInDcs()) {
                 continue;
             }
             Party party = parties.find(list.getPartyId()).orElse(null);
-            List<PublicBallot.PublicCandidate> candidates = new ArrayList<>();
+            List<PublishedParty.Candidate> candidates = new ArrayList<>();
             for (Candidate c : published(list)) {
-                candidates.add(new PublicBallot.PublicCandidate(c.candidateId(), candidates.size() + 1, c.name(),
+                candidates.add(new PublishedParty.Candidate(c.candidateId(), candidates.size() + 1, c.name(),
                         c.gender().name(), c.formerConvict(), c.cvConsent(), c.cvConsent() ? c.cv() : null));
             }
-            List<PublicBallot.PublicChange> changes = list.getChanges().stream()
+            List<PublishedParty.Change> changes = list.getChanges().stream()
                     .filter(change -> change.stage() == DapilStage.DCS)
-                    .map(change -> new PublicBallot.PublicChange(change.at(), change.action(), change.reason(),
+                    .map(change -> new PublishedParty.Change(change.at(), change.action(), change.reason(),
                             change.summary())).toList();
-            result.add(new PublicBallot.PublicParty(list.getPartyId(),
-                    party == null ? "Perseorangan (DPD)" : party.name(),
+            result.add(new PublishedParty(list.getPartyId(), party == null ? "Perseorangan (DPD)" : party.name(),
                     party == null ? null : party.abbreviation(), party == null ? null : party.ballotNumber(),
                     candidates, changes));
         }
-        result.sort(Comparator.comparing(PublicBallot.PublicParty::ballotNumber,
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(PublicBallot.PublicParty::partyId));
-        Instant at = "DCT".equals(which) ? dapil.getDctFinalizedAt() : dapil.getDcsPublishedAt();
-        return new PublicBallot(DapilView.of(dapil), which, dapil.getDctVersion(), at, result);
+        result.sort(Comparator.comparing(PublishedParty::ballotNumber, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(PublishedParty::partyId));
+        return result;
     }
 
     /** Rules can break after verification (a member removed, a party no longer eligible, a double candidacy). */
