@@ -223,6 +223,7 @@ public class MemberImporter {
         for (Person person : members.withAnyRowOf(importId)) {
             person.getMemberships().forEach(m -> m.getRows().removeIf(r -> importId.equals(r.importId())));
             person.getMemberships().removeIf(m -> m.getRows().isEmpty());
+            person.getExtraRows().removeIf(r -> importId.equals(r.importId()));
             members.save(person);
         }
         imports.dropProblems(importId);

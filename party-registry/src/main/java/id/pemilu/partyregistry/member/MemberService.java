@@ -1,6 +1,5 @@
 package id.pemilu.partyregistry.member;
 
-import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
 import id.pemilu.common.web.ApiProblem;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -31,19 +29,19 @@ public class MemberService implements MemberCounts {
     private final NikHasher hasher;
     private final NikCipher cipher;
     private final PartyService parties;
-    private final ObjectProvider<OutboxRelay> relay;
+    private final MemberOutbox outbox;
     private final Clock clock;
     private final NikCheck check = new NikCheck(Wilayah.indonesia());
 
     MemberService(Members members, MemberImports imports, Officials officials, NikHasher hasher, NikCipher cipher,
-                  PartyService parties, ObjectProvider<OutboxRelay> relay, Clock clock) {
+                  PartyService parties, MemberOutbox outbox, Clock clock) {
         this.members = members;
         this.imports = imports;
         this.officials = officials;
         this.hasher = hasher;
         this.cipher = cipher;
         this.parties = parties;
-        this.relay = relay;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -189,11 +187,14 @@ public class MemberService implements MemberCounts {
         for (int attempt = 1; ; attempt++) {
             Person person = members.find(nikHash).orElseThrow(() -> ApiProblem.notFound("Anggota tidak ditemukan."));
             change.accept(person);
+            boolean events = !person.getOutbox().isEmpty();
+            if (events) {
+                outbox.note(nikHash);
+            }
             try {
                 Person saved = members.save(person);
-                OutboxRelay outbox = relay.getIfAvailable();
-                if (outbox != null && !saved.getOutbox().isEmpty()) {
-                    outbox.publishSoon(Person.COLLECTION, nikHash);
+                if (events) {
+                    outbox.publishSoon(nikHash);
                 }
                 return saved;
             } catch (OptimisticLockingFailureException e) {

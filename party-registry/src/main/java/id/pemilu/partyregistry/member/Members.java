@@ -47,7 +47,9 @@ class Members {
     }
 
     List<Person> withAnyRowOf(String importId) {
-        return mongo.find(Query.query(where("memberships.rows.importId").is(importId)), Person.class);
+        return mongo.find(Query.query(new org.springframework.data.mongodb.core.query.Criteria().orOperator(
+                where("memberships.rows.importId").is(importId), where("extraRows.importId").is(importId))),
+                Person.class);
     }
 
     /** Writes one batch of an import: inserts new persons and appends to existing ones, each a single-document write. */
@@ -64,9 +66,10 @@ class Members {
                 bulk.updateOne(Query.query(where("_id").is(delta.nikHash())),
                         new Update().push("memberships", delta.newMembership()).inc("version", 1));
             } else {
-                bulk.updateOne(Query.query(where("_id").is(delta.nikHash()).and("memberships.partyId")
-                                .is(delta.partyId())),
-                        new Update().push("memberships.$.rows").each(delta.rows().toArray()).inc("version", 1));
+                Object[] extra = delta.rows().stream()
+                        .map(r -> new ExtraRow(delta.partyId(), r.importId(), r.row())).toArray();
+                bulk.updateOne(Query.query(where("_id").is(delta.nikHash())),
+                        new Update().push("extraRows").each(extra).inc("version", 1));
             }
         }
         bulk.execute();

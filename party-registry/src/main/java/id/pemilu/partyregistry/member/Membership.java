@@ -50,11 +50,7 @@ public class Membership {
     }
 
     Set<Flag> ownFlags(Set<String> completedImports) {
-        Set<Flag> flags = rowFlags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(rowFlags);
-        if (visibleRows(completedImports) > 1) {
-            flags.add(Flag.DUPLICATE);
-        }
-        return flags;
+        return rowFlags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(rowFlags);
     }
 
     void record(Change change) {

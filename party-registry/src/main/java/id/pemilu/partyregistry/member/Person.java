@@ -34,6 +34,7 @@ public class Person extends OutboxAggregate {
     private String nikMasked;
     private String officialAgency;
     private List<Membership> memberships = new ArrayList<>();
+    private List<ExtraRow> extraRows = new ArrayList<>();
 
     public Person() {
     }
@@ -56,6 +57,11 @@ public class Person extends OutboxAggregate {
     /** Every flag of one membership, including those that depend on the other parties and the staff lists. */
     Set<Flag> flags(Membership membership, Set<String> completedImports) {
         Set<Flag> flags = membership.ownFlags(completedImports);
+        long extra = extraRows.stream().filter(r -> r.partyId().equals(membership.getPartyId())
+                && (r.importId() == null || completedImports.contains(r.importId()))).count();
+        if (membership.visibleRows(completedImports) + extra > 1) {
+            flags.add(Flag.DUPLICATE);
+        }
         boolean elsewhere = memberships.stream().anyMatch(other -> other != membership
                 && !other.getPartyId().equals(membership.getPartyId()) && !other.getStatus().isFinal()
                 && other.visible(completedImports));
@@ -173,5 +179,9 @@ public class Person extends OutboxAggregate {
 
     public List<Membership> getMemberships() {
         return memberships;
+    }
+
+    public List<ExtraRow> getExtraRows() {
+        return extraRows;
     }
 }
