@@ -1,5 +1,6 @@
 package id.pemilu.ocr;
 
+import id.pemilu.ocr.cli.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -9,7 +10,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class OcrC1ReaderApplication {
 
+    /** {@code read}, {@code render}, {@code synth}, {@code train} and {@code templates} run without the web server. */
     public static void main(String[] args) {
+        if (CommandLine.handles(args)) {
+            System.exit(CommandLine.run(args));
+        }
         SpringApplication.run(OcrC1ReaderApplication.class, args);
     }
 }

@@ -1,0 +1,32 @@
+# Demo of the C.Hasil photo reader (ocr-c1-reader). Sourced by ./suite demo after demo/lib.sh (uses api, step;
+# runs under set -euo pipefail). Makes the photos recap-service's demo uploads, then reads one from the command line
+# and one through the gateway.
+OCR_ROOT="${ROOT:-.}"
+OCR_JAR=$(ls "$OCR_ROOT"/ocr-c1-reader/target/ocr-c1-reader-*.jar 2>/dev/null | grep -v -e '\.original$' -e 'tests\.jar$' | head -1)
+OCR_OUT="$OCR_ROOT/.suite/demo"
+mkdir -p "$OCR_OUT"
+ocr_cli() { (cd "$OCR_ROOT" && java -Dai.djl.offline=true -Xmx512m -jar "$OCR_JAR" "$@"); }
+
+step "Pembaca C.Hasil: cetak formulir kosong C.Hasil-PPWP untuk TPS 31.71.01.1001.001 (PDF dengan kode QR)"
+ocr_cli render --tps 31.71.01.1001.001 --ballot PPWP --out "$OCR_OUT/c1-kosong-31.71.01.1001.001.pdf"
+
+step "Buat foto ponsel sintetis C.Hasil-PPWP yang sudah diisi tulisan tangan (angka MNIST yang tidak dipakai melatih)"
+for ocr_tps in 31.71.01.1001.001 31.71.01.1001.002; do
+  ocr_cli synth --tps "$ocr_tps" --ballot PPWP --seed "${ocr_tps##*.}7" --distortion ALL \
+    --out "$OCR_OUT/c1-$ocr_tps.jpg" --truth "$OCR_OUT/c1-$ocr_tps.truth.json"
+done
+
+step "Baca foto dari baris perintah (tanpa server): nilai, keyakinan, dan tanda 'perlu dicek'"
+ocr_reading=$(ocr_cli read "$OCR_OUT/c1-31.71.01.1001.001.jpg")
+jq -r '.reading | "hasil: \(.outcome); kode QR TPS \(.tpsCode); kode tercetak (Tesseract) \(.printedTpsCode // "-"); aritmetika konsisten: \(.arithmeticConsistent); perlu dicek: \(.fieldsNeedingReview) kolom; \(.millis) ms"' <<< "$ocr_reading"
+jq -r '.reading.fields[] | select(.key | startswith("votes.")) | "  \(.key) = \(.value) (keyakinan \(.confidence))\(if .needsReview then "  <- perlu dicek" else "" end)\(if .classifierValue != .value then "  [dibetulkan aritmetika dari \(.classifierValue)]" else "" end)"' <<< "$ocr_reading"
+echo "Angka yang sebenarnya ditulis (kunci jawaban sintetis):"
+jq -c '.values | with_entries(select(.key | startswith("votes.")))' "$OCR_OUT/c1-31.71.01.1001.001.truth.json"
+
+step "Baca lewat gateway: POST /api/ocr/read sebagai KPPS TPS 31.71.01.1001.002"
+api kpps.gambir.2 POST /api/ocr/read -F "photo=@$OCR_OUT/c1-31.71.01.1001.002.jpg;type=image/jpeg" \
+  | jq -c '{outcome, tpsCode, arithmeticConsistent, fieldsNeedingReview, suara: [.fields[] | select(.key | startswith("votes.candidate")) | {(.key): .value}] | add}'
+
+step "Foto yang salah dijawab dengan alasan, bukan galat: berkas teks dikirim sebagai foto"
+printf 'bukan foto' > "$OCR_OUT/bukan-foto.jpg"
+api kpps.gambir.1 POST /api/ocr/read -F "photo=@$OCR_OUT/bukan-foto.jpg;type=image/jpeg" 2>/dev/null | jq -c '{status, detail}' || true

@@ -1,0 +1,122 @@
+package id.pemilu.ocr.reading;
+
+import id.pemilu.ocr.form.FormTemplate.Rule;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses the most probable set of numbers that satisfies every rule of the form (beam search over the fields,
+ * each rule checked as soon as its fields are chosen), and the probability of each chosen value among all
+ * consistent readings found. If no consistent reading exists, every field keeps its most probable value and the
+ * result says so.
+ */
+public final class ArithmeticSolver {
+
+    static final int BEAM = 4000;
+    private static final int NONE = Integer.MIN_VALUE;
+
+    private ArithmeticSolver() {
+    }
+
+    /** The chosen value of each field (in input order) and its probability given the form's arithmetic. */
+    public record Solution(boolean consistent, List<Integer> values, List<Double> confidences) {
+    }
+
+    public static Solution solve(List<FieldEvidence> fields, List<Rule> rules) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            index.put(fields.get(i).key(), i);
+        }
+        List<List<int[]>> closing = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            closing.add(new ArrayList<>());
+        }
+        for (Rule rule : rules) {
+            int[] terms = new int[rule.sum().size() + 1];
+            int last = -1;
+            boolean known = true;
+            for (int t = 0; t < rule.sum().size(); t++) {
+                Integer at = index.get(rule.sum().get(t));
+                known &= at != null;
+                terms[t] = at == null ? -1 : at;
+                last = Math.max(last, terms[t]);
+            }
+            Integer total = index.get(rule.equals());
+            known &= total != null;
+            if (!known) {
+                continue;
+            }
+            terms[terms.length - 1] = total;
+            closing.get(Math.max(last, total)).add(terms);
+        }
+        List<State> beam = List.of(new State(new int[fields.size()], 0));
+        for (int i = 0; i < fields.size(); i++) {
+            List<State> next = new ArrayList<>();
+            for (State state : beam) {
+                for (FieldEvidence.Candidate candidate : fields.get(i).candidates()) {
+                    int[] values = state.values().clone();
+                    values[i] = candidate.value() == null ? NONE : candidate.value();
+                    if (satisfies(values, closing.get(i))) {
+                        next.add(new State(values, state.logP() + Math.log(candidate.probability())));
+                    }
+                }
+            }
+            next.sort(Comparator.comparingDouble(State::logP).reversed());
+            beam = next.size() > BEAM ? next.subList(0, BEAM) : next;
+            if (beam.isEmpty()) {
+                return unconstrained(fields);
+            }
+        }
+        State best = beam.get(0);
+        double z = 0;
+        for (State state : beam) {
+            z += Math.exp(state.logP() - best.logP());
+        }
+        List<Integer> values = new ArrayList<>();
+        List<Double> confidences = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            double agree = 0;
+            for (State state : beam) {
+                if (state.values()[i] == best.values()[i]) {
+                    agree += Math.exp(state.logP() - best.logP());
+                }
+            }
+            values.add(best.values()[i] == NONE ? null : best.values()[i]);
+            confidences.add(agree / z);
+        }
+        return new Solution(true, values, confidences);
+    }
+
+    private static boolean satisfies(int[] values, List<int[]> rules) {
+        for (int[] terms : rules) {
+            long sum = 0;
+            for (int t = 0; t < terms.length - 1; t++) {
+                if (values[terms[t]] == NONE) {
+                    return false;
+                }
+                sum += values[terms[t]];
+            }
+            int total = values[terms[terms.length - 1]];
+            if (total == NONE || sum != total) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Solution unconstrained(List<FieldEvidence> fields) {
+        List<Integer> values = new ArrayList<>();
+        List<Double> confidences = new ArrayList<>();
+        for (FieldEvidence field : fields) {
+            values.add(field.best().value());
+            confidences.add(field.best().probability());
+        }
+        return new Solution(false, values, confidences);
+    }
+
+    private record State(int[] values, double logP) {
+    }
+}

@@ -1,0 +1,236 @@
+package id.pemilu.ocr.reading;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.ReaderException;
+import com.google.zxing.Result;
+import com.google.zxing.ResultPoint;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import id.pemilu.ocr.form.FormRenderer;
+import id.pemilu.ocr.form.FormTemplate;
+import id.pemilu.ocr.form.FormTemplates;
+import id.pemilu.ocr.form.QrPayload;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Finds the page in a photo: decodes the QR code (which also tells the page's orientation, upside down included),
+ * predicts the four corner markers from the QR's finder patterns, finds each marker near its prediction and fits
+ * the perspective map from the template to the photo.
+ */
+public final class PageLocator {
+
+    static final String NO_QR = "foto ulang: kode QR formulir tidak terbaca";
+    static final String NO_MARKERS = "foto ulang: penanda sudut tidak ditemukan";
+
+    private final FormTemplates templates;
+
+    public PageLocator(FormTemplates templates) {
+        this.templates = templates;
+    }
+
+    public LocatedPage locate(GrayImage image) {
+        Result qr = decodeQr(image);
+        QrPayload payload;
+        try {
+            payload = QrPayload.decode(qr.getText());
+        } catch (IllegalArgumentException e) {
+            throw new UnreadablePhoto("formulir salah: kode QR bukan kode formulir C.Hasil KPU");
+        }
+        FormTemplate template;
+        try {
+            template = templates.get(payload.ballotType());
+        } catch (IllegalArgumentException e) {
+            throw new UnreadablePhoto("formulir salah: jenis surat suara " + payload.ballotType() + " tidak dikenal");
+        }
+        ResultPoint[] points = qr.getResultPoints();
+        if (points == null || points.length < 3) {
+            throw new UnreadablePhoto(NO_QR);
+        }
+        double module = template.qr().size() / FormRenderer.QR_MODULES;
+        double near = template.qr().x() + 3.5 * module;
+        double farX = template.qr().x() + (FormRenderer.QR_MODULES - 3.5) * module;
+        double top = template.qr().y() + 3.5 * module;
+        double farY = template.qr().y() + (FormRenderer.QR_MODULES - 3.5) * module;
+        double[][] templatePoints = {{near, farY}, {near, top}, {farX, top}};
+        double[][] imagePoints = new double[3][];
+        for (int i = 0; i < 3; i++) {
+            imagePoints[i] = new double[] {points[i].getX(), points[i].getY()};
+        }
+        double[] affine = affine(templatePoints, imagePoints);
+        double scale = Math.sqrt(Math.abs(affine[0] * affine[4] - affine[1] * affine[3]));
+        double[][] found = new double[4][];
+        double[][] expected = new double[4][];
+        for (int i = 0; i < 4; i++) {
+            FormTemplate.Marker marker = template.markers().get(i);
+            expected[i] = new double[] {marker.x(), marker.y()};
+            double px = affine[0] * marker.x() + affine[1] * marker.y() + affine[2];
+            double py = affine[3] * marker.x() + affine[4] * marker.y() + affine[5];
+            found[i] = findMarker(image, px, py, marker.size() * scale, template.height() * scale);
+            if (found[i] == null) {
+                throw new UnreadablePhoto(NO_MARKERS);
+            }
+        }
+        Homography homography;
+        try {
+            homography = Homography.fromPoints(expected, found);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadablePhoto(NO_MARKERS);
+        }
+        for (int i = 0; i < 3; i++) {
+            double[] mapped = homography.map(templatePoints[i][0], templatePoints[i][1]);
+            if (Math.hypot(mapped[0] - imagePoints[i][0], mapped[1] - imagePoints[i][1]) > 12 * module * scale) {
+                throw new UnreadablePhoto(NO_MARKERS);
+            }
+        }
+        return new LocatedPage(payload, homography);
+    }
+
+    /** Tries a half-size copy first on large photos (faster, the QR is big enough there), then full size, then sharpened. */
+    private static Result decodeQr(GrayImage image) {
+        QRCodeReader reader = new QRCodeReader();
+        Map<DecodeHintType, Object> hints = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        java.util.List<GrayImage> attempts = new java.util.ArrayList<>();
+        if (Math.max(image.width(), image.height()) > 1600) {
+            attempts.add(image.half());
+        }
+        attempts.add(image);
+        attempts.add(image.sharpened(2.0));
+        for (GrayImage attempt : attempts) {
+            GrayLuminanceSource source = new GrayLuminanceSource(attempt);
+            for (boolean hybrid : new boolean[] {true, false}) {
+                try {
+                    BinaryBitmap bitmap = new BinaryBitmap(hybrid ? new HybridBinarizer(source)
+                            : new GlobalHistogramBinarizer(source));
+                    Result result = reader.decode(bitmap, hints);
+                    if (attempt.width() != image.width()) {
+                        double factor = (double) image.width() / attempt.width();
+                        ResultPoint[] scaled = Arrays.stream(result.getResultPoints())
+                                .map(p -> new ResultPoint((float) (p.getX() * factor), (float) (p.getY() * factor)))
+                                .toArray(ResultPoint[]::new);
+                        return new Result(result.getText(), result.getRawBytes(), scaled, result.getBarcodeFormat());
+                    }
+                    return result;
+                } catch (ReaderException | RuntimeException e) {
+                    reader.reset();
+                }
+            }
+        }
+        throw new UnreadablePhoto(NO_QR);
+    }
+
+    /** Solves the affine map (6 coefficients, row-major 2x3) taking three template points to three image points. */
+    static double[] affine(double[][] from, double[][] to) {
+        double[][] m = {{from[0][0], from[0][1], 1}, {from[1][0], from[1][1], 1}, {from[2][0], from[2][1], 1}};
+        double det = det3(m);
+        if (Math.abs(det) < 1e-9) {
+            throw new UnreadablePhoto(NO_QR);
+        }
+        double[] out = new double[6];
+        for (int row = 0; row < 2; row++) {
+            double[] rhs = {to[0][row], to[1][row], to[2][row]};
+            for (int col = 0; col < 3; col++) {
+                double[][] replaced = {m[0].clone(), m[1].clone(), m[2].clone()};
+                for (int r = 0; r < 3; r++) {
+                    replaced[r][col] = rhs[r];
+                }
+                out[row * 3 + col] = det3(replaced) / det;
+            }
+        }
+        return out;
+    }
+
+    private static double det3(double[][] m) {
+        return m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+    }
+
+    /**
+     * Looks for a filled dark square of about {@code side} pixels near (px, py); returns its centre or null.
+     * Dark = below half of the local paper brightness; the candidate nearest the prediction wins.
+     */
+    static double[] findMarker(GrayImage image, double px, double py, double side, double pageHeight) {
+        int radius = (int) Math.ceil(Math.max(side * 2.5, pageHeight * 0.15));
+        int x0 = Math.max(0, (int) px - radius);
+        int y0 = Math.max(0, (int) py - radius);
+        int x1 = Math.min(image.width(), (int) px + radius);
+        int y1 = Math.min(image.height(), (int) py + radius);
+        int w = x1 - x0;
+        int h = y1 - y0;
+        if (w < side || h < side) {
+            return null;
+        }
+        float[] window = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                window[y * w + x] = image.at(x0 + x, y0 + y);
+            }
+        }
+        float[] sorted = window.clone();
+        Arrays.sort(sorted);
+        float paper = sorted[(int) (sorted.length * 0.9)];
+        float threshold = paper * 0.5f;
+        boolean[] dark = new boolean[w * h];
+        for (int i = 0; i < dark.length; i++) {
+            dark[i] = window[i] < threshold;
+        }
+        boolean[] seen = new boolean[w * h];
+        double best = Double.MAX_VALUE;
+        double[] bestCentre = null;
+        double expectedArea = side * side;
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int start = 0; start < dark.length; start++) {
+            if (!dark[start] || seen[start]) {
+                continue;
+            }
+            seen[start] = true;
+            queue.add(start);
+            long area = 0;
+            double sx = 0, sy = 0;
+            int minX = w, maxX = 0, minY = h, maxY = 0;
+            boolean touchesEdge = false;
+            while (!queue.isEmpty()) {
+                int i = queue.poll();
+                int x = i % w;
+                int y = i / w;
+                area++;
+                sx += x;
+                sy += y;
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+                if (x == 0 || y == 0 || x == w - 1 || y == h - 1) {
+                    touchesEdge = true;
+                }
+                int[] neighbours = {x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1,
+                        y < h - 1 ? i + w : -1};
+                for (int n : neighbours) {
+                    if (n >= 0 && dark[n] && !seen[n]) {
+                        seen[n] = true;
+                        queue.add(n);
+                    }
+                }
+            }
+            double boxW = maxX - minX + 1;
+            double boxH = maxY - minY + 1;
+            double fill = area / (boxW * boxH);
+            double aspect = Math.max(boxW, boxH) / Math.min(boxW, boxH);
+            if (touchesEdge || area < expectedArea * 0.35 || area > expectedArea * 2.5 || fill < 0.45
+                    || aspect > 1.8) {
+                continue;
+            }
+            double cx = x0 + sx / area + 0.5;
+            double cy = y0 + sy / area + 0.5;
+            double distance = Math.hypot(cx - px, cy - py);
+            if (distance < best) {
+                best = distance;
+                bestCentre = new double[] {cx, cy};
+            }
+        }
+        return bestCentre;
+    }
+}

@@ -1,0 +1,86 @@
+package id.pemilu.ocr.synth;
+
+import id.pemilu.common.events.C1FieldKeys;
+import id.pemilu.ocr.form.FormTemplate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Plausible, arithmetically consistent numbers for one TPS (at most {@code maxVoters} on the DPT). */
+public final class VoteGenerator {
+
+    private VoteGenerator() {
+    }
+
+    public static Map<String, Integer> generate(FormTemplate template, Random random) {
+        Map<String, Integer> v = new LinkedHashMap<>();
+        int dpt = 120 + random.nextInt(template.maxVoters() - 150);
+        int dptMen = (int) Math.round(dpt * (0.44 + random.nextDouble() * 0.12));
+        row(v, "dpt", dptMen, dpt - dptMen);
+        row(v, "dptb", random.nextInt(6), random.nextInt(6));
+        row(v, "dpk", random.nextInt(5), random.nextInt(5));
+        double turnout = 0.6 + random.nextDouble() * 0.35;
+        for (String source : new String[] {"dpt", "dptb", "dpk"}) {
+            row(v, "voted." + source, share(v.get(source + ".men"), turnout, random),
+                    share(v.get(source + ".women"), turnout, random));
+        }
+        for (String prefix : new String[] {"", "voted."}) {
+            row(v, prefix + "all", v.get(prefix + "dpt.men") + v.get(prefix + "dptb.men") + v.get(prefix + "dpk.men"),
+                    v.get(prefix + "dpt.women") + v.get(prefix + "dptb.women") + v.get(prefix + "dpk.women"));
+        }
+        int used = v.get("voted.all.total");
+        int damaged = random.nextInt(4);
+        int received = Math.max(v.get("dpt.total") + (int) Math.ceil(v.get("dpt.total") * 0.02),
+                used + damaged + random.nextInt(3));
+        v.put(C1FieldKeys.BALLOTS_RECEIVED, received);
+        v.put(C1FieldKeys.BALLOTS_DAMAGED, damaged);
+        v.put(C1FieldKeys.BALLOTS_UNUSED, received - used - damaged);
+        v.put(C1FieldKeys.BALLOTS_USED, used);
+        int invalid = random.nextInt(Math.min(13, used + 1));
+        int valid = used - invalid;
+        List<String> voteKeys = voteKeys(template);
+        double[] weights = new double[voteKeys.size()];
+        double total = 0;
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = random.nextDouble() < 0.15 ? 0 : Math.pow(random.nextDouble(), 2);
+            total += weights[i];
+        }
+        int left = valid;
+        for (int i = 0; i < voteKeys.size(); i++) {
+            int votes = i == voteKeys.size() - 1 ? left
+                    : Math.min(left, (int) Math.floor(total == 0 ? 0 : valid * weights[i] / total));
+            v.put(voteKeys.get(i), votes);
+            left -= votes;
+        }
+        v.put(C1FieldKeys.VOTES_VALID, valid);
+        v.put(C1FieldKeys.VOTES_INVALID, invalid);
+        v.put(C1FieldKeys.VOTES_TOTAL, used);
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        for (FormTemplate.Field field : template.fields()) {
+            ordered.put(field.key(), v.get(field.key()));
+        }
+        return ordered;
+    }
+
+    static List<String> voteKeys(FormTemplate template) {
+        List<String> keys = new ArrayList<>();
+        for (FormTemplate.Field field : template.fields()) {
+            if (field.key().startsWith("votes.candidate.") || field.key().startsWith("votes.party.")) {
+                keys.add(field.key());
+            }
+        }
+        return keys;
+    }
+
+    private static int share(int of, double turnout, Random random) {
+        return Math.min(of, (int) Math.round(of * Math.min(1, turnout + (random.nextDouble() - 0.5) * 0.1)));
+    }
+
+    private static void row(Map<String, Integer> v, String row, int men, int women) {
+        v.put(row + ".men", men);
+        v.put(row + ".women", women);
+        v.put(row + ".total", men + women);
+    }
+}
