@@ -4,6 +4,7 @@ import static id.pemilu.candidates.WorkflowFixture.candidate;
 import static id.pemilu.candidates.WorkflowFixture.json;
 import static id.pemilu.candidates.WorkflowFixture.listBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -21,9 +22,11 @@ import id.pemilu.common.test.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -31,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -46,7 +50,7 @@ class CandidateWorkflowTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    org.springframework.context.ApplicationContext context;
+    ApplicationContext context;
     @Autowired
     RabbitTemplate rabbit;
     @Autowired
@@ -68,8 +72,8 @@ class CandidateWorkflowTest {
     @Test
     void aDapilGoesFromNominationThroughDcsAndFeedbackToAFrozenDctThatIsPublished() throws Exception {
         // durable (survives a broker restart by another test), removed at the end or by the broker after 10 minutes
-        Queue dctEvents = org.springframework.amqp.core.QueueBuilder
-                .durable("candidate-service.test-dct-" + java.util.UUID.randomUUID()).expires(600_000).build();
+        Queue dctEvents = QueueBuilder
+                .durable("candidate-service.test-dct-" + UUID.randomUUID()).expires(600_000).build();
         rabbitAdmin.declareQueue(dctEvents);
         rabbitAdmin.declareBinding(BindingBuilder.bind(dctEvents).to(new TopicExchange(EventExchanges.DOMAIN_EVENTS))
                 .with("DctFinalized"));
@@ -163,7 +167,7 @@ class CandidateWorkflowTest {
         mvc.perform(post("/api/candidates/public/candidates/" + ids.get(1) + "/feedback")
                         .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("text", "pendek"))))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(
-                        org.hamcrest.Matchers.containsString("10 sampai 2000")));
+                        containsString("10 sampai 2000")));
         String feedbackId = JsonPath.read(receipt, "$.feedbackId");
         mvc.perform(post("/api/candidates/feedback/" + feedbackId + "/clarification").with(Tokens.partyOperator("pkr"))
                 .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("text", "bukan urusan kami"))))
@@ -183,7 +187,7 @@ class CandidateWorkflowTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("VERIFIED"));
 
         mvc.perform(post("/api/dapil/DPR-31-1/dct").with(Tokens.kpuRi())).andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Nomor urut partai pnb")));
+                .andExpect(jsonPath("$.detail").value(containsString("Nomor urut partai pnb")));
         mvc.perform(put("/api/candidates/parties/ballot-numbers").with(Tokens.kpuRi())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"pnb\": 3, \"pkr\": 1}")).andExpect(status().isOk());
         mvc.perform(post("/api/dapil/DPR-31-1/dct").with(Tokens.kpuRi())).andExpect(status().isOk())

@@ -6,13 +6,16 @@ import static id.pemilu.candidates.WorkflowFixture.listBody;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import id.pemilu.candidates.party.TestParties;
 import id.pemilu.common.test.Tokens;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -126,8 +129,7 @@ class NominationApiTest {
         putList(Tokens.kpu("kpu-provinsi", "31"), "DPD-31", "perseorangan", listBody(List.of(
                 candidate("3171060606900022", "Mandiri", "L"), candidate("3171060606900023", "Mandiri Dua", "L")), null))
                 .andExpect(jsonPath("$.violations").isEmpty());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/candidates/lists/DPD-31/perseorangan/submit").with(Tokens.kpu("kpu-provinsi", "31")))
+        mvc.perform(post("/api/candidates/lists/DPD-31/perseorangan/submit").with(Tokens.kpu("kpu-provinsi", "31")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"));
     }
 
@@ -136,11 +138,11 @@ class NominationApiTest {
         new TestParties(context).register("pbad", "Partai Data", nikKey);
         defineSet(Tokens.kpuRi(), "DPRD_KABKOTA", "31.72", List.of(Map.of("code", "DPRD-3172-1", "name", "Jakut",
                 "seats", 12, "regionCodes", List.of("31.72")))).andExpect(status().isOk());
-        Map<String, Object> shortNik = new java.util.HashMap<>(candidate("3172000000000001", "A", "P"));
+        Map<String, Object> shortNik = new HashMap<>(candidate("3172000000000001", "A", "P"));
         shortNik.put("nik", "12345");
         putList(Tokens.partyOperator("pbad"), "DPRD-3172-1", "pbad", listBody(List.of(shortNik), null))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("16 angka")));
-        Map<String, Object> badDate = new java.util.HashMap<>(candidate("3172000000000001", "A", "P"));
+        Map<String, Object> badDate = new HashMap<>(candidate("3172000000000001", "A", "P"));
         badDate.put("birthDate", "17/04/1985");
         putList(Tokens.partyOperator("pbad"), "DPRD-3172-1", "pbad", listBody(List.of(badDate), null))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("TTTT-BB-HH")));
@@ -159,21 +161,17 @@ class NominationApiTest {
         String listJson = putList(Tokens.partyOperator("prm"), "DPRD-3173-1", "prm", listBody(List.of(
                 candidate("3173070707900031", "Rina", "P")), null)).andExpect(jsonPath("$.violations").isEmpty())
                 .andReturn().getResponse().getContentAsString();
-        String id = com.jayway.jsonpath.JsonPath.read(listJson, "$.candidates[0].candidateId");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/candidates/lists/DPRD-3173-1/prm/submit").with(Tokens.partyOperator("prm")))
+        String id = JsonPath.read(listJson, "$.candidates[0].candidateId");
+        mvc.perform(post("/api/candidates/lists/DPRD-3173-1/prm/submit").with(Tokens.partyOperator("prm")))
                 .andExpect(status().isOk());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/candidates/lists/DPRD-3173-1/prm/verification").with(Tokens.kpu("kpu-kabkota", "31.73"))
+        mvc.perform(post("/api/candidates/lists/DPRD-3173-1/prm/verification").with(Tokens.kpu("kpu-kabkota", "31.73"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json(Map.of("verdicts", List.of(Map.of("candidateId", id, "verdict", "MS"))))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("VERIFIED"));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/dapil/DPRD-3173-1/dcs").with(Tokens.kpu("kpu-kabkota", "31.73"))).andExpect(status().isOk());
+        mvc.perform(post("/api/dapil/DPRD-3173-1/dcs").with(Tokens.kpu("kpu-kabkota", "31.73"))).andExpect(status().isOk());
 
         parties.removeMember("prm", nikKey, "3173070707900031");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/dapil/DPRD-3173-1/dct").with(Tokens.kpu("kpu-kabkota", "31.73")))
+        mvc.perform(post("/api/dapil/DPRD-3173-1/dct").with(Tokens.kpu("kpu-kabkota", "31.73")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.problems[0]", containsString("ANGGOTA_PARTAI")));
         mvc.perform(get("/api/candidates/public/dapil/DPRD-3173-1/dct")).andExpect(status().isNotFound());
@@ -182,17 +180,14 @@ class NominationApiTest {
     String verifiedList(String dapil, String party, List<Map<String, Object>> candidates) throws Exception {
         String json = putList(Tokens.partyOperator(party), dapil, party, listBody(candidates, null))
                 .andExpect(jsonPath("$.violations").isEmpty()).andReturn().getResponse().getContentAsString();
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/candidates/lists/" + dapil + "/" + party + "/submit").with(Tokens.partyOperator(party)))
+        mvc.perform(post("/api/candidates/lists/" + dapil + "/" + party + "/submit").with(Tokens.partyOperator(party)))
                 .andExpect(status().isOk());
-        List<String> ids = com.jayway.jsonpath.JsonPath.read(json, "$.candidates[*].candidateId");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/candidates/lists/" + dapil + "/" + party + "/verification").with(Tokens.kpuRi())
+        List<String> ids = JsonPath.read(json, "$.candidates[*].candidateId");
+        mvc.perform(post("/api/candidates/lists/" + dapil + "/" + party + "/verification").with(Tokens.kpuRi())
                 .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("verdicts", ids.stream()
                         .map(id -> Map.of("candidateId", id, "verdict", "MS")).toList()))))
                 .andExpect(jsonPath("$.status").value("VERIFIED"));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/dapil/" + dapil + "/dcs").with(Tokens.kpuRi())).andExpect(status().isOk());
+        mvc.perform(post("/api/dapil/" + dapil + "/dcs").with(Tokens.kpuRi())).andExpect(status().isOk());
         return ids.get(ids.size() - 1);
     }
 
@@ -217,11 +212,9 @@ class NominationApiTest {
 
         String move = json(Map.of("candidateId", movingId, "toDapil", "DPRD-3174-2", "position", 1,
                 "reason", "Permintaan partai setelah tanggapan masyarakat"));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/candidates/lists/DPRD-3174-1/pmv/move").with(Tokens.partyOperator("pkr"))
+        mvc.perform(post("/api/candidates/lists/DPRD-3174-1/pmv/move").with(Tokens.partyOperator("pkr"))
                 .contentType(MediaType.APPLICATION_JSON).content(move)).andExpect(status().isForbidden());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/candidates/lists/DPRD-3174-1/pmv/move").with(Tokens.partyOperator("pmv"))
+        mvc.perform(post("/api/candidates/lists/DPRD-3174-1/pmv/move").with(Tokens.partyOperator("pmv"))
                 .contentType(MediaType.APPLICATION_JSON).content(move)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.candidates[0].name").value("Cici"))
                 .andExpect(jsonPath("$.candidates[0].verdict").value("MS"))
@@ -233,16 +226,14 @@ class NominationApiTest {
                 .andExpect(jsonPath("$.changes[-1].by").value("operator-pmv"))
                 .andExpect(jsonPath("$.changes[-1].reason").value("Permintaan partai setelah tanggapan masyarakat"));
 
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/candidates/lists/DPRD-3174-2/pmv/move").with(Tokens.partyOperator("pmv"))
+        mvc.perform(post("/api/candidates/lists/DPRD-3174-2/pmv/move").with(Tokens.partyOperator("pmv"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json(Map.of("candidateId", "tidak-ada", "toDapil", "DPRD-3174-1", "reason", "x"))))
                 .andExpect(status().isNotFound());
         String source = mvc.perform(get("/api/candidates/lists/DPRD-3174-1/pmv").with(Tokens.partyOperator("pmv")))
                 .andReturn().getResponse().getContentAsString();
-        String ani = com.jayway.jsonpath.JsonPath.read(source, "$.candidates[0].candidateId");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/candidates/lists/DPRD-3174-1/pmv/move").with(Tokens.partyOperator("pmv"))
+        String ani = JsonPath.read(source, "$.candidates[0].candidateId");
+        mvc.perform(post("/api/candidates/lists/DPRD-3174-1/pmv/move").with(Tokens.partyOperator("pmv"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json(Map.of("candidateId", ani, "toDapil", "DPRD-3174-2", "reason", "x"))))
                 .andExpect(status().isUnprocessableContent())

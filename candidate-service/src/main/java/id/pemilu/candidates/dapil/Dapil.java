@@ -5,6 +5,7 @@ import id.pemilu.common.outbox.OutboxAggregate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -134,7 +135,7 @@ public class Dapil extends OutboxAggregate {
     }
 
     /** The frozen DCT of a version, or the latest when {@code version} is null. */
-    public java.util.Optional<DctVersion> dct(Integer version) {
+    public Optional<DctVersion> dct(Integer version) {
         List<DctVersion> all = dctVersions == null ? List.of() : dctVersions;
         return all.stream().filter(v -> version == null ? v.version() == dctVersion : v.version() == version)
                 .findFirst();

@@ -2,6 +2,7 @@ package id.pemilu.candidates.dapil;
 
 import id.pemilu.common.security.Caller;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -42,7 +43,7 @@ class DapilController {
     List<DapilView> defineSet(@PathVariable String body, @PathVariable String areaCode,
                               @RequestBody List<DapilInput> input, @AuthenticationPrincipal Jwt jwt) {
         ElectoralBody electoralBody = ElectoralBody.parse(body);
-        if (input.stream().anyMatch(java.util.Objects::isNull)) {
+        if (input.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("Daftar dapil berisi entri kosong.");
         }
         List<DapilDefinition> definitions = input.stream().map(d -> new DapilDefinition(d.code(), d.name(),

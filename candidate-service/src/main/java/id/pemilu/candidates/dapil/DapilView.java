@@ -2,6 +2,7 @@ package id.pemilu.candidates.dapil;
 
 import id.pemilu.common.wilayah.Region;
 import id.pemilu.common.wilayah.Wilayah;
+import java.time.Instant;
 import java.util.List;
 
 /** A dapil as the API shows it (public and staff). */
@@ -9,7 +10,7 @@ public record DapilView(String code, String name, ElectoralBody body, String are
                         List<RegionRef> regions, DapilStage stage, int dctVersion, List<HistoryEntry> history) {
 
     /** A stage change as the public sees it (the officer's name is kept but not shown). */
-    public record HistoryEntry(java.time.Instant at, String action, String reason) {
+    public record HistoryEntry(Instant at, String action, String reason) {
     }
 
     public record RegionRef(String code, String name) {

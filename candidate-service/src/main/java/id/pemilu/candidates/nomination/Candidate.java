@@ -2,6 +2,7 @@ package id.pemilu.candidates.nomination;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,8 +21,8 @@ public record Candidate(String candidateId, String nikHash, String nikMasked, St
 
     /** Same person and same data (so an MS verdict still holds). */
     boolean sameDataAs(Candidate other) {
-        return facts().equals(other.facts()) && java.util.Objects.equals(address, other.address)
-                && cvConsent == other.cvConsent && java.util.Objects.equals(cv, other.cv);
+        return facts().equals(other.facts()) && Objects.equals(address, other.address)
+                && cvConsent == other.cvConsent && Objects.equals(cv, other.cv);
     }
 
     Candidate withVerdict(Verdict newVerdict, String reason) {

@@ -1,7 +1,6 @@
 package id.pemilu.candidates.nomination;
 
 import id.pemilu.candidates.dapil.ElectoralBody;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;

@@ -11,11 +11,14 @@ import id.pemilu.common.security.NikHash;
 import id.pemilu.common.security.Roles;
 import id.pemilu.common.web.ApiProblem;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -109,9 +112,9 @@ public class NominationService {
      * only come in as replacements or by moving from another dapil ({@link #move}).
      */
     private static void requireOnlyReorderOrReplace(List<Candidate> previous, List<Candidate> next) {
-        java.util.Set<String> before = new java.util.HashSet<>();
+        Set<String> before = new HashSet<>();
         previous.forEach(c -> before.add(c.nikHash()));
-        java.util.Set<String> after = new java.util.HashSet<>();
+        Set<String> after = new HashSet<>();
         next.forEach(c -> after.add(c.nikHash()));
         long added = after.stream().filter(h -> !before.contains(h)).count();
         long removed = before.stream().filter(h -> !after.contains(h)).count();
@@ -169,7 +172,7 @@ public class NominationService {
             throw rejected("Pindah dapil ditolak: daftar setelah perpindahan melanggar aturan pencalonan.", violations);
         }
         String summary = moving.name() + " dari " + from.getCode() + " ke " + to.getCode() + " posisi " + at;
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         target.replaceCandidates(targetNext, statusAfterDcsChange(targetNext), new ListChange(now, caller.username(),
                 DapilStage.DCS, "PINDAH_DAPIL_MASUK", reason.trim(), summary));
         lists.save(target);

@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Publishes the DCS of a dapil and freezes its DCT, sending the ballot structure to recap-service. */
@@ -212,9 +214,9 @@ public class PublicationService {
                     + (v.position() == null ? "-" : v.position()) + " [" + v.rule() + "]: " + v.message()));
         }
         if (!broken.isEmpty()) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.CONFLICT, "Daftar calon melanggar aturan",
+            throw new ApiProblem(HttpStatus.CONFLICT, "Daftar calon melanggar aturan",
                     "Daftar terverifikasi kini melanggar aturan pencalonan; perbaiki dulu.",
-                    java.util.Map.of("problems", broken));
+                    Map.of("problems", broken));
         }
     }
 

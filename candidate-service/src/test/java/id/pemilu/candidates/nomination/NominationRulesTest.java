@@ -2,6 +2,7 @@ package id.pemilu.candidates.nomination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import id.pemilu.candidates.dapil.ElectoralBody;
 import java.time.LocalDate;
@@ -62,12 +63,12 @@ class NominationRulesTest {
     void everyThreeConsecutivePositionsNeedAWomanIncludingTheEndOfTheList() {
         List<Violation> atEnd = rules.check(list("DPR-31-1", "pnb", 10, genders("PLPPLLL")), context);
         assertThat(atEnd).extracting(Violation::rule, Violation::position)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(NominationRules.ONE_IN_THREE, 5));
+                .containsExactly(tuple(NominationRules.ONE_IN_THREE, 5));
         assertThat(atEnd.get(0).message()).contains("Posisi 5-7");
 
         List<Violation> atStart = rules.check(list("DPR-31-1", "pnb", 10, genders("LLLPPL")), context);
         assertThat(atStart).extracting(Violation::rule, Violation::position)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(NominationRules.ONE_IN_THREE, 1));
+                .containsExactly(tuple(NominationRules.ONE_IN_THREE, 1));
 
         assertThat(rulesBroken(list("DPR-31-1", "pnb", 10, genders("LL"))))
                 .containsExactlyInAnyOrder(NominationRules.WOMEN_QUOTA, NominationRules.ONE_IN_THREE);
@@ -91,7 +92,7 @@ class NominationRulesTest {
         List<Violation> violations = rules.check(list("DPR-31-1", "pnb", 6,
                 List.of(young, justOldEnough, person("x", Gender.L))), context);
         assertThat(violations).extracting(Violation::rule, Violation::position)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(NominationRules.MIN_AGE, 1));
+                .containsExactly(tuple(NominationRules.MIN_AGE, 1));
     }
 
     @Test
@@ -112,7 +113,7 @@ class NominationRulesTest {
                 "SWASTA", ALL_DOCUMENTS, false, false);
         List<Violation> violations = rules.check(list("DPR-31-1", "pnb", 6, List.of(outsider)), context);
         assertThat(violations).extracting(Violation::rule, Violation::position)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(NominationRules.PARTY_MEMBER, 1));
+                .containsExactly(tuple(NominationRules.PARTY_MEMBER, 1));
         context.eligibleParties.clear();
         assertThat(rulesBroken(list("DPR-31-1", "pnb", 6, List.of(person("m", Gender.P)))))
                 .containsExactly(NominationRules.PARTY_ELIGIBLE);
@@ -136,7 +137,7 @@ class NominationRulesTest {
         List<Violation> twiceOnOneList = rules.check(list("DPR-31-3", "pnb", 8,
                 List.of(person("same", Gender.P), person("same", Gender.P))), context);
         assertThat(twiceOnOneList).extracting(Violation::rule, Violation::position)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(NominationRules.DOUBLE_CANDIDACY, 2));
+                .containsExactly(tuple(NominationRules.DOUBLE_CANDIDACY, 2));
     }
 
     @Test
@@ -149,7 +150,7 @@ class NominationRulesTest {
                         LocalDate.of(1971, 3, 3), "SMA", "SWASTA", ALL_DOCUMENTS, false, false)));
         List<Violation> violations = rules.check(dpd, context);
         assertThat(violations).extracting(Violation::rule, Violation::position)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(NominationRules.DPD_NOT_PARTY_MEMBER, 1));
+                .containsExactly(tuple(NominationRules.DPD_NOT_PARTY_MEMBER, 1));
     }
 
     @Test
@@ -159,7 +160,7 @@ class NominationRulesTest {
         context.member("pnb", "conv");
         assertThat(rules.check(list("DPR-31-1", "pnb", 6, List.of(hidden)), context))
                 .extracting(Violation::rule, Violation::position)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(NominationRules.CONVICT_DISCLOSURE, 1));
+                .containsExactly(tuple(NominationRules.CONVICT_DISCLOSURE, 1));
         CandidateFacts disclosed = new CandidateFacts("conv", "Mantan", Gender.P, LocalDate.of(1970, 1, 1), "SMA",
                 "SWASTA", ALL_DOCUMENTS, true, true);
         assertThat(rules.check(list("DPR-31-1", "pnb", 6, List.of(disclosed)), context)).isEmpty();

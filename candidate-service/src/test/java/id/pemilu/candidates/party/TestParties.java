@@ -1,6 +1,10 @@
 package id.pemilu.candidates.party;
 
 import id.pemilu.candidates.WorkflowFixture;
+import id.pemilu.common.events.PartyMemberRemoved;
+import id.pemilu.common.security.NikHash;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 
 /** Feeds party-registry's events straight into the service's consumers: tests need no party-registry. */
@@ -23,9 +27,9 @@ public final class TestParties {
     }
 
     public void removeMember(String partyId, String nikKey, String nik) {
-        context.getBean(PartyEventListeners.MembersListener.class).on(new id.pemilu.common.events.PartyMemberRemoved(
-                java.util.UUID.randomUUID(), java.time.Instant.now(), 1, partyId,
-                id.pemilu.common.security.NikHash.of(nik, nikKey), "aduan warga dikabulkan"));
+        context.getBean(PartyEventListeners.MembersListener.class).on(new PartyMemberRemoved(
+                UUID.randomUUID(), Instant.now(), 1, partyId,
+                NikHash.of(nik, nikKey), "aduan warga dikabulkan"));
     }
 
     public void addMember(String partyId, String nikKey, String nik) {
