@@ -73,6 +73,19 @@ class SubmissionController {
                 s.getCreatedAt(), s.getPhotos(), readings, fields, s.getFlags());
     }
 
+    @GetMapping("/api/recap/submissions/{submissionId}/photos/{page}/original")
+    @PreAuthorize(RecapRoles.REGION_STAFF)
+    ResponseEntity<byte[]> original(@AuthenticationPrincipal Jwt jwt, @PathVariable String submissionId,
+                                    @PathVariable int page) {
+        org.bson.Document photo = service.original(Caller.of(jwt), submissionId, page)
+                .orElseThrow(() -> ApiProblem.notFound("Foto halaman " + page + " tidak ada."));
+        Object bytes = photo.get("bytes");
+        byte[] data = bytes instanceof org.bson.types.Binary binary ? binary.getData() : (byte[]) bytes;
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(
+                        photo.getString("contentType")))
+                .header("X-Photo-Sha256", photo.getString("sha256")).body(data);
+    }
+
     private static byte[] readLimited(MultipartFile file) throws IOException {
         try (InputStream in = file.getInputStream()) {
             return in.readNBytes(64 * 1024 * 1024);

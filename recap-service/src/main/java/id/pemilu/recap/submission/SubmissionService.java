@@ -132,6 +132,15 @@ public class SubmissionService implements DraftSource {
         throw new IllegalStateException("Could not store reading " + read.eventId());
     }
 
+    /** The original as sent (with EXIF): evidence for PPK/KPU/Bawaslu covering the TPS, never public. */
+    Optional<Document> original(Caller caller, String submissionId, int page) {
+        Submission submission = get(caller, submissionId);
+        if (caller.hasRole(id.pemilu.common.security.Roles.KPPS)) {
+            throw ApiProblem.forbidden("Foto asli hanya untuk PPK, KPU dan Bawaslu.");
+        }
+        return Optional.ofNullable(mongo.findById(submission.getId() + "|" + page, Document.class, ORIGINALS));
+    }
+
     Optional<PublicPhoto> publicPhoto(String sha256) {
         return Optional.ofNullable(mongo.findById(sha256, PublicPhoto.class));
     }

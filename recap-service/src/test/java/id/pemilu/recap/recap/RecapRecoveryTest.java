@@ -84,6 +84,22 @@ class RecapRecoveryTest {
     }
 
     @Test
+    void kpuRiImportsARegistryCsvAllOrNothing() throws Exception {
+        String good = "tps_code,dpt_men,dpt_women\n32.73.01.1001.001,120,131\n32.73.01.1001.002,99,101\n";
+        String bad = good + "32.73.01.1001.003,abc,1\n";
+        mvc.perform(post("/api/recap/admin/registry").with(Tokens.kpuRi()).contentType("text/csv").content(bad))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Baris 4")));
+        assertThat(registry.find(new TpsCode("32.73.01.1001.001"))).isEmpty();
+        mvc.perform(post("/api/recap/admin/registry").with(Tokens.ppk("32.73.01")).contentType("text/csv")
+                .content(good)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/recap/admin/registry").with(Tokens.kpuRi()).contentType("text/csv").content(good))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(2));
+        assertThat(registry.find(new TpsCode("32.73.01.1001.002")).orElseThrow().dpt()).isEqualTo(200);
+        assertThat(registry.tpsTotal("32")).isEqualTo(2);
+    }
+
+    @Test
     void rebuildReportsAndFixesADifference() throws Exception {
         confirm("31.71.01.1006.001", 5, 5, 5);
         applier.applyPending();

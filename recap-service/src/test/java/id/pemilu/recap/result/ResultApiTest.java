@@ -94,6 +94,23 @@ class ResultApiTest {
     }
 
     @Test
+    void parallelRetriesOfOneConfirmationRecordItOnce() throws Exception {
+        String tps = DESA + ".008";
+        String body = body(formFor(tps, 40, 50, 60), null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        java.util.List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(pool.submit(() -> confirm(tps, "same-key", body).andReturn().getResponse().getStatus()));
+        }
+        for (var call : calls) {
+            assertThat(call.get()).isEqualTo(200);
+        }
+        pool.shutdown();
+        mvc.perform(get("/api/recap/tps/" + tps + "/ballots/PPWP").with(Tokens.kpps(tps)))
+                .andExpect(jsonPath("$.resultVersion").value(1)).andExpect(jsonPath("$.history.length()").value(1));
+    }
+
+    @Test
     void aRecordFailingACheckNeedsAReasonAndIsThenFlaggedNotCounted() throws Exception {
         String tps = DESA + ".002";
         Map<String, Integer> values = formFor(tps, 50, 60, 70);

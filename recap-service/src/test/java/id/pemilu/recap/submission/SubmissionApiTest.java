@@ -97,6 +97,13 @@ class SubmissionApiTest {
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(publicCopy, StandardCharsets.ISO_8859_1)).doesNotContain(Images.EXIF_MARKER_TEXT);
         assertThat(new String(photo, StandardCharsets.ISO_8859_1)).contains(Images.EXIF_MARKER_TEXT);
+        String original = "/api/recap/submissions/" + submissionId + "/photos/1/original";
+        byte[] evidence = mvc.perform(get(original).with(Tokens.ppk("31.71.01"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(evidence).isEqualTo(photo);
+        mvc.perform(get(original).with(Tokens.kpps(tps))).andExpect(status().isForbidden());
+        mvc.perform(get(original).with(Tokens.ppk("31.71.02"))).andExpect(status().isForbidden());
+        mvc.perform(get(original)).andExpect(status().isUnauthorized());
 
         Station station = registry.find(new TpsCode(tps)).orElseThrow();
         Map<String, Integer> truth = Forms.consistent(station.dptMen(), station.dptWomen(), 2, 105, 40, 30);
