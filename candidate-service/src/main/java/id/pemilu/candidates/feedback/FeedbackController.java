@@ -57,11 +57,15 @@ class FeedbackController {
         return feedback.clarify(feedbackId, input.text(), Caller.of(jwt));
     }
 
-    /** The first address in X-Forwarded-For (set by the gateway), else the peer address. */
+    /**
+     * The last address in X-Forwarded-For, i.e. the one our gateway (or the voter portal) put there; earlier entries
+     * come from the caller and could be forged to dodge the limit. Without the header: the peer address.
+     */
     static String clientOf(HttpServletRequest request) {
         String forwarded = request.getHeader("X-Forwarded-For");
         if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].trim();
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].trim();
         }
         return request.getRemoteAddr();
     }

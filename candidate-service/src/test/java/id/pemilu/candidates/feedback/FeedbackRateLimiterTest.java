@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 class FeedbackRateLimiterTest {
 
@@ -48,5 +49,14 @@ class FeedbackRateLimiterTest {
                 .isEqualTo(FeedbackService.normalize("calon ini pernah dihukum"));
         assertThat(FeedbackService.normalize("calon ini pernah dihukum"))
                 .isNotEqualTo(FeedbackService.normalize("calon ini tidak pernah dihukum"));
+    }
+
+    @Test
+    void theClientIsTheAddressOurGatewayAppendedNotOneTheCallerWroteItself() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr("10.9.9.9");
+        assertThat(FeedbackController.clientOf(request)).isEqualTo("10.9.9.9");
+        request.addHeader("X-Forwarded-For", "1.2.3.4, 203.0.113.7");
+        assertThat(FeedbackController.clientOf(request)).isEqualTo("203.0.113.7");
     }
 }
