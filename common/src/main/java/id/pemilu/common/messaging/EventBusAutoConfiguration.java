@@ -46,7 +46,8 @@ public class EventBusAutoConfiguration {
     MessageConverter eventMessageConverter() {
         JacksonJsonMessageConverter converter = new JacksonJsonMessageConverter("id.pemilu");
         DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
-        typeMapper.setTrustedPackages("id.pemilu");
+        // Trusted packages match exact package names: list the one the shared events live in, plus the root.
+        typeMapper.setTrustedPackages("id.pemilu", "id.pemilu.common.events");
         converter.setJavaTypeMapper(typeMapper);
         return converter;
     }
