@@ -118,7 +118,8 @@ class SuiteEndToEndTest {
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
-    static HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
+    static HttpResponse<String> call(String method, String path, String token, String json, String... headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GATEWAY + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
@@ -127,6 +128,9 @@ class SuiteEndToEndTest {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
