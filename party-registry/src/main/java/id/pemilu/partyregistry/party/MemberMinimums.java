@@ -23,9 +23,6 @@ public class MemberMinimums {
     }
 
     void set(String kabKotaCode, int minimum) {
-        if (minimum < 1 || minimum > 1_000_000) {
-            throw new IllegalArgumentException("Batas minimal anggota harus 1–1.000.000.");
-        }
         mongo.upsert(Query.query(Criteria.where("_id").is(kabKotaCode)), Update.update("minimum", minimum),
                 COLLECTION);
     }

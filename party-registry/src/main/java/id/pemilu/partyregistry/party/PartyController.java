@@ -104,11 +104,11 @@ class PartyController {
         return PartyView.of(service.change(partyId, p -> p.openRepairWindow(body.until(), caller.username())));
     }
 
-    @PutMapping("/member-minimums/{kabKotaCode}")
-    ResponseEntity<Void> minimum(@AuthenticationPrincipal Jwt jwt, @PathVariable String kabKotaCode,
-                                 @RequestBody PartyRequests.Minimum body) {
+    /** KPU RI's data: minimum members per kab/kota (1,000 or 1/1,000 of the population); others stay 1,000. */
+    @PutMapping("/member-minimums")
+    ResponseEntity<Void> minimums(@AuthenticationPrincipal Jwt jwt, @RequestBody PartyRequests.Minimums body) {
         PartyAccess.requireKpuRi(Caller.of(jwt));
-        service.setMinimum(kabKotaCode, body.minimum());
+        service.setMinimums(body.minimums());
         return ResponseEntity.noContent().build();
     }
 }

@@ -25,7 +25,7 @@ final class PartyRequests {
     record RepairWindow(Instant until) {
     }
 
-    record Minimum(int minimum) {
+    record Minimums(java.util.Map<String, Integer> minimums) {
     }
 
     record Removal(String reason) {

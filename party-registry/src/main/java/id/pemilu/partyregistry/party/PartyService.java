@@ -78,11 +78,20 @@ public class PartyService {
         return compute(party);
     }
 
-    void setMinimum(String kabKotaCode, int minimum) {
-        if (Wilayah.indonesia().find(kabKotaCode).filter(r -> r.code().length() == 5).isEmpty()) {
-            throw new IllegalArgumentException("Kode kab/kota tidak dikenal: " + kabKotaCode);
+    /** Sets the minimum members of some kab/kota (checked first, then stored) and re-evaluates every party. */
+    void setMinimums(Map<String, Integer> byKabKota) {
+        if (byKabKota == null || byKabKota.isEmpty()) {
+            throw new IllegalArgumentException("Daftar batas minimal anggota kosong.");
         }
-        minimums.set(kabKotaCode, minimum);
+        byKabKota.forEach((code, minimum) -> {
+            if (Wilayah.indonesia().find(code).filter(r -> r.code().length() == 5).isEmpty()) {
+                throw new IllegalArgumentException("Kode kab/kota tidak dikenal: " + code);
+            }
+            if (minimum == null || minimum < 1 || minimum > 1_000_000) {
+                throw new IllegalArgumentException("Batas minimal anggota " + code + " harus 1–1.000.000.");
+            }
+        });
+        byKabKota.forEach(minimums::set);
         parties.all().forEach(p -> reevaluate(p.getId()));
     }
 
