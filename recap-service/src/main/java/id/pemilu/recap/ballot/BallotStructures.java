@@ -5,6 +5,7 @@ import id.pemilu.recap.RecapProperties;
 import id.pemilu.recap.result.BallotStructure;
 import id.pemilu.recap.result.BallotType;
 import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.storage.DurableWrites;
 import id.pemilu.common.web.ApiProblem;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,11 @@ public class BallotStructures implements SmartInitializingSingleton {
 
     private final MongoTemplate mongo;
     private final RecapProperties properties;
+    private final DurableWrites durable;
     private final Map<String, DapilBallot> dapils = new ConcurrentHashMap<>();
 
-    BallotStructures(MongoTemplate mongo, RecapProperties properties) {
+    BallotStructures(MongoTemplate mongo, RecapProperties properties, DurableWrites durable) {
+        this.durable = durable;
         this.mongo = mongo;
         this.properties = properties;
     }
@@ -95,6 +98,7 @@ public class BallotStructures implements SmartInitializingSingleton {
                 .map(p -> new DapilBallot.Party(p.partyId(), p.ballotNumber(), p.partyName(),
                         p.candidates() == null ? 0 : p.candidates().size())).toList());
         mongo.save(ballot);
+        durable.await();
         dapils.put(id, ballot);
     }
 

@@ -114,7 +114,7 @@ public class RecapApplier implements SmartLifecycle {
             String desa = group.getValue().get(0).getDesaCode();
             RegionTotal total = load(ballotType, desa);
             for (TpsResult r : group.getValue()) {
-                total.offer(new Entry(r.getTpsCode(), r.getResultVersion(), r.getStatus(), r.getValues()));
+                total.offer(Entry.of(r.getTpsCode(), r.getResultVersion(), r.getStatus(), r.getValues()));
             }
             store(total, total.tallyEntries());
             parents.add(RegionTotal.idOf(ballotType, desa.substring(0, 8)));
@@ -174,7 +174,9 @@ public class RecapApplier implements SmartLifecycle {
     }
 
     private void store(RegionTotal total, Tally tally) {
-        boolean changed = total.take(tally, properties.totalsEvents());
+        // desa changes are already told by TpsResultRecorded; totals events start at kecamatan level
+        boolean events = properties.totalsEvents() && !total.getLevel().equals("DESA");
+        boolean changed = total.take(tally, events);
         if (total.getLevel().equals("DESA")) {
             mongo.save(total);
         } else if (changed) {
@@ -196,7 +198,7 @@ public class RecapApplier implements SmartLifecycle {
             upperTiers.put(total.getId(), total);
         }
         OutboxRelay outbox = relay.getIfAvailable();
-        if (changed && properties.totalsEvents() && outbox != null) {
+        if (changed && events && outbox != null) {
             outbox.publishSoon(COLLECTION, total.getId());
         }
     }

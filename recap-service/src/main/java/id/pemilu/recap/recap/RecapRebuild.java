@@ -57,7 +57,7 @@ public class RecapRebuild {
                 String id = RegionTotal.idOf(ballotType, desa);
                 tallies.computeIfAbsent(id, k -> new Tally()).addResult(status, values);
                 if (fix) {
-                    entries.computeIfAbsent(id, k -> new ArrayList<>()).add(new Entry(d.getString("tpsCode"),
+                    entries.computeIfAbsent(id, k -> new ArrayList<>()).add(Entry.of(d.getString("tpsCode"),
                             ((Number) d.get("resultVersion")).longValue(), status, values));
                 }
             });

@@ -7,6 +7,7 @@ import id.pemilu.common.web.ApiProblem;
 import id.pemilu.recap.RecapProperties;
 import id.pemilu.recap.ballot.BallotStructures;
 import id.pemilu.recap.registry.Station;
+import id.pemilu.recap.storage.DurableWrites;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +36,12 @@ public class ResultService {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<OutboxRelay> relay;
     private final Object[] locks = new Object[1024];
+    private final DurableWrites durable;
 
     ResultService(TpsResults results, TpsAccess access, BallotStructures structures, RecapProperties properties,
-                  DraftSource drafts, ApplicationEventPublisher events, ObjectProvider<OutboxRelay> relay) {
+                  DraftSource drafts, ApplicationEventPublisher events, ObjectProvider<OutboxRelay> relay,
+                  DurableWrites durable) {
+        this.durable = durable;
         this.results = results;
         this.access = access;
         this.structures = structures;
@@ -182,6 +186,7 @@ public class ResultService {
 
     private TpsResult save(TpsResult result) {
         TpsResult saved = results.save(result);
+        durable.await();
         events.publishEvent(new ResultChanged(saved.getId()));
         OutboxRelay outbox = relay.getIfAvailable();
         if (outbox != null) {

@@ -12,6 +12,7 @@ import id.pemilu.recap.result.Draft;
 import id.pemilu.recap.result.DraftSource;
 import id.pemilu.recap.result.TpsAccess;
 import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.storage.DurableWrites;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,9 +44,11 @@ public class SubmissionService implements DraftSource {
     private final TpsAccess access;
     private final RecapProperties properties;
     private final ObjectProvider<OutboxRelay> relay;
+    private final DurableWrites durable;
 
     SubmissionService(MongoTemplate mongo, TpsAccess access, RecapProperties properties,
-                      ObjectProvider<OutboxRelay> relay) {
+                      ObjectProvider<OutboxRelay> relay, DurableWrites durable) {
+        this.durable = durable;
         this.mongo = mongo;
         this.access = access;
         this.properties = properties;
@@ -88,6 +91,7 @@ public class SubmissionService implements DraftSource {
                 checked.width(), checked.height(), bytes.length);
         submission.addPhoto(photo, otherTps);
         mongo.save(submission);
+        durable.await();
         OutboxRelay outbox = relay.getIfAvailable();
         if (outbox != null) {
             outbox.publishSoon(ORIGINALS, original.getId());
@@ -124,6 +128,7 @@ public class SubmissionService implements DraftSource {
             }
             try {
                 mongo.save(submission);
+                durable.await(); // before the broker gets the ack
                 return;
             } catch (OptimisticLockingFailureException concurrent) {
                 log.debug("Submission {} changed concurrently; retrying", read.submissionId());

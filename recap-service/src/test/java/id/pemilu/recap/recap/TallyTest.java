@@ -31,14 +31,14 @@ class TallyTest {
     @Test
     void aDesaTakesEachResultVersionOnlyOnce() {
         RegionTotal desa = RegionTotal.empty("PPWP", "31.71.01.1001");
-        assertThat(desa.offer(new Entry("31.71.01.1001.001", 1, ResultStatus.SUBMITTED, votes(10, 20)))).isTrue();
-        assertThat(desa.offer(new Entry("31.71.01.1001.001", 1, ResultStatus.SUBMITTED, votes(10, 20)))).isFalse();
-        assertThat(desa.offer(new Entry("31.71.01.1001.002", 1, ResultStatus.SUBMITTED, votes(1, 1)))).isTrue();
+        assertThat(desa.offer(Entry.of("31.71.01.1001.001", 1, ResultStatus.SUBMITTED, votes(10, 20)))).isTrue();
+        assertThat(desa.offer(Entry.of("31.71.01.1001.001", 1, ResultStatus.SUBMITTED, votes(10, 20)))).isFalse();
+        assertThat(desa.offer(Entry.of("31.71.01.1001.002", 1, ResultStatus.SUBMITTED, votes(1, 1)))).isTrue();
         desa.take(desa.tallyEntries(), false);
         assertThat(desa.getCounted()).contains(new Total("votes.valid", 32));
         // a newer version replaces the TPS's contribution; an older one arriving late is ignored
-        assertThat(desa.offer(new Entry("31.71.01.1001.001", 3, ResultStatus.FLAGGED, votes(10, 25)))).isTrue();
-        assertThat(desa.offer(new Entry("31.71.01.1001.001", 2, ResultStatus.SUBMITTED, votes(0, 0)))).isFalse();
+        assertThat(desa.offer(Entry.of("31.71.01.1001.001", 3, ResultStatus.FLAGGED, votes(10, 25)))).isTrue();
+        assertThat(desa.offer(Entry.of("31.71.01.1001.001", 2, ResultStatus.SUBMITTED, votes(0, 0)))).isFalse();
         desa.take(desa.tallyEntries(), false);
         assertThat(desa.getCounted()).contains(new Total("votes.valid", 2));
         assertThat(desa.getFlagged()).contains(new Total("votes.valid", 35));
