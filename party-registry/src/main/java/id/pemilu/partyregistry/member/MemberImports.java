@@ -50,8 +50,8 @@ class MemberImports {
     }
 
     List<Document> problems(String importId) {
-        return mongo.find(Query.query(where("importId").is(importId)).with(Sort.by("row")), Document.class,
-                PROBLEMS);
+        return mongo.find(Query.query(where("importId").is(importId)).with(Sort.by("row"))
+                .cursorBatchSize(Members.STREAM_BATCH), Document.class, PROBLEMS);
     }
 
     void dropProblems(String importId) {

@@ -57,17 +57,15 @@ public class MemberService implements MemberCounts {
 
     List<MemberView> list(String partyId, String kabKota, Flag flag, MemberStatus status, int limit, Caller caller) {
         Set<String> completed = imports.completedIds();
-        List<MemberView> result = new ArrayList<>();
-        members.forEachOfParty(partyId, person -> person.membership(partyId).ifPresent(m -> {
-            if (result.size() >= limit || !m.visible(completed)
-                    || (kabKota != null && !m.getKabKotaCode().equals(kabKota))
-                    || (status != null && m.getStatus() != status)
-                    || (flag != null && !person.flags(m, completed).contains(flag))) {
-                return;
-            }
-            result.add(MemberView.of(person, m, completed, nikFor(person, m, caller)));
-        }));
-        return result;
+        try (var persons = members.streamOfParty(partyId)) {
+            return persons.flatMap(person -> person.membership(partyId).stream()
+                            .filter(m -> m.visible(completed)
+                                    && (kabKota == null || m.getKabKotaCode().equals(kabKota))
+                                    && (status == null || m.getStatus() == status)
+                                    && (flag == null || person.flags(m, completed).contains(flag)))
+                            .map(m -> MemberView.of(person, m, completed, nikFor(person, m, caller))))
+                    .limit(limit).toList();
+        }
     }
 
     MemberView get(String partyId, String memberId, Caller caller) {

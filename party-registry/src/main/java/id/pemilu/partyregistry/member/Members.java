@@ -16,6 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Members {
 
+    static final int STREAM_BATCH = 500;
+
     private final MongoTemplate mongo;
 
     Members(MongoTemplate mongo) {
@@ -40,10 +42,18 @@ class Members {
 
     /** Streams every person listed by a party (in id order, so a page can resume after the last id). */
     void forEachOfParty(String partyId, Consumer<Person> action) {
-        Query query = Query.query(where("memberships.partyId").is(partyId));
+        // small cursor batches: the embedded MongoDB otherwise answers with one reply per getMore, which for a large
+        // party exceeds the driver's 48 MB message limit
+        Query query = Query.query(where("memberships.partyId").is(partyId)).cursorBatchSize(STREAM_BATCH);
         try (var stream = mongo.stream(query, Person.class)) {
             stream.forEach(action);
         }
+    }
+
+    /** Persons of a party in a stream the caller must close (lets a page stop early). */
+    java.util.stream.Stream<Person> streamOfParty(String partyId) {
+        return mongo.stream(Query.query(where("memberships.partyId").is(partyId)).cursorBatchSize(STREAM_BATCH),
+                Person.class);
     }
 
     List<Person> withAnyRowOf(String importId) {

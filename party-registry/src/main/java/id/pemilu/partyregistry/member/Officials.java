@@ -37,7 +37,7 @@ class Officials {
     /** All staff NIK hashes with their agency (held in memory during an import). */
     Map<String, String> all() {
         Map<String, String> result = new HashMap<>();
-        Query query = new Query();
+        Query query = new Query().cursorBatchSize(Members.STREAM_BATCH);
         query.fields().include("_id").include("agency");
         try (var stream = mongo.stream(query, Document.class, COLLECTION)) {
             stream.forEach(d -> result.put(d.getString("_id"), d.getString("agency")));
