@@ -53,6 +53,8 @@ if [ -f "$RECAP_PHOTO" ]; then
         -H "Idempotency-Key: demo-konfirmasi-alasan-$RECAP_TPS1" -H "Content-Type: application/json" -d "$recap_body")
       echo "Dikirim dengan alasan: status $(jq -r .status <<< "$recap_res") (tidak dihitung sampai diperiksa PPK)"
     fi
+  elif [ "$(jq '.readings | length' <<< "$recap_draft")" -gt 0 ]; then
+    echo "Foto tidak terbaca: $(jq -r '.readings[-1].reason // "tanpa keterangan"' <<< "$recap_draft") - petugas memotret ulang atau mengetik angka."
   else
     echo "Foto belum terbaca (ocr-c1-reader tidak menjawab); petugas dapat mengetik angka secara manual."
   fi
@@ -78,7 +80,7 @@ step "Catatan Pilkada gubernur TPS $RECAP_TPS2 salah ketik: 105 menjadi 905 -> g
 recap_bad=$(recap_form "$recap_m" "$recap_w" 4 "$recap_c1" 105 "$recap_c3" | jq -c 'map(if .key == "votes.candidate.2" then .value = 905 else . end)')
 recap_res=$(api kpps.gambir.2 POST "/api/recap/tps/$RECAP_TPS2/ballots/PILKADA_GUBERNUR/confirm" \
   -H "Idempotency-Key: demo-salah-$RECAP_TPS2" -H "Content-Type: application/json" \
-  -d "$(jq -nc --argjson v "$recap_bad" '{values: $v}')" || true)
+  -d "$(jq -nc --argjson v "$recap_bad" '{values: $v}')" 2>/dev/null || true)
 if [ "$(jq -r '.status // empty' <<< "$recap_res")" = "422" ]; then
   echo "Ditolak tanpa alasan tertulis: $(jq -r .detail <<< "$recap_res")"
   jq -r '.flags[] | "  \(.code): \(.message)"' <<< "$recap_res"

@@ -150,9 +150,21 @@ public final class Tally {
         if (key.startsWith("ballots.")) {
             return 1;
         }
-        if (key.startsWith("votes.")) {
-            return key.startsWith("votes.valid") || key.startsWith("votes.invalid") || key.startsWith("votes.total")
-                    ? 3 : 2;
+        switch (key) {
+            case "votes.valid" -> {
+                return 3;
+            }
+            case "votes.invalid" -> {
+                return 4;
+            }
+            case "votes.total" -> {
+                return 5;
+            }
+            default -> {
+                if (key.startsWith("votes.")) {
+                    return 2;
+                }
+            }
         }
         return 0;
     }
