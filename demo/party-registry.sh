@@ -1,6 +1,7 @@
 # Demo Sipol (party-registry): pendaftaran partai, kepengurusan, impor anggota, tanda masalah, verifikasi MS/TMS,
 # sampel verifikasi faktual, pemeriksaan NIK oleh warga dan aduan yang berakhir dengan penghapusan.
-# Sourced by ./suite demo after demo/lib.sh (uses api, step, jq). Safe to run twice: what exists already is reported.
+# Sourced by ./suite demo after demo/lib.sh (uses api, step, jq) under `set -euo pipefail`: every call that may
+# legitimately fail (already registered, rate limit on a second run within the hour) is guarded. Safe to run twice.
 PR_ROOT=${ROOT:-$(pwd)}
 PR_OUT="${TMPDIR:-/tmp}/pemilu-demo-party-registry"
 PR_WILAYAH="$PR_ROOT/common/src/main/resources/wilayah"
@@ -91,6 +92,8 @@ pr_member_id() { # partyId nik -> memberId (as KPU Jakarta Pusat, who sees reada
   api kpu.jakpus GET "/api/parties/$1/members?kabKotaCode=31.71&limit=1000" | jq -r --arg nik "$2" '.[] | select(.nik == $nik) | .memberId' | head -1
 }
 
+pr_limited() { echo "  (batas pemeriksaan per NIK tercapai pada demo sebelumnya; coba lagi satu jam lagi)"; }
+
 pr_import() { # user partyId file
   api "$1" POST "/api/parties/$2/member-imports?wait=true" -F "file=@$3" \
     | jq -r '"  impor \(.id): \(.status), \(.rowsTotal) baris, \(.imported) masuk, \(.rejected) ditolak, \(.flagged) bertanda"'
@@ -133,7 +136,7 @@ pr_demo() {
   step "operator.pnb mengimpor daftar anggota pnb ($(($(wc -l < "$PR_OUT/pnb-anggota.csv") - 1)) baris: ada ganda, anggota partai lain, pegawai KPU, NIK salah)"
   pr_import operator.pnb pnb "$PR_OUT/pnb-anggota.csv"
   local import_id
-  import_id=$(api operator.pnb GET /api/parties/pnb/member-imports | jq -r '.[-1].id')
+  import_id=$(api operator.pnb GET /api/parties/pnb/member-imports | jq -r '.[-1].id') || true
   echo "  laporan per baris (unduh CSV):"
   api operator.pnb GET "/api/parties/pnb/member-imports/$import_id/report" | head -8 | sed 's/^/    /'
 
@@ -158,28 +161,29 @@ pr_demo() {
   local c nik id
   for c in "${PR_CANDIDATES[@]}"; do
     nik=${c%%,*}
-    id=$(pr_member_id pnb "$nik")
+    id=$(pr_member_id pnb "$nik") || true
     [ -n "$id" ] && api kpu.jakpus PUT "/api/parties/pnb/members/$id/verification" -H 'Content-Type: application/json' \
       -d '{"result":"MS"}' | jq -r '"  \(.fullName): \(.status)"' || true
   done
-  id=$(pr_member_id pnb "$PR_OFFICIAL_NIK")
+  id=$(pr_member_id pnb "$PR_OFFICIAL_NIK") || true
   [ -n "$id" ] && api kpu.jakpus PUT "/api/parties/pnb/members/$id/verification" -H 'Content-Type: application/json' \
     -d '{"result":"TMS","reason":"Pegawai KPU Kota Jakarta Pusat"}' | jq -r '"  \(.fullName): \(.status) - \(.statusReason)"' || true
 
   step "Sampel verifikasi faktual Jakarta Pusat dari benih terbuka 'undian-demo-2026' (siapa pun bisa mengundi ulang)"
-  api kpu.jakpus POST /api/parties/pnb/factual-samples -H 'Content-Type: application/json' \
+  { api kpu.jakpus POST /api/parties/pnb/factual-samples -H 'Content-Type: application/json' \
     -d '{"kabKotaCode":"31.71","seed":"undian-demo-2026","size":3}' \
     | jq -r '"  benih \(.seed): \(.size) dari \(.population) anggota MS", (.memberIds[] | "    \(.[0:16])…")'
   api bawaslu.ri GET "/api/parties/pnb/factual-samples/redraw?kabKotaCode=31.71&seed=undian-demo-2026&size=3" \
-    | jq -r '"  undi ulang oleh Bawaslu: " + ([.memberIds[] | .[0:16] + "…"] | join(", "))'
+    | jq -r '"  undi ulang oleh Bawaslu: " + ([.memberIds[] | .[0:16] + "…"] | join(", "))'; } \
+    || echo "  (belum ada anggota MS untuk diundi)"
 
   step "Warga memeriksa NIK-nya (tanpa login): NIK + nama lengkap harus cocok"
   api - POST /api/members/public/nik-check -H 'Content-Type: application/json' \
-    -d "{\"nik\":\"$PR_CITIZEN_NIK\",\"fullName\":\"$PR_CITIZEN_NAME\"}" | jq -c '.' | sed 's/^/  nama cocok:   /'
+    -d "{\"nik\":\"$PR_CITIZEN_NIK\",\"fullName\":\"$PR_CITIZEN_NAME\"}" | jq -c '.' | sed 's/^/  nama cocok:   /' || pr_limited
   api - POST /api/members/public/nik-check -H 'Content-Type: application/json' \
-    -d "{\"nik\":\"$PR_CITIZEN_NIK\",\"fullName\":\"Orang Lain\"}" | jq -c '.' | sed 's/^/  nama lain:    /'
+    -d "{\"nik\":\"$PR_CITIZEN_NIK\",\"fullName\":\"Orang Lain\"}" | jq -c '.' | sed 's/^/  nama lain:    /' || pr_limited
   api - POST /api/members/public/nik-check -H 'Content-Type: application/json' \
-    -d '{"nik":"3171015807990099","fullName":"Sri Wahyuni"}' | jq -c '.' | sed 's/^/  NIK lain:     /'
+    -d '{"nik":"3171015807990099","fullName":"Sri Wahyuni"}' | jq -c '.' | sed 's/^/  NIK lain:     /' || pr_limited
 
   step "Warga mengadu: 'saya tidak pernah mendaftar'; keanggotaannya dibekukan"
   local complaint
@@ -198,7 +202,7 @@ pr_demo() {
     echo "  (aduan sudah diputus pada demo sebelumnya)"
   fi
   api - POST /api/members/public/nik-check -H 'Content-Type: application/json' \
-    -d "{\"nik\":\"$PR_CITIZEN_NIK\",\"fullName\":\"$PR_CITIZEN_NAME\"}" | jq -c '.' | sed 's/^/  periksa lagi: /'
+    -d "{\"nik\":\"$PR_CITIZEN_NIK\",\"fullName\":\"$PR_CITIZEN_NAME\"}" | jq -c '.' | sed 's/^/  periksa lagi: /' || pr_limited
   echo "  Bawaslu melihat semua aduan dan putusan:"
   api bawaslu.ri GET /api/members/complaints \
     | jq -r '.[] | "    \(.id) \(.partyId) \(.kabKotaCode): \(.status) \(.decision.reason // "")"'

@@ -48,11 +48,15 @@ class CitizenGuard {
         return fullName;
     }
 
-    /** The caller's address as the gateway saw it (first X-Forwarded-For hop), else the socket address. */
+    /**
+     * The caller's address: the LAST X-Forwarded-For entry, the one our gateway (or the voter portal) appended;
+     * earlier entries are written by the caller and could be forged to dodge the limit. Else the socket address.
+     */
     static String client(HttpServletRequest request) {
         String forwarded = request.getHeader("X-Forwarded-For");
         if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].strip();
         }
         return request.getRemoteAddr();
     }

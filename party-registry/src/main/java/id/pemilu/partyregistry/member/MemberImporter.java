@@ -29,6 +29,8 @@ import java.util.concurrent.Executors;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -229,6 +231,18 @@ public class MemberImporter {
         imports.dropProblems(importId);
         memberImport.fail(reason);
         imports.save(memberImport);
+    }
+
+    /**
+     * An import that was running when the service stopped left invisible rows behind: remove them and mark the
+     * import failed, so the party can upload the same file again.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void cleanUpInterruptedImports() {
+        for (MemberImport interrupted : imports.running()) {
+            log.warn("Import {} was interrupted by a restart; its rows are removed", interrupted.getId());
+            rollBack(interrupted, "Layanan dimulai ulang saat impor berjalan; unggah ulang berkas yang sama.");
+        }
     }
 
     /** Used by tests and the benchmark: waits until queued imports have run. */

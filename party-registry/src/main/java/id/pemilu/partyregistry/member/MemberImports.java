@@ -35,6 +35,10 @@ class MemberImports {
         return mongo.find(Query.query(where("partyId").is(partyId)).with(Sort.by("startedAt")), MemberImport.class);
     }
 
+    List<MemberImport> running() {
+        return mongo.find(Query.query(where("status").is(MemberImport.Status.RUNNING.name())), MemberImport.class);
+    }
+
     /** Ids of completed imports: only their rows are visible (a running or failed import shows nothing). */
     Set<String> completedIds() {
         Query query = Query.query(where("status").is(MemberImport.Status.COMPLETED.name()));

@@ -104,6 +104,9 @@ class CitizenApiTest {
             check(client, Niks.of("31.71.03", BORN, "L", 100 + i), "Siapa Saja").andExpect(status().isOk());
         }
         check(client, Niks.of("31.71.03", BORN, "L", 200), "Siapa Saja").andExpect(status().isTooManyRequests());
+        // a forged first entry does not make a new client: the gateway appends the real address last
+        check("198.18.0.1, " + client, Niks.of("31.71.03", BORN, "L", 201), "Siapa Saja")
+                .andExpect(status().isTooManyRequests());
         assertThat(mongo.count(Query.query(Criteria.where("result").is("RATE_LIMITED")), CitizenGuard.LOG))
                 .isGreaterThanOrEqualTo(2);
     }
