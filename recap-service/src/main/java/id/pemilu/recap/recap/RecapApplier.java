@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -50,6 +51,8 @@ public class RecapApplier implements SmartLifecycle {
     private final RecapProperties properties;
     private final ObjectProvider<OutboxRelay> relay;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    /** The numbers of pending results as saved (results found by recover() are read from the store instead). */
+    private final Map<String, ResultChanged> snapshots = new ConcurrentHashMap<>();
     /** Totals above desa level, as last written by this (the only) writer; cleared on recover() and rebuild. */
     private final Map<String, RegionTotal> upperTiers = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService executor;
@@ -66,6 +69,8 @@ public class RecapApplier implements SmartLifecycle {
 
     @EventListener
     void on(ResultChanged changed) {
+        // the listener runs inside the writer's per-TPS lock, so the newest version is put last
+        snapshots.put(changed.resultId(), changed);
         pending.add(changed.resultId());
     }
 
@@ -91,7 +96,7 @@ public class RecapApplier implements SmartLifecycle {
             try {
                 applied += apply(ids);
             } catch (RuntimeException e) {
-                pending.addAll(ids);
+                pending.addAll(ids); // their snapshots are gone: they are read back from the store next time
                 throw e;
             }
         }
@@ -99,22 +104,28 @@ public class RecapApplier implements SmartLifecycle {
     }
 
     private int apply(List<String> ids) {
-        List<TpsResult> changed = new ArrayList<>(ids.size());
+        List<ResultChanged> changed = new ArrayList<>(ids.size());
         for (String id : ids) {
-            results.findById(id).ifPresent(changed::add);
+            ResultChanged snapshot = snapshots.remove(id);
+            if (snapshot == null) {
+                snapshot = results.findById(id).map(r -> ResultChanged.of(id, r)).orElse(null);
+            }
+            if (snapshot != null) {
+                changed.add(snapshot);
+            }
         }
-        Map<String, List<TpsResult>> byDesa = new HashMap<>();
-        for (TpsResult r : changed) {
-            byDesa.computeIfAbsent(RegionTotal.idOf(r.getBallotType().name(), r.getDesaCode()),
+        Map<String, List<ResultChanged>> byDesa = new HashMap<>();
+        for (ResultChanged r : changed) {
+            byDesa.computeIfAbsent(RegionTotal.idOf(r.ballotType().name(), r.desaCode()),
                     k -> new ArrayList<>()).add(r);
         }
         Set<String> parents = new LinkedHashSet<>();
-        for (Map.Entry<String, List<TpsResult>> group : byDesa.entrySet()) {
-            String ballotType = group.getValue().get(0).getBallotType().name();
-            String desa = group.getValue().get(0).getDesaCode();
+        for (Map.Entry<String, List<ResultChanged>> group : byDesa.entrySet()) {
+            String ballotType = group.getValue().get(0).ballotType().name();
+            String desa = group.getValue().get(0).desaCode();
             RegionTotal total = load(ballotType, desa);
-            for (TpsResult r : group.getValue()) {
-                total.offer(Entry.of(r.getTpsCode(), r.getResultVersion(), r.getStatus(), r.getValues()));
+            for (ResultChanged r : group.getValue()) {
+                total.offer(Entry.of(r.tpsCode(), r.resultVersion(), r.status(), r.values()));
             }
             store(total, total.tallyEntries());
             parents.add(RegionTotal.idOf(ballotType, desa.substring(0, 8)));
@@ -132,9 +143,13 @@ public class RecapApplier implements SmartLifecycle {
             }
             parents = next;
         }
-        for (TpsResult r : changed) {
-            mongo.updateFirst(new Query(where("_id").is(r.getId())),
-                    new Update().set("appliedVersion", r.getResultVersion()), TpsResult.class);
+        BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, TpsResult.class);
+        for (ResultChanged r : changed) {
+            marks.updateOne(new Query(where("_id").is(r.resultId())),
+                    new Update().max("appliedVersion", r.resultVersion()));
+        }
+        if (!changed.isEmpty()) {
+            marks.execute();
         }
         appliedResults += changed.size();
         return changed.size();

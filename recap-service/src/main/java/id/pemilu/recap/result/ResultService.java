@@ -187,7 +187,7 @@ public class ResultService {
     private TpsResult save(TpsResult result) {
         TpsResult saved = results.save(result);
         durable.await();
-        events.publishEvent(new ResultChanged(saved.getId()));
+        events.publishEvent(ResultChanged.of(saved));
         OutboxRelay outbox = relay.getIfAvailable();
         if (outbox != null) {
             outbox.publishSoon(COLLECTION, saved.getId());
