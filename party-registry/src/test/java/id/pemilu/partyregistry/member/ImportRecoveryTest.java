@@ -48,7 +48,7 @@ class ImportRecoveryTest {
     void aBackgroundImportReportsProgressAndBecomesVisibleOnlyWhenComplete() throws Exception {
         party("ira");
         List<String> rows = new ArrayList<>();
-        for (int i = 0; i < 2500; i++) {
+        for (int i = 0; i < 1100; i++) {
             rows.add(MemberFiles.row(Niks.of("31.71.07", BORN, "L", 1 + i), "Anggota " + i, "L", BORN.toString(),
                     "K" + i, "31.71"));
         }
@@ -57,13 +57,13 @@ class ImportRecoveryTest {
                 .with(Tokens.partyOperator("ira")))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("RUNNING"))
-                .andExpect(jsonPath("$.rowsTotal").value(2500));
+                .andExpect(jsonPath("$.rowsTotal").value(1100));
         importer.drain();
         mvc.perform(get("/api/parties/ira/member-imports").with(Tokens.partyOperator("ira")))
                 .andExpect(jsonPath("$[0].status").value("COMPLETED"))
-                .andExpect(jsonPath("$[0].rowsDone").value(2500))
-                .andExpect(jsonPath("$[0].imported").value(2500));
-        assertThat(service.countedPerKabKota("ira")).containsEntry("31.71", 2500L);
+                .andExpect(jsonPath("$[0].rowsDone").value(1100))
+                .andExpect(jsonPath("$[0].imported").value(1100));
+        assertThat(service.countedPerKabKota("ira")).containsEntry("31.71", 1100L);
     }
 
     @Test
