@@ -14,7 +14,7 @@ import java.util.Map;
 public record FieldEvidence(String key, List<Candidate> candidates) {
 
     static final int KEEP = 15;
-    static final double DIGIT_FLOOR = 1e-5;
+    static final double DIGIT_FLOOR = 1e-7;
     static final int EMPTY = 10;
 
     public record Candidate(Integer value, double probability) {

@@ -26,6 +26,8 @@ public final class FormReader implements AutoCloseable {
     public static final double REVIEW_BELOW = 0.97;
     /** A value the arithmetic chose although the classifier gave it less than this share of its best reading. */
     static final double WEAK_EVIDENCE = 1e-3;
+    /** The classifier is certain of a field when its reading has at least this probability. */
+    static final double CERTAIN = 0.9999;
     static final long TIME_LIMIT_SECONDS = 30;
 
     private final FormTemplates templates;
@@ -122,7 +124,7 @@ public final class FormReader implements AutoCloseable {
 
     private FormReading decide(Analysis analysis, long millis) {
         ArithmeticSolver.Solution solution = ArithmeticSolver.solve(analysis.evidence(), analysis.template().rules());
-        List<FieldReading> fields = decideFields(analysis.evidence(), solution);
+        List<FieldReading> fields = decideFields(analysis.evidence(), solution, analysis.template().rules());
         int review = (int) fields.stream().filter(FieldReading::needsReview).count();
         String tps = analysis.page().qr().tpsCode();
         Boolean matches = analysis.printedTpsCode() == null ? null : analysis.printedTpsCode().equals(tps);
@@ -135,10 +137,23 @@ public final class FormReader implements AutoCloseable {
     }
 
     /**
-     * Flags every field a person must check: no value, not confident enough given the arithmetic, a value the
-     * arithmetic forced although the classifier hardly saw it, or any field when no reading adds up.
+     * Flags every field a person must check. Beyond no value, low confidence given the arithmetic, a value the
+     * arithmetic forced although the classifier hardly saw it, or no consistent reading at all: a field the
+     * classifier is not certain of stays unflagged only if a rule <em>proves</em> it, that is a rule whose other
+     * fields the classifier is all certain of. So a wrong unflagged value needs the classifier to be certain of a
+     * wrong value somewhere; two uncertain misreads that happen to add up are caught.
      */
-    public static List<FieldReading> decideFields(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution) {
+    public static List<FieldReading> decideFields(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution,
+                                                  List<FormTemplate.Rule> rules) {
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        boolean[] certain = new boolean[evidence.size()];
+        for (int i = 0; i < evidence.size(); i++) {
+            FieldEvidence field = evidence.get(i);
+            index.put(field.key(), i);
+            certain[i] = solution.values().get(i) != null
+                    && Objects.equals(solution.values().get(i), field.best().value())
+                    && field.best().probability() >= CERTAIN;
+        }
         List<FieldReading> fields = new ArrayList<>();
         for (int i = 0; i < evidence.size(); i++) {
             FieldEvidence field = evidence.get(i);
@@ -146,11 +161,35 @@ public final class FormReader implements AutoCloseable {
             double confidence = solution.confidences().get(i);
             boolean weak = !Objects.equals(value, field.best().value())
                     && field.probabilityOf(value) < WEAK_EVIDENCE * field.best().probability();
-            boolean flag = value == null || confidence < REVIEW_BELOW || weak || !solution.consistent();
+            boolean flag = value == null || confidence < REVIEW_BELOW || weak || !solution.consistent()
+                    || (!certain[i] && !proven(field.key(), rules, index, certain));
             fields.add(new FieldReading(field.key(), value, round(confidence), flag, field.best().value(),
                     round(field.best().probability())));
         }
         return fields;
+    }
+
+    private static boolean proven(String key, List<FormTemplate.Rule> rules, java.util.Map<String, Integer> index,
+                                  boolean[] certain) {
+        for (FormTemplate.Rule rule : rules) {
+            List<String> members = new ArrayList<>(rule.sum());
+            members.add(rule.equals());
+            if (!members.contains(key)) {
+                continue;
+            }
+            boolean othersCertain = true;
+            for (String other : members) {
+                Integer at = index.get(other);
+                if (!other.equals(key) && (at == null || !certain[at])) {
+                    othersCertain = false;
+                    break;
+                }
+            }
+            if (othersCertain) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The TPS code printed under the QR code, read by Tesseract from the straightened page. */

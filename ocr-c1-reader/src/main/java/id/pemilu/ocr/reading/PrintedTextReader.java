@@ -1,27 +1,30 @@
 package id.pemilu.ocr.reading;
 
+import com.sun.jna.Pointer;
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import net.sourceforge.tess4j.Tesseract;
-import net.sourceforge.tess4j.TesseractException;
+import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
+import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
+import net.sourceforge.tess4j.TessAPI1;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tesseract (through Tess4J) for printed text and, in the benchmark, as the baseline for handwritten numbers.
- * One engine handle, used by one thread at a time. If the native library or the language data is missing, the
- * reader works without it and says so.
+ * Tesseract (through Tess4J's direct API) for printed text and, in the benchmark, as the baseline for handwritten
+ * digits. One engine handle, initialised once and used by one thread at a time. If the native library or the
+ * language data is missing, the reader works without it and says so.
  */
 public final class PrintedTextReader {
 
     private static final Logger log = LoggerFactory.getLogger(PrintedTextReader.class);
     static final String DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata";
 
-    private final Tesseract tesseract;
+    private final TessBaseAPI handle;
 
-    private PrintedTextReader(Tesseract tesseract) {
-        this.tesseract = tesseract;
+    private PrintedTextReader(TessBaseAPI handle) {
+        this.handle = handle;
     }
 
     public static PrintedTextReader create() {
@@ -31,13 +34,15 @@ public final class PrintedTextReader {
             return new PrintedTextReader(null);
         }
         try {
-            Tesseract tesseract = new Tesseract();
-            tesseract.setDatapath(dataPath);
-            tesseract.setLanguage("eng");
-            tesseract.setPageSegMode(7);
-            tesseract.setVariable("tessedit_char_whitelist", "0123456789.");
-            tesseract.setVariable("debug_file", "/dev/null");
-            return new PrintedTextReader(tesseract);
+            TessBaseAPI handle = TessAPI1.TessBaseAPICreate();
+            if (TessAPI1.TessBaseAPIInit3(handle, dataPath, "eng") != 0) {
+                TessAPI1.TessBaseAPIDelete(handle);
+                log.warn("Tesseract could not load eng from {}", dataPath);
+                return new PrintedTextReader(null);
+            }
+            TessAPI1.TessBaseAPISetVariable(handle, "tessedit_char_whitelist", "0123456789.");
+            TessAPI1.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
+            return new PrintedTextReader(handle);
         } catch (RuntimeException | LinkageError e) {
             log.warn("Tesseract not available ({}); printed text will not be cross-checked", e.toString());
             return new PrintedTextReader(null);
@@ -45,35 +50,51 @@ public final class PrintedTextReader {
     }
 
     public boolean available() {
-        return tesseract != null;
+        return handle != null;
     }
 
     /** One line of digits and dots, or null if Tesseract is unavailable or failed. */
     public synchronized String readLine(BufferedImage image) {
-        if (tesseract == null) {
-            return null;
-        }
-        try {
-            return tesseract.doOCR(image).trim().replaceAll("\\s+", "");
-        } catch (TesseractException | RuntimeException | LinkageError e) {
-            log.debug("Tesseract failed: {}", e.toString());
-            return null;
-        }
+        String text = recognise(image, TessPageSegMode.PSM_SINGLE_LINE);
+        return text == null ? null : text.replaceAll("\\s+", "");
     }
 
     /** A single handwritten digit box as Tesseract sees it (page segmentation "single character"), or -1. */
     public synchronized int readDigit(BufferedImage image) {
-        if (tesseract == null) {
-            return -1;
+        String text = recognise(image, TessPageSegMode.PSM_SINGLE_CHAR);
+        return text != null && !text.isEmpty() && Character.isDigit(text.charAt(0)) ? text.charAt(0) - '0' : -1;
+    }
+
+    private String recognise(BufferedImage image, int pageSegMode) {
+        if (handle == null) {
+            return null;
         }
         try {
-            tesseract.setPageSegMode(10);
-            String text = tesseract.doOCR(image).trim();
-            return text.length() >= 1 && Character.isDigit(text.charAt(0)) ? text.charAt(0) - '0' : -1;
-        } catch (TesseractException | RuntimeException | LinkageError e) {
-            return -1;
-        } finally {
-            tesseract.setPageSegMode(7);
+            int w = image.getWidth();
+            int h = image.getHeight();
+            ByteBuffer pixels = ByteBuffer.allocateDirect(w * h);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int rgb = image.getRGB(x, y);
+                    pixels.put((byte) ((((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3));
+                }
+            }
+            pixels.flip();
+            TessAPI1.TessBaseAPISetPageSegMode(handle, pageSegMode);
+            TessAPI1.TessBaseAPISetImage(handle, pixels, w, h, 1, w);
+            Pointer text = TessAPI1.TessBaseAPIGetUTF8Text(handle);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return text.getString(0).trim();
+            } finally {
+                TessAPI1.TessDeleteText(text);
+                TessAPI1.TessBaseAPIClear(handle);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            log.debug("Tesseract failed: {}", e.toString());
+            return null;
         }
     }
 }

@@ -15,8 +15,11 @@ public final class TesseractBaseline {
     private TesseractBaseline() {
     }
 
-    /** Values per field key, or null if the page could not be located. */
-    public static Map<String, Integer> values(FormReader reader, PrintedTextReader tesseract, byte[] photo,
+    /**
+     * Per field key: the digit Tesseract read in each box (-1 = nothing read, {@link #EMPTY} = box left empty); the
+     * field's value is {@link #value(int[])}. Null if the page could not be located.
+     */
+    public static Map<String, int[]> values(FormReader reader, PrintedTextReader tesseract, byte[] photo,
                                               FormTemplate template) {
         FormReader.Analysis analysis;
         try {
@@ -24,28 +27,28 @@ public final class TesseractBaseline {
         } catch (UnreadablePhoto e) {
             return null;
         }
-        Map<String, Integer> values = new HashMap<>();
+        Map<String, int[]> values = new HashMap<>();
         for (int f = 0; f < analysis.template().fields().size(); f++) {
             List<BoxSampler.BoxInk> boxes = analysis.boxes().get(f);
-            int value = 0;
-            boolean started = false;
-            boolean broken = false;
-            for (BoxSampler.BoxInk box : boxes) {
-                if (box.emptyProbability() >= 0.5) {
-                    broken |= started;
-                    continue;
-                }
-                int digit = tesseract.readDigit(image(box.ink()));
-                if (digit < 0) {
-                    broken = true;
-                    continue;
-                }
-                started = true;
-                value = value * 10 + digit;
+            int[] digits = new int[boxes.size()];
+            for (int b = 0; b < boxes.size(); b++) {
+                BoxSampler.BoxInk box = boxes.get(b);
+                digits[b] = box.emptyProbability() >= 0.5 ? EMPTY : tesseract.readDigit(image(box.ink()));
             }
-            values.put(analysis.template().fields().get(f).key(), started && !broken ? value : null);
+            values.put(analysis.template().fields().get(f).key(), digits);
         }
         return values;
+    }
+
+    public static final int EMPTY = 10;
+
+    /** The number in the boxes (right-aligned), or null if a box was unreadable, all empty or empty between digits. */
+    public static Integer value(int[] digits) {
+        if (java.util.Arrays.stream(digits).anyMatch(d -> d < 0)) {
+            return null;
+        }
+        int value = FieldEvidence.value(digits);
+        return value < 0 ? null : value;
     }
 
     /** Black ink on white, 3x enlarged with a white margin (Tesseract prefers text about 30 px high). */

@@ -20,10 +20,36 @@ public final class FormSynthesizer {
         Random random = new Random(seed);
         Map<String, Integer> truth = VoteGenerator.generate(template, random);
         double scale = PhotoSimulator.pageScale(distortion, random);
-        BufferedImage page = FormRenderer.image(template, tpsCode, (float) (72 * scale));
+        BufferedImage page = copy(blankPage(template, tpsCode, scale));
         FormFiller.fill(page, scale, template, truth, digits, random.nextDouble() < 0.25, random);
         byte[] jpeg = PhotoSimulator.photograph(page, distortion, random);
         return new Synthesized(truth, jpeg);
+    }
+
+    /** Rendering the PDF is the slow part: blank pages are kept (a few, least recently used dropped). */
+    private final Map<String, BufferedImage> blanks = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, BufferedImage> eldest) {
+                    return size() > 12;
+                }
+            });
+
+    private BufferedImage blankPage(FormTemplate template, String tpsCode, double scale) {
+        String key = template.ballotType() + "|" + tpsCode + "|" + scale;
+        BufferedImage blank = blanks.get(key);
+        if (blank == null) {
+            blank = FormRenderer.image(template, tpsCode, (float) (72 * scale));
+            blanks.put(key, blank);
+        }
+        return blank;
+    }
+
+    private static BufferedImage copy(BufferedImage image) {
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        copy.setRGB(0, 0, image.getWidth(), image.getHeight(),
+                image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth()), 0, image.getWidth());
+        return copy;
     }
 
     /** The numbers written on the form (ground truth) and the photo as JPEG bytes. */

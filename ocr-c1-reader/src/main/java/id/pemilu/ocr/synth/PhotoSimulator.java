@@ -31,12 +31,21 @@ public final class PhotoSimulator {
             case LOW_RESOLUTION -> 1.25;
             case HIGH_RESOLUTION -> 3.2;
             case CLEAN -> 2.0;
-            case ALL -> 1.4 + random.nextDouble() * 1.4;
             default -> 2.0;
         };
     }
 
     public static byte[] photograph(BufferedImage page, Distortion distortion, Random random) {
+        return photograph(page, zoom(distortion, random), distortion, random);
+    }
+
+    /** Output resolution relative to the rendered page: 0.7-1.4 for mixed photos, else 1. */
+    public static double zoom(Distortion distortion, Random random) {
+        return distortion == Distortion.ALL ? 0.7 + random.nextDouble() * 0.7 : 1.0;
+    }
+
+    /** @param zoom output size relative to the page image (the page is rendered once at a fixed scale) */
+    public static byte[] photograph(BufferedImage page, double zoom, Distortion distortion, Random random) {
         boolean all = distortion == Distortion.ALL;
         double angle = 0;
         if (distortion == Distortion.ROTATION || (all && random.nextDouble() < 0.15)) {
@@ -47,7 +56,7 @@ public final class PhotoSimulator {
             angle = (random.nextDouble() * 2 - 1) * Math.toRadians(10);
         }
         double skew = distortion == Distortion.PERSPECTIVE ? 0.07 : all ? 0.05 * random.nextDouble() : 0.0;
-        BufferedImage photo = distortion == Distortion.CLEAN ? page : warp(page, angle, skew, random);
+        BufferedImage photo = distortion == Distortion.CLEAN ? page : warp(page, zoom, angle, skew, random);
         if (distortion == Distortion.SHADOW || all) {
             light(photo, random, distortion == Distortion.SHADOW || random.nextDouble() < 0.5);
         }
@@ -63,17 +72,18 @@ public final class PhotoSimulator {
     }
 
     /** Places the page in a larger frame (table around it), rotated by {@code angle}, corners moved by up to {@code skew}. */
-    static BufferedImage warp(BufferedImage page, double angle, double skew, Random random) {
+    static BufferedImage warp(BufferedImage page, double zoom, double angle, double skew, Random random) {
         int pw = page.getWidth();
         int ph = page.getHeight();
+        int[] source = page.getRGB(0, 0, pw, ph, null, 0, pw);
         double[][] corners = {{0, 0}, {pw, 0}, {pw, ph}, {0, ph}};
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
         double[][] placed = new double[4][2];
         double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (int i = 0; i < 4; i++) {
-            double x = corners[i][0] - pw / 2.0 + (random.nextDouble() * 2 - 1) * skew * pw;
-            double y = corners[i][1] - ph / 2.0 + (random.nextDouble() * 2 - 1) * skew * ph;
+            double x = (corners[i][0] - pw / 2.0 + (random.nextDouble() * 2 - 1) * skew * pw) * zoom;
+            double y = (corners[i][1] - ph / 2.0 + (random.nextDouble() * 2 - 1) * skew * ph) * zoom;
             placed[i][0] = cos * x - sin * y;
             placed[i][1] = sin * x + cos * y;
             minX = Math.min(minX, placed[i][0]);
@@ -99,7 +109,7 @@ public final class PhotoSimulator {
                     int t = Math.max(0, Math.min(255, table + ((x * 7 + y * 13) % 9) - 4));
                     row[x] = (t << 16) | ((t * 8 / 10) << 8) | (t * 6 / 10);
                 } else {
-                    row[x] = bilinear(page, p[0] - 0.5, p[1] - 0.5);
+                    row[x] = bilinear(source, pw, ph, p[0] - 0.5, p[1] - 0.5);
                 }
             }
             out.setRGB(0, y, width, 1, row, 0, width);
@@ -107,14 +117,14 @@ public final class PhotoSimulator {
         return out;
     }
 
-    private static int bilinear(BufferedImage image, double x, double y) {
+    private static int bilinear(int[] image, int w, int h, double x, double y) {
         int x0 = Math.max(0, (int) Math.floor(x));
         int y0 = Math.max(0, (int) Math.floor(y));
-        int x1 = Math.min(image.getWidth() - 1, x0 + 1);
-        int y1 = Math.min(image.getHeight() - 1, y0 + 1);
+        int x1 = Math.min(w - 1, x0 + 1);
+        int y1 = Math.min(h - 1, y0 + 1);
         double fx = Math.max(0, x - x0);
         double fy = Math.max(0, y - y0);
-        int a = image.getRGB(x0, y0), b = image.getRGB(x1, y0), c = image.getRGB(x0, y1), d = image.getRGB(x1, y1);
+        int a = image[y0 * w + x0], b = image[y0 * w + x1], c = image[y1 * w + x0], d = image[y1 * w + x1];
         int out = 0;
         for (int shift = 16; shift >= 0; shift -= 8) {
             double v = ((a >> shift) & 0xff) * (1 - fx) * (1 - fy) + ((b >> shift) & 0xff) * fx * (1 - fy)
@@ -137,6 +147,7 @@ public final class PhotoSimulator {
         double shadowDepth = 0.6 + random.nextDouble() * 0.2;
         double soft = 0.02 * Math.min(w, h);
         double diagonal = Math.hypot(w, h);
+        int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 double t = ((x - w / 2.0) * dx + (y - h / 2.0) * dy) / diagonal + 0.5;
@@ -146,13 +157,14 @@ public final class PhotoSimulator {
                     double inShadow = 1 / (1 + Math.exp(-s));
                     factor *= 1 - (1 - shadowDepth) * inShadow;
                 }
-                int rgb = image.getRGB(x, y);
+                int rgb = pixels[y * w + x];
                 int r = (int) (((rgb >> 16) & 0xff) * factor);
                 int g = (int) (((rgb >> 8) & 0xff) * factor);
                 int b = (int) ((rgb & 0xff) * factor);
-                image.setRGB(x, y, (r << 16) | (g << 8) | b);
+                pixels[y * w + x] = (r << 16) | (g << 8) | b;
             }
         }
+        image.setRGB(0, 0, w, h, pixels, 0, w);
     }
 
     /** Separable Gaussian blur. */

@@ -74,6 +74,14 @@ public final class ReaderBenchmark {
                 readNanos += System.nanoTime() - started;
                 Map<String, Integer> truth = sample.photo().truth();
                 full.add(sample.template(), truth, reading, true);
+                for (FieldReading field : reading.fields()) {
+                    if (!field.needsReview() && !truth.get(field.key()).equals(field.value())) {
+                        System.err.printf("silent error: form %d (%s, seed %d) %s written %d read %s confidence %.4f"
+                                        + " classifier %s (%.4f)%n", i, sample.template().ballotType(), seed + i,
+                                field.key(), truth.get(field.key()), field.value(), field.confidence(),
+                                field.classifierValue(), field.classifierConfidence());
+                    }
+                }
                 plain.add(sample.template(), truth, reading, false);
                 if (tesseractDone < tesseractForms && tesseract.available()) {
                     tess.addTesseract(sample.template(), truth, TesseractBaseline.values(reader, tesseract,
@@ -139,17 +147,30 @@ public final class ReaderBenchmark {
             }
         }
 
-        void addTesseract(FormTemplate template, Map<String, Integer> truth, Map<String, Integer> values) {
+        void addTesseract(FormTemplate template, Map<String, Integer> truth, Map<String, int[]> boxes) {
             forms++;
-            if (values == null) {
+            if (boxes == null) {
                 unreadable++;
                 return;
             }
             boolean allRight = true;
             for (FormTemplate.Field field : template.fields()) {
                 Integer expected = truth.get(field.key());
-                Integer value = values.get(field.key());
-                count(expected, value, false);
+                int[] read = boxes.get(field.key());
+                Integer value = TesseractBaseline.value(read);
+                String want = String.valueOf(expected);
+                for (int d = 0; d < want.length(); d++) {
+                    digits++;
+                    if (read[read.length - want.length() + d] == want.charAt(d) - '0') {
+                        digitsRight++;
+                    }
+                }
+                fields++;
+                if (expected.equals(value)) {
+                    fieldsRight++;
+                } else {
+                    silent++;
+                }
                 allRight &= expected.equals(value);
             }
             if (allRight) {
