@@ -60,9 +60,10 @@ class ResultsController {
         model.addAttribute("flagged", map(totals.get("flagged")));
         model.addAttribute("voteRows", labelled(values, true));
         model.addAttribute("otherRows", labelled(values, false));
-        model.addAttribute("voteKeys", labelled(values, true).stream().map(r -> r.get("key")).toList());
+        List<String> voteKeys = labelled(values, true).stream().map(r -> String.valueOf(r.get("key"))).toList();
+        model.addAttribute("voteKeys", voteKeys);
         model.addAttribute("children", download == null ? List.of() : list(download.get("rows")).stream()
-                .map(ResultsController::withValueMap).toList());
+                .map(row -> withColumns(row, voteKeys)).toList());
         model.addAttribute("updatedAt", totals.get("updatedAt"));
         return "hasil";
     }
@@ -129,13 +130,19 @@ class ResultsController {
         return rows;
     }
 
-    private static Map<String, Object> withValueMap(Map<String, Object> row) {
+    /** A sub-region row with its vote columns in ballot order ({@code voteColumns}) and its valid votes. */
+    private static Map<String, Object> withColumns(Map<String, Object> row, List<String> voteKeys) {
         Map<String, Object> view = new LinkedHashMap<>(row);
         Map<String, Object> byKey = new LinkedHashMap<>();
         for (Map<String, Object> value : list(row.get("values"))) {
             byKey.put(String.valueOf(value.get("key")), value.get("value"));
         }
-        view.put("byKey", byKey);
+        List<Object> columns = new ArrayList<>();
+        for (String key : voteKeys) {
+            columns.add(byKey.get(key));
+        }
+        view.put("voteColumns", columns);
+        view.put("validVotes", byKey.get("votes.valid"));
         return view;
     }
 

@@ -36,7 +36,9 @@ class ResultsPagesTest {
                  "updatedAt":"2029-02-14T13:05:00Z"}""");
         recap.answer("GET /api/recap/public/download?region=31.71.01&ballotType=PPWP&format=json", 200, """
                 {"rows":[{"code":"31.71.01.1001","name":"GAMBIR","level":"DESA","tpsTotal":30,"countedTps":2,
-                  "flaggedTps":1,"status":null,"values":[{"key":"votes.candidate.1","value":1234}]}]}""");
+                  "flaggedTps":1,"status":null,"values":[{"key":"votes.candidate.1","value":1234},
+                  {"key":"votes.candidate.2","value":98},{"key":"votes.candidate.3","value":76543},
+                  {"key":"votes.valid","value":1409}]}]}""");
         recap.answer("GET /api/recap/public/tps/31.71.01.1001.001", 200, """
                 {"tpsCode":"31.71.01.1001.001","url":"/api/recap/public/tps/31.71.01.1001.001",
                  "path":[{"code":"31","name":"DKI JAKARTA"},{"code":"31.71","name":"KOTA JAKARTA PUSAT"}],
@@ -71,6 +73,7 @@ class ResultsPagesTest {
                         containsString("1.234"),
                         containsString("3</strong> dari <span>120</span> TPS"),
                         containsString("1</span> TPS ditandai"),
+                        containsString("<td class=\"num\">76543</td>"),
                         not(containsString("905")))));
     }
 
