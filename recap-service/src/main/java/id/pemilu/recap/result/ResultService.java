@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 public class ResultService {
 
     static final String COLLECTION = "tps_results";
+    public static final String DISPUTED = "DISPUTED";
 
     private final TpsResults results;
     private final TpsAccess access;
@@ -157,9 +158,19 @@ public class ResultService {
         ResultStatus status = switch (command.decision() == null ? "" : command.decision()) {
             case "verified" -> ResultStatus.VERIFIED;
             case "corrected" -> ResultStatus.CORRECTED;
-            default -> throw ApiProblem.badRequest("Keputusan harus verified atau corrected.");
+            case "disputed" -> ResultStatus.FLAGGED;
+            default -> throw ApiProblem.badRequest("Keputusan harus verified, corrected atau disputed.");
         };
         Map<String, Integer> values = result.valueMap();
+        if (status == ResultStatus.FLAGGED) {
+            // disputed: taken out of the counted totals until settled, numbers unchanged
+            List<Flag> flags = new ArrayList<>(result.getFlags().stream()
+                    .filter(f -> !f.code().equals(DISPUTED)).toList());
+            flags.add(new Flag(DISPUTED, "Dipersoalkan oleh " + role + ": " + reason));
+            result.record(status, values, flags, caller.username(), role, reason, idempotencyKey,
+                    result.getSource(), result.getSubmissionId(), null);
+            return save(result);
+        }
         if (status == ResultStatus.CORRECTED) {
             if (command.values() == null || command.values().isEmpty()) {
                 throw ApiProblem.badRequest("Koreksi wajib berisi angka yang diperbaiki.");

@@ -179,7 +179,8 @@ class ResultApiTest {
 
     @Test
     void regionStaffSeeOnlyTheirRegion() throws Exception {
-        String tps = DESA + ".006";
+        String desa = "31.71.01.1001";
+        String tps = desa + ".006";
         confirm(tps, "s-1", body(formFor(tps, 5, 6, 7), null)).andExpect(status().isOk());
         String path = "/api/recap/tps/" + tps + "/ballots/PPWP";
         mvc.perform(get(path).with(Tokens.ppk("31.71.01"))).andExpect(status().isOk());
@@ -195,6 +196,15 @@ class ResultApiTest {
         mvc.perform(post(path + "/review").with(Tokens.ppk("31.71.01")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"decision\":\"verified\",\"reason\":\"cocok dengan kertas\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("verified"));
+        applier.applyPending();
+        long counted = countedValue(desa, "votes.candidate.3");
+        mvc.perform(post(path + "/review").with(Tokens.kpu(Roles.KPU_KABKOTA, "31.71"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"disputed\",\"reason\":\"saksi keberatan atas hitungan\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("flagged"))
+                .andExpect(jsonPath("$.flags[0].code").value("DISPUTED"));
+        applier.applyPending();
+        assertThat(countedValue(desa, "votes.candidate.3")).isEqualTo(counted - 7);
     }
 
     @Test
