@@ -60,6 +60,7 @@ class EventFlowTest {
     static void testQueues(DynamicPropertyRegistry registry) {
         registry.add("pemilu.recap.readings-queue", () -> "recap-service-test.readings." + RUN);
         registry.add("pemilu.recap.ballots-queue", () -> "recap-service-test.ballots." + RUN);
+        registry.add("spring.rabbitmq.listener.simple.auto-startup", () -> "true");
     }
 
     @Autowired
