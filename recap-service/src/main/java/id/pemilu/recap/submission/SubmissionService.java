@@ -28,6 +28,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,6 +40,7 @@ public class SubmissionService implements DraftSource {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
     static final String ORIGINALS = "photo_originals";
+    static final String TPS_SUBMISSIONS = "tps_submissions";
 
     private final MongoTemplate mongo;
     private final TpsAccess access;
@@ -91,6 +93,8 @@ public class SubmissionService implements DraftSource {
                 checked.width(), checked.height(), bytes.length);
         submission.addPhoto(photo, otherTps);
         mongo.save(submission);
+        mongo.upsert(new Query(where("_id").is(tps.value() + "|" + type.name())),
+                new Update().addToSet("submissionIds", submissionId), TPS_SUBMISSIONS);
         durable.await();
         OutboxRelay outbox = relay.getIfAvailable();
         if (outbox != null) {
@@ -108,7 +112,33 @@ public class SubmissionService implements DraftSource {
 
     @Override
     public Optional<Draft> draft(String submissionId) {
-        return Optional.ofNullable(mongo.findById(submissionId, Submission.class)).map(Submission::draft);
+        Submission submission = mongo.findById(submissionId, Submission.class);
+        if (submission == null) {
+            return Optional.empty();
+        }
+        Draft draft = submission.draft();
+        // readings of other submissions (other photos) of the same TPS and ballot that disagree also count
+        Document index = mongo.findById(submission.getTpsCode() + "|" + submission.getBallotType().name(),
+                Document.class, TPS_SUBMISSIONS);
+        List<String> others = index == null ? List.of() : index.getList("submissionIds", String.class, List.of());
+        java.util.Set<String> disagreeing = new java.util.LinkedHashSet<>(draft.disagreeingKeys());
+        for (String other : others) {
+            if (other.equals(submissionId)) {
+                continue;
+            }
+            Submission sibling = mongo.findById(other, Submission.class);
+            if (sibling == null) {
+                continue;
+            }
+            sibling.draft().values().forEach((key, value) -> {
+                Integer mine = draft.values().get(key);
+                if (mine != null && value != null && !mine.equals(value)) {
+                    disagreeing.add(key);
+                }
+            });
+        }
+        return Optional.of(new Draft(draft.submissionId(), draft.tpsCode(), draft.ballotType(), draft.values(),
+                draft.flags(), List.copyOf(disagreeing), draft.photos()));
     }
 
     /** Keeps a reading as a draft of its submission; repeating the same event changes nothing. */

@@ -169,6 +169,28 @@ class SubmissionApiTest {
     }
 
     @Test
+    void readingsOfTwoPhotosOfOneTpsThatDisagreeNeedThePersonToRetypeTheField() throws Exception {
+        String tps = "31.71.01.1001.007";
+        Station station = registry.find(new TpsCode(tps)).orElseThrow();
+        JsonNode first = json(upload(tps, Images.jpegWithExif(6), null).andExpect(status().isCreated()));
+        JsonNode second = json(upload(tps, Images.jpegWithExif(7), null).andExpect(status().isCreated()));
+        String secondId = second.get("submissionId").asString();
+        service.accept(reading(first.get("submissionId").asString(), tps, first.get("sha256").asString(),
+                Forms.consistent(station.dptMen(), station.dptWomen(), 2, 50, 40, 30)));
+        service.accept(reading(secondId, tps, second.get("sha256").asString(),
+                Forms.consistent(station.dptMen(), station.dptWomen(), 2, 49, 41, 30)));
+        String confirm = "/api/recap/tps/" + tps + "/ballots/PPWP/confirm";
+        mvc.perform(post(confirm).with(Tokens.kpps(tps)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"submissionId\":\"" + secondId + "\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.flags[*].code", hasItem("READINGS_DISAGREE")));
+        mvc.perform(post(confirm).with(Tokens.kpps(tps)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"submissionId\":\"" + secondId + "\",\"values\":[{\"key\":\"votes.candidate.1\","
+                                + "\"value\":49},{\"key\":\"votes.candidate.2\",\"value\":41}]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("submitted"));
+    }
+
+    @Test
     void badUploadsAreRefusedAndNothingIsStored() throws Exception {
         String tps = DESA + ".004";
         long originals = stored("photo_originals");
