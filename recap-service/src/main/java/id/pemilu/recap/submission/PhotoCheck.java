@@ -68,8 +68,8 @@ final class PhotoCheck {
     private static boolean complete(byte[] b, String format) {
         int end = b.length;
         if (format.equals("jpeg")) {
-            // allow trailing padding some cameras add after the EOI marker
-            for (int i = end - 2; i >= Math.max(2, end - 4096); i--) {
+            // allow a little trailing padding some cameras add after the EOI marker
+            for (int i = end - 2; i >= Math.max(2, end - 256); i--) {
                 if ((b[i] & 0xff) == 0xFF && (b[i + 1] & 0xff) == 0xD9) {
                     return true;
                 }

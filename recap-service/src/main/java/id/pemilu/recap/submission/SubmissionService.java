@@ -76,31 +76,34 @@ public class SubmissionService implements DraftSource {
             throw ApiProblem.conflict("Pengiriman " + submissionId + " milik TPS/surat suara lain.");
         }
         Submission.SubmittedPhoto existing = submission.photo(page);
-        if (existing != null) {
-            if (existing.sha256().equals(sha256)) {
-                return new Uploaded(submission, existing, true);
-            }
+        if (existing != null && !existing.sha256().equals(sha256)) {
             throw ApiProblem.conflict("Halaman " + page + " sudah ada di pengiriman ini dengan foto lain; "
                     + "mulai pengiriman baru untuk memotret ulang.");
         }
-        List<String> otherTps = otherTpsWithSamePhoto(sha256, tps.value());
+        // order: public copy, then the submission (so a fast reading always finds it), then the original with its
+        // reading request; a retry after a crash in between completes the missing steps
         mongo.save(new PublicPhoto(sha256, sha256(checked.publicCopy()), checked.contentType(), checked.width(),
                 checked.height(), tps.value(), checked.publicCopy()));
-        PhotoOriginal original = PhotoOriginal.of(submissionId, page, sha256, tps.value(), type.name(),
-                checked.contentType(), bytes, caller.username());
-        mongo.save(original);
-        Submission.SubmittedPhoto photo = new Submission.SubmittedPhoto(page, sha256, checked.contentType(),
-                checked.width(), checked.height(), bytes.length);
-        submission.addPhoto(photo, otherTps);
-        mongo.save(submission);
-        mongo.upsert(new Query(where("_id").is(tps.value() + "|" + type.name())),
-                new Update().addToSet("submissionIds", submissionId), TPS_SUBMISSIONS);
+        Submission.SubmittedPhoto photo = existing;
+        if (photo == null) {
+            photo = new Submission.SubmittedPhoto(page, sha256, checked.contentType(), checked.width(),
+                    checked.height(), bytes.length);
+            submission.addPhoto(photo, otherTpsWithSamePhoto(sha256, tps.value()));
+            mongo.save(submission);
+            mongo.upsert(new Query(where("_id").is(tps.value() + "|" + type.name())),
+                    new Update().addToSet("submissionIds", submissionId), TPS_SUBMISSIONS);
+        }
+        String originalId = submissionId + "|" + page;
+        if (!mongo.exists(new Query(where("_id").is(originalId)), ORIGINALS)) {
+            mongo.save(PhotoOriginal.of(submissionId, page, sha256, tps.value(), type.name(), checked.contentType(),
+                    bytes, caller.username()));
+        }
         durable.await();
         OutboxRelay outbox = relay.getIfAvailable();
         if (outbox != null) {
-            outbox.publishSoon(ORIGINALS, original.getId());
+            outbox.publishSoon(ORIGINALS, originalId);
         }
-        return new Uploaded(submission, photo, false);
+        return new Uploaded(submission, photo, existing != null);
     }
 
     Submission get(Caller caller, String submissionId) {
