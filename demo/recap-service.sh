@@ -31,7 +31,7 @@ if [ -f "$RECAP_PHOTO" ]; then
   echo "Foto diterima: pengiriman $recap_sid, SHA-256 $(jq -r .sha256 <<< "$recap_up" | cut -c1-16)..., status draf"
   step "Menunggu hasil baca mesin (ocr-c1-reader) - hasil baca hanya DRAF, tidak pernah dihitung"
   recap_draft=""
-  for _ in $(seq 1 60); do
+  for _ in $(seq 1 ${RECAP_DEMO_WAIT:-60}); do
     recap_draft=$(api kpps.gambir.1 GET "/api/recap/submissions/$recap_sid")
     if [ "$(jq '.readings | length' <<< "$recap_draft")" -gt 0 ]; then break; fi
     sleep 1
