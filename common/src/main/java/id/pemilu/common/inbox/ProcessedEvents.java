@@ -1,5 +1,6 @@
 package id.pemilu.common.inbox;
 
+import id.pemilu.common.mongo.StoreDurability;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,9 +24,17 @@ public class ProcessedEvents {
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
 
+    private final StoreDurability durability;
+
     public ProcessedEvents(MongoTemplate mongo, MeterRegistry meters) {
+        this(mongo, meters, () -> { });
+    }
+
+    /** With {@code durability}, the effect and its marker are on disk before the message is acknowledged. */
+    public ProcessedEvents(MongoTemplate mongo, MeterRegistry meters, StoreDurability durability) {
         this.mongo = mongo;
         this.meters = meters;
+        this.durability = durability;
     }
 
     /** Runs {@code effect} unless this consumer already processed the event; returns whether it ran. */
@@ -43,6 +52,7 @@ public class ProcessedEvents {
         } catch (DuplicateKeyException concurrentDelivery) {
             log.info("Event {} was processed concurrently by {}", eventId, consumer);
         }
+        durability.commit();
         meters.counter("pemilu.inbox.processed", "consumer", consumer).increment();
         return true;
     }

@@ -1,5 +1,7 @@
 package id.pemilu.common.messaging;
 
+import id.pemilu.common.mongo.StoreDurability;
+import org.springframework.beans.factory.ObjectProvider;
 import id.pemilu.common.events.EventExchanges;
 import id.pemilu.common.inbox.ProcessedEvents;
 import id.pemilu.common.outbox.OutboxProperties;
@@ -63,7 +65,8 @@ public class EventBusAutoConfiguration {
     @Bean
     @ConditionalOnBean(MongoTemplate.class)
     @ConditionalOnMissingBean
-    ProcessedEvents processedEvents(MongoTemplate mongo, MeterRegistry meters) {
-        return new ProcessedEvents(mongo, meters);
+    ProcessedEvents processedEvents(MongoTemplate mongo, MeterRegistry meters,
+                                    ObjectProvider<StoreDurability> durability) {
+        return new ProcessedEvents(mongo, meters, durability.getIfAvailable(() -> () -> { }));
     }
 }

@@ -31,10 +31,10 @@ public class EmbeddedMongoAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoAutoConfiguration.class);
 
-    @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(EmbeddedMongoProperties properties, Environment environment) {
+    /** The store itself; closed by the server's shutdown. */
+    @Bean(destroyMethod = "")
+    H2Backend embeddedMongoBackend(EmbeddedMongoProperties properties, Environment environment) {
         String name = environment.getProperty("spring.application.name", "pemilu");
-        H2Backend backend;
         if (StringUtils.hasText(properties.dataDir())) {
             Path file = Path.of(properties.dataDir()).toAbsolutePath().resolve(name + ".mv");
             try {
@@ -42,16 +42,25 @@ public class EmbeddedMongoAutoConfiguration {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create data folder " + file.getParent(), e);
             }
-            backend = new H2Backend(file.toString());
             log.info("Embedded MongoDB keeps data in {}", file);
-        } else {
-            backend = H2Backend.inMemory();
-            log.warn("Embedded MongoDB keeps data in memory only; set PEMILU_DATA_DIR to keep it across restarts");
+            return new H2Backend(file.toString());
         }
-        MongoBackend versioned = backend.version(ServerVersion.MONGO_5_0);
+        log.warn("Embedded MongoDB keeps data in memory only; set PEMILU_DATA_DIR to keep it across restarts");
+        return H2Backend.inMemory();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    MongoServer embeddedMongoServer(H2Backend embeddedMongoBackend, EmbeddedMongoProperties properties) {
+        MongoBackend versioned = embeddedMongoBackend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(versioned);
         server.bind("127.0.0.1", properties.port());
         return server;
+    }
+
+    /** Acknowledged writes reach the H2 file before the answer (kill -9 loses nothing that was acknowledged). */
+    @Bean
+    StoreDurability embeddedStoreDurability(H2Backend embeddedMongoBackend) {
+        return embeddedMongoBackend.isInMemory() ? () -> { } : new H2StoreDurability(embeddedMongoBackend);
     }
 
     @Bean
