@@ -138,7 +138,7 @@ pr_demo() {
   local import_id
   import_id=$(api operator.pnb GET /api/parties/pnb/member-imports | jq -r '.[-1].id') || true
   echo "  laporan per baris (unduh CSV):"
-  api operator.pnb GET "/api/parties/pnb/member-imports/$import_id/report" | head -8 | sed 's/^/    /'
+  api operator.pnb GET "/api/parties/pnb/member-imports/$import_id/report" | head -8 | sed 's/^/    /' || true
 
   step "Mengunggah berkas yang sama sekali lagi: tidak ada yang berubah"
   pr_import operator.pnb pnb "$PR_OUT/pnb-anggota.csv"
