@@ -28,6 +28,8 @@ public final class FormReader implements AutoCloseable {
     static final double WEAK_EVIDENCE = 1e-3;
     /** The classifier is certain of a field when its reading has at least this probability. */
     static final double CERTAIN = 0.9999;
+    /** Below this the classifier's reading of a field is shaky, and so are the rules it takes part in. */
+    static final double SHAKY_BELOW = 0.99;
     static final long TIME_LIMIT_SECONDS = 30;
 
     private final FormTemplates templates;
@@ -137,22 +139,24 @@ public final class FormReader implements AutoCloseable {
     }
 
     /**
-     * Flags every field a person must check. Beyond no value, low confidence given the arithmetic, a value the
-     * arithmetic forced although the classifier hardly saw it, or no consistent reading at all: a field the
-     * classifier is not certain of stays unflagged only if a rule <em>proves</em> it, that is a rule whose other
-     * fields the classifier is all certain of. So a wrong unflagged value needs the classifier to be certain of a
-     * wrong value somewhere; two uncertain misreads that happen to add up are caught.
+     * Flags every field a person must check: no value, low confidence given the arithmetic, a value the arithmetic
+     * forced although the classifier hardly saw it, no consistent reading at all, and, unless a rule <em>proves</em>
+     * the field (a rule whose other fields the classifier is all certain of), a shaky field (classifier below 0.99
+     * or changed by the arithmetic) or a not-certain field sharing a rule with a shaky one: two misreads that happen
+     * to add up hide behind each other only there.
      */
     public static List<FieldReading> decideFields(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution,
                                                   List<FormTemplate.Rule> rules) {
         java.util.Map<String, Integer> index = new java.util.HashMap<>();
         boolean[] certain = new boolean[evidence.size()];
+        boolean[] shaky = new boolean[evidence.size()];
         for (int i = 0; i < evidence.size(); i++) {
             FieldEvidence field = evidence.get(i);
             index.put(field.key(), i);
-            certain[i] = solution.values().get(i) != null
-                    && Objects.equals(solution.values().get(i), field.best().value())
-                    && field.best().probability() >= CERTAIN;
+            boolean unchanged = solution.values().get(i) != null
+                    && Objects.equals(solution.values().get(i), field.best().value());
+            certain[i] = unchanged && field.best().probability() >= CERTAIN;
+            shaky[i] = !unchanged || field.best().probability() < SHAKY_BELOW;
         }
         List<FieldReading> fields = new ArrayList<>();
         for (int i = 0; i < evidence.size(); i++) {
@@ -161,31 +165,40 @@ public final class FormReader implements AutoCloseable {
             double confidence = solution.confidences().get(i);
             boolean weak = !Objects.equals(value, field.best().value())
                     && field.probabilityOf(value) < WEAK_EVIDENCE * field.best().probability();
+            boolean unproven = !certain[i] && !holds(field.key(), rules, index, certain, true);
+            boolean nearShaky = holds(field.key(), rules, index, shaky, false);
             boolean flag = value == null || confidence < REVIEW_BELOW || weak || !solution.consistent()
-                    || (!certain[i] && !proven(field.key(), rules, index, certain));
+                    || (unproven && (shaky[i] || nearShaky));
             fields.add(new FieldReading(field.key(), value, round(confidence), flag, field.best().value(),
                     round(field.best().probability())));
         }
         return fields;
     }
 
-    private static boolean proven(String key, List<FormTemplate.Rule> rules, java.util.Map<String, Integer> index,
-                                  boolean[] certain) {
+    /**
+     * With {@code all}: is there a rule with {@code key} whose other fields all have the property (the rule proves
+     * the field). Without: is there a rule with {@code key} where some other field has it (a shaky neighbour).
+     */
+    private static boolean holds(String key, List<FormTemplate.Rule> rules, java.util.Map<String, Integer> index,
+                                 boolean[] property, boolean all) {
         for (FormTemplate.Rule rule : rules) {
             List<String> members = new ArrayList<>(rule.sum());
             members.add(rule.equals());
             if (!members.contains(key)) {
                 continue;
             }
-            boolean othersCertain = true;
+            boolean every = true;
+            boolean some = false;
             for (String other : members) {
-                Integer at = index.get(other);
-                if (!other.equals(key) && (at == null || !certain[at])) {
-                    othersCertain = false;
-                    break;
+                if (other.equals(key)) {
+                    continue;
                 }
+                Integer at = index.get(other);
+                boolean has = at != null && property[at];
+                every &= has;
+                some |= has;
             }
-            if (othersCertain) {
+            if (all ? every : some) {
                 return true;
             }
         }
