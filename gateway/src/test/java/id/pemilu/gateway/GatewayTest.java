@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The gateway in front of a fake service, with tokens signed by a test key whose JWKS the gateway fetches. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pemilu.gateway.public-rate-limit.per-second=1", "pemilu.gateway.public-rate-limit.burst=5",
-                "MAX_REQUEST_SIZE=1KB"})
+                "MAX_REQUEST_SIZE=1KB", "MEMBER_IMPORT_MAX_SIZE=16KB"})
 class GatewayTest {
 
     static final String ISSUER = "http://127.0.0.1:8180/realms/pemilu";
@@ -120,6 +120,23 @@ class GatewayTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[4096])).build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void memberListsMayBeLargerThanOtherRequests() throws Exception {
+        String token = sign(ISSUER, Instant.now().plusSeconds(300), Map.of());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/members/imports"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[4096])).build();
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("4 KB passes the member-list limit (16 KB here) though it exceeds the general one (1 KB)")
+                .isNotEqualTo(413);
+        HttpRequest tooLarge = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/members/imports"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[32 * 1024])).build();
+        assertThat(HTTP.send(tooLarge, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
