@@ -19,7 +19,7 @@ done
 step "Baca foto dari baris perintah (tanpa server): nilai, keyakinan, dan tanda 'perlu dicek'"
 ocr_reading=$(ocr_cli read "$OCR_OUT/c1-31.71.01.1001.001.jpg")
 jq -r '.reading | "hasil: \(.outcome); kode QR TPS \(.tpsCode); kode tercetak (Tesseract) \(.printedTpsCode // "-"); aritmetika konsisten: \(.arithmeticConsistent); perlu dicek: \(.fieldsNeedingReview) kolom; \(.millis) ms"' <<< "$ocr_reading"
-jq -r '.reading.fields[] | select(.key | startswith("votes.")) | "  \(.key) = \(.value) (keyakinan \(.confidence))\(if .needsReview then "  <- perlu dicek" else "" end)\(if .classifierValue != .value then "  [dibetulkan aritmetika dari \(.classifierValue)]" else "" end)"' <<< "$ocr_reading"
+jq -r '.reading.fields[] | select((.key | startswith("votes.")) or .needsReview) | "  \(.key) = \(.value) (keyakinan \(.confidence))\(if .needsReview then "  <- perlu dicek" else "" end)\(if .classifierValue != .value then "  [dibetulkan aritmetika dari \(.classifierValue)]" else "" end)"' <<< "$ocr_reading"
 echo "Angka yang sebenarnya ditulis (kunci jawaban sintetis):"
 jq -c '.values | with_entries(select(.key | startswith("votes.")))' "$OCR_OUT/c1-31.71.01.1001.001.truth.json"
 

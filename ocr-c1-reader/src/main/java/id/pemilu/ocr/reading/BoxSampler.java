@@ -15,7 +15,7 @@ public final class BoxSampler {
     static final int BAND = 2;
     static final double INSET = 0.03;
     /** Ink mass (sum of the ink map) below which a box is empty, and above which it certainly holds a digit. */
-    static final double EMPTY_BELOW = 6;
+    static final double EMPTY_BELOW = 2;
     static final double WRITTEN_ABOVE = 14;
 
     private BoxSampler() {
