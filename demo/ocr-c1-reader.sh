@@ -12,7 +12,13 @@ ocr_cli render --tps 31.71.01.1001.001 --ballot PPWP --out "$OCR_OUT/c1-kosong-3
 
 step "Buat foto ponsel sintetis C.Hasil-PPWP yang sudah diisi tulisan tangan (angka MNIST yang tidak dipakai melatih)"
 for ocr_tps in 31.71.01.1001.001 31.71.01.1001.002; do
-  ocr_cli synth --tps "$ocr_tps" --ballot PPWP --seed "${ocr_tps##*.}7" --distortion ALL \
+  # the DPT written on the form is the one registered for the TPS (public TPS page of recap-service)
+  ocr_dpt=$(api - GET "/api/recap/public/tps/$ocr_tps" 2>/dev/null || echo '{}')
+  ocr_dpt_args=()
+  if [ "$(jq -r '.dptMen // empty' <<< "$ocr_dpt")" != "" ]; then
+    ocr_dpt_args=(--dpt-men "$(jq -r .dptMen <<< "$ocr_dpt")" --dpt-women "$(jq -r .dptWomen <<< "$ocr_dpt")")
+  fi
+  ocr_cli synth --tps "$ocr_tps" --ballot PPWP --seed "${ocr_tps##*.}7" --distortion ALL "${ocr_dpt_args[@]}" \
     --out "$OCR_OUT/c1-$ocr_tps.jpg" --truth "$OCR_OUT/c1-$ocr_tps.truth.json"
 done
 

@@ -108,8 +108,10 @@ public final class CommandLine {
                     + Arrays.toString(PhotoSimulator.Distortion.values()));
         }
         FormSynthesizer synthesizer = new FormSynthesizer(HandwrittenDigits.heldOut());
+        Integer dptMen = options.containsKey("dpt-men") ? Integer.valueOf(options.get("dpt-men")) : null;
+        Integer dptWomen = options.containsKey("dpt-women") ? Integer.valueOf(options.get("dpt-women")) : null;
         FormSynthesizer.Synthesized photo = synthesizer.synthesize(FormTemplates.load().get(ballot), tps, seed,
-                distortion);
+                distortion, dptMen, dptWomen);
         write(out, photo.jpeg());
         if (options.containsKey("truth")) {
             Map<String, Object> truth = new LinkedHashMap<>();
@@ -163,7 +165,8 @@ public final class CommandLine {
         for (String line : List.of("Perintah:",
                 "  read FILE...                                   baca foto C.Hasil, satu JSON per berkas",
                 "  render --tps KODE --ballot JENIS --out F.pdf   cetak formulir kosong (PDF dengan kode QR)",
-                "  synth --tps KODE --ballot JENIS --seed N --out F.jpg [--truth F.json] [--distortion ALL]",
+                "  synth --tps KODE --ballot JENIS --seed N --out F.jpg [--truth F.json] [--distortion ALL]"
+                        + " [--dpt-men L --dpt-women P]",
                 "  train [--epochs 6] [--out PATH]                latih ulang pengenal angka (seed tetap)",
                 "  templates [DIR]                                tulis ulang templat JSON",
                 "Jenis surat suara: " + String.join(", ", FormTemplates.BALLOT_TYPES))) {

@@ -17,8 +17,14 @@ public final class FormSynthesizer {
 
     public Synthesized synthesize(FormTemplate template, String tpsCode, long seed,
                                   PhotoSimulator.Distortion distortion) {
+        return synthesize(template, tpsCode, seed, distortion, null, null);
+    }
+
+    /** With the DPT (men, women) of the TPS as registered, when both are given. */
+    public Synthesized synthesize(FormTemplate template, String tpsCode, long seed,
+                                  PhotoSimulator.Distortion distortion, Integer dptMen, Integer dptWomen) {
         Random random = new Random(seed);
-        Map<String, Integer> truth = VoteGenerator.generate(template, random);
+        Map<String, Integer> truth = VoteGenerator.generate(template, random, dptMen, dptWomen);
         double scale = PhotoSimulator.pageScale(distortion, random);
         BufferedImage page = copy(blankPage(template, tpsCode, scale));
         FormFiller.fill(page, scale, template, truth, digits, random.nextDouble() < 0.25, random);

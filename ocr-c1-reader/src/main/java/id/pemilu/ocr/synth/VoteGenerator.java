@@ -15,9 +15,25 @@ public final class VoteGenerator {
     }
 
     public static Map<String, Integer> generate(FormTemplate template, Random random) {
+        return generate(template, random, null, null);
+    }
+
+    /**
+     * As {@link #generate(FormTemplate, Random)}, but with the DPT of a real TPS (men, women) when both are given, so
+     * the form matches the TPS registry.
+     */
+    public static Map<String, Integer> generate(FormTemplate template, Random random, Integer dptMenGiven,
+                                                Integer dptWomenGiven) {
         Map<String, Integer> v = new LinkedHashMap<>();
         int dpt = 120 + random.nextInt(template.maxVoters() - 150);
         int dptMen = (int) Math.round(dpt * (0.44 + random.nextDouble() * 0.12));
+        if (dptMenGiven != null && dptWomenGiven != null) {
+            if (dptMenGiven < 0 || dptWomenGiven < 0 || dptMenGiven + dptWomenGiven > template.maxVoters()) {
+                throw new IllegalArgumentException("DPT harus 0 sampai " + template.maxVoters() + " pemilih");
+            }
+            dptMen = dptMenGiven;
+            dpt = dptMenGiven + dptWomenGiven;
+        }
         row(v, "dpt", dptMen, dpt - dptMen);
         row(v, "dptb", random.nextInt(6), random.nextInt(6));
         row(v, "dpk", random.nextInt(5), random.nextInt(5));

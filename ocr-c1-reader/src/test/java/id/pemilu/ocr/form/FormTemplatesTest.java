@@ -84,6 +84,22 @@ class FormTemplatesTest {
     }
 
     @Test
+    void theRegisteredDptOfATpsCanBeWrittenOnTheForm() {
+        for (FormTemplate template : templates.all()) {
+            Map<String, Integer> values = VoteGenerator.generate(template, new Random(5), 110, 115);
+            assertThat(values.get("dpt.men")).isEqualTo(110);
+            assertThat(values.get("dpt.women")).isEqualTo(115);
+            for (FormTemplate.Rule rule : template.rules()) {
+                assertThat(rule.sum().stream().mapToInt(values::get).sum()).as(template.ballotType() + " " + rule)
+                        .isEqualTo(values.get(rule.equals()));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> VoteGenerator.generate(templates.get("PPWP"), new Random(5), 200, 200))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rendersAPdfWithTheTpsCodeAndTitle() throws Exception {
         byte[] pdf = FormRenderer.pdf(templates.get("PPWP"), "31.71.01.1001.001");
         try (PDDocument document = Loader.loadPDF(pdf)) {
