@@ -1,5 +1,6 @@
 package id.pemilu.candidates.dapil;
 
+import id.pemilu.common.csv.CsvLine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,26 +49,6 @@ public final class DapilCsv {
     }
 
     private static List<String> cells(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
+        return CsvLine.split(line, ',');
     }
 }

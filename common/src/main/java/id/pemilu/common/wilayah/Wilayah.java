@@ -1,5 +1,6 @@
 package id.pemilu.common.wilayah;
 
+import id.pemilu.common.csv.CsvLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,26 +118,6 @@ public final class Wilayah {
     }
 
     private static String[] splitCsv(String line) {
-        List<String> cols = new ArrayList<>(3);
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                cols.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cols.add(cell.toString());
-        return cols.toArray(String[]::new);
+        return CsvLine.split(line, ',').toArray(String[]::new);
     }
 }

@@ -1,6 +1,7 @@
 package id.pemilu.portal.candidates;
 
 import id.pemilu.portal.backend.BackendUnavailable;
+import id.pemilu.portal.backend.ClientAddress;
 import id.pemilu.portal.backend.CandidatesApi;
 import id.pemilu.portal.backend.ShortLivedCache;
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,7 +84,7 @@ class CandidatesController {
             throw new NotPublished();
         }
         List<String> evidence = evidenceUrl.isBlank() ? List.of() : List.of(evidenceUrl.strip());
-        JsonNode answer = candidates.feedback(candidateId, text.strip(), evidence, clientAddress(request));
+        JsonNode answer = candidates.feedback(candidateId, text.strip(), evidence, ClientAddress.of(request));
         if (id.pemilu.portal.backend.MembersApi.isProblem(answer)) {
             model.addAttribute("message", answer.path("detail").asString("Tanggapan ditolak."));
         } else {
@@ -111,10 +112,5 @@ class CandidatesController {
     }
 
     static final class NotPublished extends RuntimeException {
-    }
-
-    private static String clientAddress(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        return forwarded == null || forwarded.isBlank() ? request.getRemoteAddr() : forwarded.split(",")[0].strip();
     }
 }

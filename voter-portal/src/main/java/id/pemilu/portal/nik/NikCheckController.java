@@ -1,6 +1,7 @@
 package id.pemilu.portal.nik;
 
 import id.pemilu.portal.backend.BackendUnavailable;
+import id.pemilu.portal.backend.ClientAddress;
 import id.pemilu.portal.backend.MembersApi;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ class NikCheckController {
             return "cek-nik";
         }
         try {
-            MembersApi.NikCheckAnswer answer = members.check(nik.strip(), fullName.strip(), clientAddress(request));
+            MembersApi.NikCheckAnswer answer = members.check(nik.strip(), fullName.strip(), ClientAddress.of(request));
             if (answer.problem() != null) {
                 model.addAttribute("error", answer.problem());
             } else {
@@ -76,7 +77,7 @@ class NikCheckController {
         complaint.put("contact", contact.strip());
         complaint.put("statement", statement.strip());
         try {
-            JsonNode answer = members.complain(complaint, clientAddress(request));
+            JsonNode answer = members.complain(complaint, ClientAddress.of(request));
             if (MembersApi.isProblem(answer)) {
                 model.addAttribute("error", answer.path("detail").asString("Pengaduan ditolak."));
             } else {
@@ -87,10 +88,5 @@ class NikCheckController {
             model.addAttribute("error", "Pengaduan belum terkirim: layanan sedang tidak menjawab. Coba lagi nanti.");
         }
         return "cek-nik";
-    }
-
-    private static String clientAddress(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        return forwarded == null || forwarded.isBlank() ? request.getRemoteAddr() : forwarded.split(",")[0].strip();
     }
 }

@@ -1,5 +1,6 @@
 package id.pemilu.partyregistry.member.file;
 
+import id.pemilu.common.csv.CsvLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -88,27 +89,7 @@ public final class CsvMemberReader implements MemberFileReader {
     }
 
     private List<String> split(String line) {
-        List<String> cells = new ArrayList<>(8);
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == separator && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
+        return CsvLine.split(line, separator);
     }
 
     @Override
