@@ -38,6 +38,14 @@ public final class VoteGenerator {
         row(v, "dptb", random.nextInt(6), random.nextInt(6));
         row(v, "dpk", random.nextInt(5), random.nextInt(5));
         double turnout = 0.6 + random.nextDouble() * 0.35;
+        if (dptMenGiven != null && dptWomenGiven != null) {
+            // a registered TPS receives DPT + 2 % ballots: DPTb/DPK voters and damaged ballots come out of that reserve
+            int registered = v.get("dpt.total") + v.get("dptb.total") + v.get("dpk.total");
+            int ballots = v.get("dpt.total") + (int) Math.ceil(v.get("dpt.total") * 0.02);
+            // slack for damaged ballots, rounding and the ±5 % noise of share()
+            double slack = 9 + Math.ceil(registered * 0.05);
+            turnout = Math.min(turnout, Math.max(0, ballots - slack) / Math.max(1, registered));
+        }
         for (String source : new String[] {"dpt", "dptb", "dpk"}) {
             row(v, "voted." + source, share(v.get(source + ".men"), turnout, random),
                     share(v.get(source + ".women"), turnout, random));
@@ -48,8 +56,11 @@ public final class VoteGenerator {
         }
         int used = v.get("voted.all.total");
         int damaged = random.nextInt(4);
-        int received = Math.max(v.get("dpt.total") + (int) Math.ceil(v.get("dpt.total") * 0.02),
-                used + damaged + random.nextInt(3));
+        int reserve = v.get("dpt.total") + (int) Math.ceil(v.get("dpt.total") * 0.02);
+        int received = Math.max(reserve, used + damaged + random.nextInt(3));
+        if (dptMenGiven != null && dptWomenGiven != null && used + damaged <= reserve) {
+            received = reserve;
+        }
         v.put(C1FieldKeys.BALLOTS_RECEIVED, received);
         v.put(C1FieldKeys.BALLOTS_DAMAGED, damaged);
         v.put(C1FieldKeys.BALLOTS_UNUSED, received - used - damaged);

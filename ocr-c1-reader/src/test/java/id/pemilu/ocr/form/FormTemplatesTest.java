@@ -86,12 +86,15 @@ class FormTemplatesTest {
     @Test
     void theRegisteredDptOfATpsCanBeWrittenOnTheForm() {
         for (FormTemplate template : templates.all()) {
-            Map<String, Integer> values = VoteGenerator.generate(template, new Random(5), 110, 115);
-            assertThat(values.get("dpt.men")).isEqualTo(110);
-            assertThat(values.get("dpt.women")).isEqualTo(115);
-            for (FormTemplate.Rule rule : template.rules()) {
-                assertThat(rule.sum().stream().mapToInt(values::get).sum()).as(template.ballotType() + " " + rule)
-                        .isEqualTo(values.get(rule.equals()));
+            for (int seed = 0; seed < 20; seed++) {
+                Map<String, Integer> values = VoteGenerator.generate(template, new Random(seed), 110, 115);
+                assertThat(values.get("dpt.men")).isEqualTo(110);
+                assertThat(values.get("dpt.women")).isEqualTo(115);
+                assertThat(values.get("ballots.received")).as("DPT + 2 %% reserve").isEqualTo(225 + 5);
+                for (FormTemplate.Rule rule : template.rules()) {
+                    assertThat(rule.sum().stream().mapToInt(values::get).sum())
+                            .as(template.ballotType() + " " + rule).isEqualTo(values.get(rule.equals()));
+                }
             }
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(
