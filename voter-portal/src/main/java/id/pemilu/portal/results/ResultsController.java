@@ -64,7 +64,7 @@ class ResultsController {
         model.addAttribute("voteKeys", voteKeys);
         model.addAttribute("children", download == null ? List.of() : list(download.get("rows")).stream()
                 .map(row -> withColumns(row, voteKeys)).toList());
-        model.addAttribute("updatedAt", totals.get("updatedAt"));
+        model.addAttribute("updatedAt", WibTime.of(totals.get("updatedAt")));
         return "hasil";
     }
 

@@ -73,6 +73,7 @@ class ResultsPagesTest {
                         containsString("1.234"),
                         containsString("3</strong> dari <span>120</span> TPS"),
                         containsString("1</span> TPS ditandai"),
+                        containsString("14-2-2029 20:05:00 WIB"),
                         containsString("<td class=\"num\">76543</td>"),
                         not(containsString("905")))));
     }
