@@ -1,4 +1,4 @@
-package id.pemilu.recap.storage;
+package id.pemilu.common.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,10 +12,9 @@ import java.nio.file.Path;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
-/** What is on disk at the moment of a kill -9 holds every write acknowledged after {@link DurableWrites#await()}. */
-class DurableWritesTest {
+/** What is on disk at the moment of a kill -9 holds every write acknowledged after {@link H2StoreDurability#commit()}. */
+class H2StoreDurabilityTest {
 
     @TempDir
     Path dir;
@@ -23,16 +22,15 @@ class DurableWritesTest {
     @Test
     void anAwaitedWriteIsInTheFileEvenIfTheProcessDiesRightAfter() throws Exception {
         Path file = dir.resolve("recap.mv");
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        H2Backend backend = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
-        StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        beans.addBean("server", server);
-        DurableWrites durable = new DurableWrites(beans.getBeanProvider(MongoServer.class));
+        StoreDurability durable = new H2StoreDurability(backend);
         var address = server.getLocalAddress();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
             MongoCollection<Document> results = client.getDatabase("recap").getCollection("tps_results");
             results.insertOne(new Document("_id", "31.71.01.1001.001|PPWP").append("resultVersion", 1));
-            durable.await();
+            durable.commit();
             // the bytes on disk right now are what a killed process leaves behind
             Path copy = dir.resolve("after-kill.mv");
             Files.copy(file, copy);
