@@ -43,10 +43,10 @@ public class EmbeddedMongoAutoConfiguration {
                 throw new UncheckedIOException("Cannot create data folder " + file.getParent(), e);
             }
             log.info("Embedded MongoDB keeps data in {}", file);
-            return new H2Backend(file.toString());
+            return FastIndexH2Backend.inFileStore(file);
         }
         log.warn("Embedded MongoDB keeps data in memory only; set PEMILU_DATA_DIR to keep it across restarts");
-        return H2Backend.inMemory();
+        return FastIndexH2Backend.inMemoryStore();
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -1,0 +1,79 @@
+package id.pemilu.common.mongo;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * mongo-java-server's H2 store with unique indexes ordered by {@link IndexKeyOrder} instead of by serialised bytes
+ * (same file format). A file written with the old order has its index maps re-sorted once when opened.
+ */
+final class FastIndexH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(FastIndexH2Backend.class);
+    private static final String INDEX_MAP = "._index_";
+    private static final String FORMAT_MAP = "pemilu.format";
+    private static final String INDEX_ORDER = "indexKeyOrder";
+    private static final String VALUE_ORDER = "value-v1";
+
+    private FastIndexH2Backend(MVStore store) {
+        super(store);
+    }
+
+    static FastIndexH2Backend inMemoryStore() {
+        return new FastIndexH2Backend(MVStore.open(null));
+    }
+
+    static FastIndexH2Backend inFileStore(Path file) {
+        MVStore store = MVStore.open(file.toString());
+        reorderIndexesWrittenBefore(store);
+        return new FastIndexH2Backend(store);
+    }
+
+    private static MVMap<KeyValue, Object> indexMap(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
+    }
+
+    private static void reorderIndexesWrittenBefore(MVStore store) {
+        MVMap<String, String> format = store.openMap(FORMAT_MAP);
+        if (VALUE_ORDER.equals(format.get(INDEX_ORDER))) {
+            return;
+        }
+        for (String name : store.getMapNames()) {
+            if (name.contains(INDEX_MAP)) {
+                MVMap<KeyValue, Object> index = indexMap(store, name);
+                List<Map.Entry<KeyValue, Object>> entries = new ArrayList<>();
+                index.entrySet().forEach(e -> entries.add(Map.entry(e.getKey(), e.getValue())));
+                index.clear();
+                entries.forEach(e -> index.put(e.getKey(), e.getValue()));
+                log.info("Index {} re-sorted ({} keys)", name, entries.size());
+            }
+        }
+        format.put(INDEX_ORDER, VALUE_ORDER);
+        store.commit();
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String name) {
+        MVStore store = getMvStore();
+        return new H2Database(name, store, getCursorRegistry()) {
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collection, String indexName, List<IndexKey> keys,
+                                                            boolean sparse) {
+                return new OrderedKeyIndex(indexMap(store, getFullCollectionNamespace(collection) + INDEX_MAP
+                        + indexName), indexName, keys, sparse);
+            }
+        };
+    }
+}
