@@ -22,15 +22,39 @@ import java.util.List;
 public final class DigitClassifier implements AutoCloseable {
 
     public static final String RESOURCE = "/model/digits.params";
+    /** Temperature fitted on validation boxes cut from synthesised photos ({@code temperature=T}). */
+    public static final String CALIBRATION = "/model/digits.calibration";
 
     private final Model model;
     private final SequentialBlock block;
     private final ParameterStore parameters;
+    private final float temperature;
 
-    private DigitClassifier(Model model, SequentialBlock block) {
+    private DigitClassifier(Model model, SequentialBlock block, float temperature) {
         this.model = model;
         this.block = block;
         this.parameters = new ParameterStore(model.getNDManager(), false);
+        this.temperature = temperature;
+    }
+
+    /** The calibration temperature (logits are divided by it before the softmax); 1 without a calibration file. */
+    public float temperature() {
+        return temperature;
+    }
+
+    static float loadTemperature() throws IOException {
+        try (InputStream in = DigitClassifier.class.getResourceAsStream(CALIBRATION)) {
+            if (in == null) {
+                return 1f;
+            }
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            float t = Float.parseFloat(properties.getProperty("temperature", "1"));
+            if (!(t > 0.05f && t < 20f)) {
+                throw new IOException("Implausible calibration temperature " + t);
+            }
+            return t;
+        }
     }
 
     public static DigitClassifier load() {
@@ -44,7 +68,7 @@ public final class DigitClassifier implements AutoCloseable {
             block.initialize(model.getNDManager(), DataType.FLOAT32, DigitNetwork.INPUT);
             block.loadParameters(model.getNDManager(), new DataInputStream(in));
             model.setBlock(block);
-            return new DigitClassifier(model, block);
+            return new DigitClassifier(model, block, loadTemperature());
         } catch (IOException | ai.djl.MalformedModelException e) {
             throw new UncheckedIOException(new IOException("Cannot load the digit model", e));
         }
@@ -69,7 +93,8 @@ public final class DigitClassifier implements AutoCloseable {
                 System.arraycopy(inputs.get(i), 0, flat, i * inputs.get(i).length, inputs.get(i).length);
             }
             NDArray batch = manager.create(flat, new Shape(inputs.size(), 1, DigitNormalizer.SIDE, DigitNormalizer.SIDE));
-            NDArray probabilities = block.forward(parameters, new NDList(batch), false).singletonOrThrow().softmax(1);
+            NDArray logits = block.forward(parameters, new NDList(batch), false).singletonOrThrow();
+            NDArray probabilities = logits.div(temperature).softmax(1);
             float[] values = probabilities.toFloatArray();
             float[][] out = new float[inputs.size()][10];
             for (int i = 0; i < inputs.size(); i++) {

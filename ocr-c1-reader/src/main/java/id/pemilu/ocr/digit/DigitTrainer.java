@@ -31,77 +31,148 @@ public final class DigitTrainer {
 
     static final int SEED = 20240214;
     static final int TRAIN_END = 48_000;
+    public static final int VALIDATION_START = TRAIN_END;
     static final int VALIDATION_END = MnistFile.FIRST_HELD_OUT;
     private static final int BATCH = 64;
+    static final int DEFAULT_EPOCHS = 6;
+    /** Synthesised photos whose boxes train the network (digits 0..47,999) and validate it (48,000..49,999). */
+    static final int TRAIN_FORMS = 1200;
+    static final int VALIDATION_FORMS = 250;
 
     private DigitTrainer() {
     }
 
     public static void main(String[] args) throws IOException {
-        int epochs = 6;
+        int epochs = DEFAULT_EPOCHS;
+        int forms = TRAIN_FORMS;
+        int validationForms = VALIDATION_FORMS;
+        int threads = 1;
+        boolean boxesOnly = false;
         Path out = Path.of("ocr-c1-reader/src/main/resources/model/digits.params");
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals("--epochs")) {
-                epochs = Integer.parseInt(args[i + 1]);
-            } else if (args[i].equals("--out")) {
-                out = Path.of(args[i + 1]);
+        Path cache = Path.of("ocr-c1-reader/target/training-cache");
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--epochs" -> epochs = Integer.parseInt(value);
+                case "--out" -> out = Path.of(value);
+                case "--forms" -> forms = Integer.parseInt(value);
+                case "--validation-forms" -> validationForms = Integer.parseInt(value);
+                case "--synth-threads" -> threads = Integer.parseInt(value);
+                case "--cache" -> cache = Path.of(value);
+                case "--boxes-only" -> boxesOnly = true;
+                default -> {
+                    continue;
+                }
+            }
+            if (!args[i].equals("--boxes-only")) {
+                i++;
             }
         }
-        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "2"));
+        MnistFile mnist = MnistFile.load(MnistFile.defaultDirectory());
+        PhotoBoxes photoValidation = PhotoBoxes.cached(cache.resolve("validation-" + validationForms + ".bin"), mnist,
+                TRAIN_END, VALIDATION_END, validationForms, SEED + 1_000_000_000L, threads);
+        PhotoBoxes photoTraining = PhotoBoxes.cached(cache.resolve("train-" + forms + ".bin"), mnist, 0, TRAIN_END,
+                forms, SEED, threads);
+        System.out.println("photo boxes per digit (training): " + photoTraining.histogram());
+        if (boxesOnly) {
+            return;
+        }
+        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
         DigitClassifier.configureEngine();
         Engine.getEngine("PyTorch").setRandomSeed(SEED);
-        MnistFile mnist = MnistFile.load(MnistFile.defaultDirectory());
         Random random = new Random(SEED);
         float[][] validation = new float[VALIDATION_END - TRAIN_END][];
         for (int i = TRAIN_END; i < VALIDATION_END; i++) {
             validation[i - TRAIN_END] = DigitNormalizer.normalize(DigitAugmenter.distort(mnist.ink(i), random));
         }
+        int[] validationLabels = new int[validation.length];
+        for (int i = 0; i < validation.length; i++) {
+            validationLabels[i] = mnist.label(TRAIN_END + i);
+        }
+        float[][] photoInputs = new float[photoValidation.size()][];
+        int[] photoLabels = new int[photoValidation.size()];
+        for (int i = 0; i < photoInputs.length; i++) {
+            photoInputs[i] = photoValidation.input(i);
+            photoLabels[i] = photoValidation.label(i);
+        }
+        int perEpoch = photoTraining.size() + TRAIN_END;
         SequentialBlock block = DigitNetwork.create();
         try (Model model = Model.newInstance("digits", "PyTorch")) {
             model.setBlock(block);
-            Tracker rate = Tracker.cosine().setBaseValue(0.002f).optFinalValue(0.0001f)
-                    .setMaxUpdates(epochs * TRAIN_END / BATCH).build();
+            Tracker rate = Tracker.cosine().setBaseValue(0.002f).optFinalValue(0.00005f)
+                    .setMaxUpdates(epochs * perEpoch / BATCH).build();
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build());
+            float[][] logits;
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(DigitNetwork.INPUT);
                 for (int epoch = 1; epoch <= epochs; epoch++) {
                     long started = System.nanoTime();
-                    double loss = trainEpoch(trainer, mnist, random);
-                    double accuracy = accuracy(block, model.getNDManager(), trainer, validation, mnist);
-                    System.out.printf("epoch %d  loss %.4f  validation accuracy %.2f %%  (%.0f s)%n", epoch, loss,
-                            accuracy * 100, (System.nanoTime() - started) / 1e9);
+                    double loss = trainEpoch(trainer, mnist, photoTraining, random);
+                    double accuracy = accuracy(logits(model.getNDManager(), trainer, validation), validationLabels);
+                    double photoAccuracy = accuracy(logits(model.getNDManager(), trainer, photoInputs), photoLabels);
+                    System.out.printf("epoch %d  loss %.4f  validation: distorted MNIST %.2f %%, boxes of photos "
+                                    + "%.3f %%  (%.0f s)%n", epoch, loss, accuracy * 100, photoAccuracy * 100,
+                            (System.nanoTime() - started) / 1e9);
                 }
+                logits = logits(model.getNDManager(), trainer, photoInputs);
             }
             Files.createDirectories(out.toAbsolutePath().getParent());
             try (OutputStream file = Files.newOutputStream(out); DataOutputStream data = new DataOutputStream(file)) {
                 block.saveParameters(data);
             }
             System.out.println("wrote " + out + " (" + Files.size(out) + " bytes)");
+            double temperature = Calibration.fitTemperature(logits, photoLabels);
+            System.out.printf("temperature fitted on %d validation boxes of photos: %.3f (NLL %.5f -> %.5f)%n",
+                    photoLabels.length, temperature, Calibration.nll(logits, photoLabels, 1),
+                    Calibration.nll(logits, photoLabels, temperature));
+            System.out.println("reliability before calibration:");
+            System.out.print(Calibration.reliability(logits, photoLabels, 1));
+            System.out.println("reliability after calibration (stated = mean top probability):");
+            System.out.print(Calibration.reliability(logits, photoLabels, temperature));
+            Path calibration = out.resolveSibling(out.getFileName().toString().replace(".params", ".calibration"));
+            Files.writeString(calibration, String.format(java.util.Locale.ROOT,
+                    "# temperature scaling of the digit logits, fitted by DigitTrainer on %d validation boxes cut from "
+                            + "synthesised photos (MNIST 48,000-49,999)%ntemperature=%.4f%n",
+                    photoLabels.length, temperature));
+            System.out.println("wrote " + calibration);
         }
     }
 
-    private static double trainEpoch(Trainer trainer, MnistFile mnist, Random random) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < TRAIN_END; i++) {
-            order.add(i);
+    private static double trainEpoch(Trainer trainer, MnistFile mnist, PhotoBoxes photos, Random random) {
+        int total = photos.size() + TRAIN_END;
+        int[] order = new int[total];
+        for (int i = 0; i < total; i++) {
+            order[i] = i;
         }
-        java.util.Collections.shuffle(order, random);
+        for (int i = total - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
         double lossSum = 0;
         int batches = 0;
         int side = DigitNormalizer.SIDE * DigitNormalizer.SIDE;
-        for (int start = 0; start + BATCH <= order.size(); start += BATCH) {
+        for (int start = 0; start + BATCH <= total; start += BATCH) {
             float[] x = new float[BATCH * side];
             float[] y = new float[BATCH];
             for (int b = 0; b < BATCH; b++) {
-                int index = order.get(start + b);
-                float[][] ink = random.nextDouble() < 0.85 ? DigitAugmenter.distort(mnist.ink(index), random)
-                        : mnist.ink(index);
-                float[] input = DigitNormalizer.normalize(ink);
+                int index = order[start + b];
+                float[] input;
+                if (index < photos.size()) {
+                    input = photos.input(index);
+                    y[b] = photos.label(index);
+                } else {
+                    int digit = index - photos.size();
+                    float[][] ink = random.nextDouble() < 0.85 ? DigitAugmenter.distort(mnist.ink(digit), random)
+                            : mnist.ink(digit);
+                    input = DigitNormalizer.normalize(ink);
+                    y[b] = mnist.label(digit);
+                }
                 if (input != null) {
                     System.arraycopy(input, 0, x, b * side, side);
                 }
-                y[b] = mnist.label(index);
             }
             try (NDManager manager = trainer.getManager().newSubManager()) {
                 NDArray data = manager.create(x, new Shape(BATCH, 1, DigitNormalizer.SIDE, DigitNormalizer.SIDE));
@@ -115,30 +186,43 @@ public final class DigitTrainer {
                 trainer.step();
             }
             batches++;
+            if (batches % 500 == 0) {
+                System.out.printf("  %d/%d batches, loss %.4f%n", batches, total / BATCH, lossSum / batches);
+            }
         }
         return lossSum / batches;
     }
 
-    private static double accuracy(SequentialBlock block, NDManager parent, Trainer trainer, float[][] inputs,
-                                   MnistFile mnist) {
-        int correct = 0;
+    /** Logits (10 per input) of the network in evaluation mode, in batches. */
+    private static float[][] logits(NDManager parent, Trainer trainer, float[][] inputs) {
         int side = DigitNormalizer.SIDE * DigitNormalizer.SIDE;
-        try (NDManager manager = parent.newSubManager()) {
-            float[] x = new float[inputs.length * side];
-            for (int i = 0; i < inputs.length; i++) {
-                if (inputs[i] != null) {
-                    System.arraycopy(inputs[i], 0, x, i * side, side);
+        float[][] out = new float[inputs.length][];
+        for (int from = 0; from < inputs.length; from += 1000) {
+            int n = Math.min(1000, inputs.length - from);
+            try (NDManager manager = parent.newSubManager()) {
+                float[] x = new float[n * side];
+                for (int i = 0; i < n; i++) {
+                    if (inputs[from + i] != null) {
+                        System.arraycopy(inputs[from + i], 0, x, i * side, side);
+                    }
                 }
-            }
-            NDArray data = manager.create(x, new Shape(inputs.length, 1, DigitNormalizer.SIDE, DigitNormalizer.SIDE));
-            NDArray predicted = trainer.evaluate(new NDList(data)).singletonOrThrow().argMax(1);
-            long[] labels = predicted.toLongArray();
-            for (int i = 0; i < inputs.length; i++) {
-                if (labels[i] == mnist.label(TRAIN_END + i)) {
-                    correct++;
+                NDArray data = manager.create(x, new Shape(n, 1, DigitNormalizer.SIDE, DigitNormalizer.SIDE));
+                float[] values = trainer.evaluate(new NDList(data)).singletonOrThrow().toFloatArray();
+                for (int i = 0; i < n; i++) {
+                    out[from + i] = java.util.Arrays.copyOfRange(values, i * 10, i * 10 + 10);
                 }
             }
         }
-        return (double) correct / inputs.length;
+        return out;
+    }
+
+    private static double accuracy(float[][] logits, int[] labels) {
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (Calibration.argMax(logits[i]) == labels[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / labels.length;
     }
 }

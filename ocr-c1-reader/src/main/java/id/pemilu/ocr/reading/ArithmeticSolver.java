@@ -25,7 +25,26 @@ public final class ArithmeticSolver {
     public record Solution(boolean consistent, List<Integer> values, List<Double> confidences) {
     }
 
+    /**
+     * Prior weight (relative, per form) of the hypothesis that the numbers as written do not add up (the officer
+     * mis-added, or the classifier is wrong in a way its probabilities do not cover). Under it each field is what
+     * the classifier read. It keeps the arithmetic from overruling a reading the classifier was sure of: a value
+     * the sums force although the classifier gave it odds of 1 : r against keeps that hypothesis at weight
+     * INCONSISTENT_PRIOR * r, so corrections are trusted only while r stays well below 1 / INCONSISTENT_PRIOR.
+     */
+    public static final double INCONSISTENT_PRIOR = 1e-6;
+
     public static Solution solve(List<FieldEvidence> fields, List<Rule> rules) {
+        return solve(fields, rules, INCONSISTENT_PRIOR);
+    }
+
+    /**
+     * The most probable consistent reading and, for every field, its posterior probability: the share of the
+     * probability of all consistent readings in the beam that agree with it, next to the weight of the "written
+     * numbers do not add up" hypothesis ({@code inconsistentPrior} times the classifier's own best reading), which
+     * agrees with a field only where the chosen value is what the classifier read.
+     */
+    public static Solution solve(List<FieldEvidence> fields, List<Rule> rules, double inconsistentPrior) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             index.put(fields.get(i).key(), i);
@@ -71,14 +90,22 @@ public final class ArithmeticSolver {
             }
         }
         State best = beam.get(0);
-        double z = 0;
+        double unconstrained = 0;
+        for (FieldEvidence field : fields) {
+            unconstrained += Math.log(field.best().probability());
+        }
+        double inconsistent = inconsistentPrior <= 0 ? 0
+                : Math.exp(Math.min(700, Math.log(inconsistentPrior) + unconstrained - best.logP()));
+        double z = inconsistent;
         for (State state : beam) {
             z += Math.exp(state.logP() - best.logP());
         }
         List<Integer> values = new ArrayList<>();
         List<Double> confidences = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
-            double agree = 0;
+            Integer classifierValue = fields.get(i).best().value();
+            int classifier = classifierValue == null ? NONE : classifierValue;
+            double agree = classifier == best.values()[i] ? inconsistent : 0;
             for (State state : beam) {
                 if (state.values()[i] == best.values()[i]) {
                     agree += Math.exp(state.logP() - best.logP());

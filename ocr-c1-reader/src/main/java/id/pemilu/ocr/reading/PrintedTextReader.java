@@ -49,6 +49,11 @@ public final class PrintedTextReader {
         }
     }
 
+    /** No printed-text cross-check (tools that only need the digits). */
+    public static PrintedTextReader none() {
+        return new PrintedTextReader(null);
+    }
+
     public boolean available() {
         return handle != null;
     }

@@ -23,8 +23,16 @@ public final class FormSynthesizer {
     /** With the DPT (men, women) of the TPS as registered, when both are given. */
     public Synthesized synthesize(FormTemplate template, String tpsCode, long seed,
                                   PhotoSimulator.Distortion distortion, Integer dptMen, Integer dptWomen) {
+        return synthesize(template, tpsCode, seed, distortion,
+                random -> VoteGenerator.generate(template, random, dptMen, dptWomen));
+    }
+
+    /** With the numbers chosen by {@code values} (e.g. random digits in every box to train the classifier). */
+    public Synthesized synthesize(FormTemplate template, String tpsCode, long seed,
+                                  PhotoSimulator.Distortion distortion,
+                                  java.util.function.Function<Random, Map<String, Integer>> values) {
         Random random = new Random(seed);
-        Map<String, Integer> truth = VoteGenerator.generate(template, random, dptMen, dptWomen);
+        Map<String, Integer> truth = values.apply(random);
         double scale = PhotoSimulator.pageScale(distortion, random);
         BufferedImage page = copy(blankPage(template, tpsCode, scale));
         FormFiller.fill(page, scale, template, truth, digits, random.nextDouble() < 0.25, random);
