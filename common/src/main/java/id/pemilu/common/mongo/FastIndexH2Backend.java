@@ -1,6 +1,10 @@
 package id.pemilu.common.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -16,13 +20,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * mongo-java-server's H2 store with unique indexes ordered by {@link IndexKeyOrder} instead of by serialised bytes
- * (same file format). A file written with the old order has its index maps re-sorted once when opened.
+ * mongo-java-server's H2 store, made fit for collections of millions of documents: unique indexes ordered by
+ * {@link IndexKeyOrder} instead of by serialised bytes, documents stored as BSON ({@link BsonDocumentValues}) and a
+ * configurable cache. Files written by the plain store still open: their index maps are re-sorted once, and their
+ * documents are read in the old format until rewritten.
  */
 final class FastIndexH2Backend extends H2Backend {
 
     private static final Logger log = LoggerFactory.getLogger(FastIndexH2Backend.class);
     private static final String INDEX_MAP = "._index_";
+    private static final String DATA_MAP = "databases.";
+    private static final String META_MAP = "meta.";
     private static final String FORMAT_MAP = "pemilu.format";
     private static final String INDEX_ORDER = "indexKeyOrder";
     private static final String VALUE_ORDER = "value-v1";
@@ -35,8 +43,8 @@ final class FastIndexH2Backend extends H2Backend {
         return new FastIndexH2Backend(MVStore.open(null));
     }
 
-    static FastIndexH2Backend inFileStore(Path file) {
-        MVStore store = MVStore.open(file.toString());
+    static FastIndexH2Backend inFileStore(Path file, int cacheMb) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
         reorderIndexesWrittenBefore(store);
         return new FastIndexH2Backend(store);
     }
@@ -67,7 +75,17 @@ final class FastIndexH2Backend extends H2Backend {
     @Override
     protected MongoDatabase openOrCreateDatabase(String name) {
         MVStore store = getMvStore();
-        return new H2Database(name, store, getCursorRegistry()) {
+        var cursors = getCursorRegistry();
+        return new H2Database(name, store, cursors) {
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+                String namespace = getFullCollectionNamespace(collection);
+                MVMap<Object, Document> documents = store.openMap(DATA_MAP + namespace,
+                        new MVMap.Builder<Object, Document>().valueType(new BsonDocumentValues()));
+                return new H2Collection(this, collection, options, documents, store.openMap(META_MAP + namespace),
+                        cursors);
+            }
+
             @Override
             protected Index<Object> openOrCreateUniqueIndex(String collection, String indexName, List<IndexKey> keys,
                                                             boolean sparse) {

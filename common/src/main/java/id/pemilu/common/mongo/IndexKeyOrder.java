@@ -3,17 +3,23 @@ package id.pemilu.common.mongo;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import java.nio.ByteBuffer;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
+import org.h2.mvstore.type.StringDataType;
 
 /**
  * Key type of the embedded store's unique-index maps. The store's default compares index keys, which are not
  * {@link Comparable}, by Java-serialising both sides on every comparison of every B-tree step; that was most of the
  * cost of an insert into a large collection. This type compares the key values directly (strings as strings, other
- * values in MongoDB's own order) and writes them to disk exactly as the default does.
+ * values in MongoDB's own order). Keys of strings only (ids, NIK hashes, codes) are written compactly; other keys
+ * and keys written by the default type are read and written as the default does.
  */
 final class IndexKeyOrder extends BasicDataType<KeyValue> {
+
+    /** Keys made only of strings are written compactly; above every type tag of H2's {@link ObjectDataType}. */
+    static final byte STRINGS = 126;
 
     private final ObjectDataType onDisk = new ObjectDataType();
 
@@ -39,12 +45,25 @@ final class IndexKeyOrder extends BasicDataType<KeyValue> {
 
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
-        onDisk.write(buffer, key);
+        if (key.stream().allMatch(String.class::isInstance)) {
+            buffer.put(STRINGS).putVarInt(key.size());
+            key.forEach(value -> StringDataType.INSTANCE.write(buffer, (String) value));
+        } else {
+            onDisk.write(buffer, key);
+        }
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        return (KeyValue) onDisk.read(buffer);
+        if (buffer.get(buffer.position()) != STRINGS) {
+            return (KeyValue) onDisk.read(buffer);
+        }
+        buffer.get();
+        Object[] values = new Object[DataUtils.readVarInt(buffer)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = StringDataType.INSTANCE.read(buffer);
+        }
+        return new KeyValue(values);
     }
 
     @Override

@@ -12,7 +12,15 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Date;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -59,7 +67,7 @@ class FastIndexH2BackendTest {
             }
             members.insertMany(docs);
         });
-        withStore(FastIndexH2Backend.inFileStore(file), members -> {
+        withStore(FastIndexH2Backend.inFileStore(file, 16), members -> {
             for (int i = 0; i < ids.size(); i++) {
                 assertThat(members.find(Filters.eq("_id", ids.get(i))).first()).as(ids.get(i)).isNotNull();
                 String kta = "KTA-" + (i * 7919 % 100_003);
@@ -70,10 +78,67 @@ class FastIndexH2BackendTest {
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
             members.insertOne(new Document("_id", "fresh").append("kta", "KTA-fresh"));
         });
-        withStore(FastIndexH2Backend.inFileStore(file), members -> {
+        withStore(FastIndexH2Backend.inFileStore(file, 16), members -> {
             assertThat(members.countDocuments()).isEqualTo(ids.size() + 1);
             assertThat(members.find(Filters.eq("kta", "KTA-fresh")).first()).containsEntry("_id", "fresh");
         });
+    }
+
+    @Test
+    void documentsWrittenAsBsonComeBackWholeAfterARestartNextToDocumentsOfTheOldFormat() {
+        Path file = dir.resolve("mixed.mv");
+        Document old = rich("old");
+        withStore(new H2Backend(file.toString()), members -> members.insertOne(old));
+        Document fresh = rich("new");
+        withStore(FastIndexH2Backend.inFileStore(file, 16), members -> {
+            members.insertOne(fresh);
+            members.updateOne(Filters.eq("_id", "old"), new Document("$set", new Document("status", "MS")));
+        });
+        withStore(FastIndexH2Backend.inFileStore(file, 16), members -> {
+            Document readNew = members.find(Filters.eq("_id", "new")).first();
+            assertThat(readNew).isEqualTo(fresh);
+            Document readOld = members.find(Filters.eq("_id", "old")).first();
+            assertThat(readOld).isEqualTo(new Document(old).append("status", "MS"));
+        });
+        try (MVStore raw = MVStore.open(file.toString())) {
+            MVMap<Object, Object> data = raw.openMap("databases.sipol.members",
+                    new MVMap.Builder<Object, Object>().valueType(new ByteArrayPeek()));
+            assertThat((byte[]) data.get("new")).startsWith(BsonDocumentValues.BSON);
+        }
+    }
+
+    private static Document rich(String id) {
+        return new Document("_id", id).append("nama", "Siti Nurhaliza").append("dpt", 287).append("suara", 123_456_789_012L)
+                .append("persen", 41.5).append("sah", true).append("kosong", null)
+                .append("waktu", new Date(1_700_000_000_000L)).append("oid", new ObjectId("65a1b2c3d4e5f60718293a4b"))
+                .append("foto", new Binary(new byte[] {1, 2, 3}))
+                .append("baris", List.of(new Document("importId", "imp-1").append("row", 7), "dua", 3))
+                .append("alamat", new Document("kabKota", "31.71").append("kecamatan", new Document("kode", "31.71.01")));
+    }
+
+    /** Reads a stored value as its raw bytes, to see which format it was written in. */
+    private static final class ByteArrayPeek extends BasicDataType<Object> {
+        @Override
+        public int getMemory(Object value) {
+            return 16;
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Object value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Object read(ByteBuffer buffer) {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        }
+
+        @Override
+        public Object[] createStorage(int size) {
+            return new Object[size];
+        }
     }
 
     private static void withStore(H2Backend backend, Consumer<MongoCollection<Document>> work) {

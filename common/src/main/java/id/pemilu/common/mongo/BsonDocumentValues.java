@@ -1,0 +1,90 @@
+package id.pemilu.common.mongo;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.Map;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * Value type of the embedded store's collection maps: documents written as BSON rather than Java serialisation
+ * (several times faster both ways, and smaller). The store's default type guesses 10 kB of memory for every
+ * document, which made it commit after about a hundred inserts and keep only a few thousand documents in its cache;
+ * this type estimates from the document itself. Values written by the default type are still read.
+ */
+final class BsonDocumentValues extends BasicDataType<Object> {
+
+    /** Above every type tag of H2's {@link ObjectDataType} (the highest is 119). */
+    static final byte BSON = 127;
+
+    private final ObjectDataType legacy = new ObjectDataType();
+
+    @Override
+    public void write(WriteBuffer buffer, Object value) {
+        if (!(value instanceof Document document)) {
+            legacy.write(buffer, value);
+            return;
+        }
+        ByteBuf bson = Unpooled.buffer(256);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            int length = bson.readableBytes();
+            buffer.put(BSON).putVarInt(length);
+            buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
+        } finally {
+            bson.release();
+        }
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+        if (buffer.get(buffer.position()) != BSON) {
+            return legacy.read(buffer);
+        }
+        buffer.get();
+        int length = org.h2.mvstore.DataUtils.readVarInt(buffer);
+        byte[] bytes = new byte[length];
+        buffer.get(bytes);
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+    }
+
+    @Override
+    public int getMemory(Object value) {
+        return estimate(value, 0);
+    }
+
+    private static int estimate(Object value, int depth) {
+        if (value instanceof Map<?, ?> map) {
+            int size = 64;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                size += 48 + 2 * String.valueOf(e.getKey()).length() + estimate(e.getValue(), depth + 1);
+            }
+            return size;
+        }
+        if (value instanceof Collection<?> list) {
+            int size = 40;
+            for (Object o : list) {
+                size += 8 + estimate(o, depth + 1);
+            }
+            return size;
+        }
+        if (value instanceof CharSequence s) {
+            return 40 + 2 * s.length();
+        }
+        if (value instanceof byte[] bytes) {
+            return 16 + bytes.length;
+        }
+        return 24;
+    }
+
+    @Override
+    public Object[] createStorage(int size) {
+        return new Object[size];
+    }
+}
