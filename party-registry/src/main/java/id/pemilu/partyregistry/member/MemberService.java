@@ -49,7 +49,7 @@ public class MemberService implements MemberCounts {
     public Map<String, Long> countedPerKabKota(String partyId) {
         Set<String> completed = imports.completedIds();
         Map<String, Long> counts = new HashMap<>();
-        members.forEachOfParty(partyId, person -> person.membership(partyId)
+        members.forEachOfPartyForCounting(partyId, person -> person.membership(partyId)
                 .filter(m -> person.counted(m, completed))
                 .ifPresent(m -> counts.merge(m.getKabKotaCode(), 1L, Long::sum)));
         return counts;

@@ -50,6 +50,19 @@ class Members {
         }
     }
 
+    /**
+     * Like {@link #forEachOfParty} but reads only what decides whether a membership counts (parties, status, rows,
+     * flags, kab/kota, staff-list match): the requirements report reads every member of a party after each change.
+     */
+    void forEachOfPartyForCounting(String partyId, Consumer<Person> action) {
+        Query query = Query.query(where("memberships.partyId").is(partyId)).cursorBatchSize(STREAM_BATCH);
+        query.fields().include("memberships.partyId", "memberships.status", "memberships.kabKotaCode",
+                "memberships.rowFlags", "memberships.rows", "extraRows", "officialAgency");
+        try (var stream = mongo.stream(query, Person.class)) {
+            stream.forEach(action);
+        }
+    }
+
     /** Persons of a party in a stream the caller must close (lets a page stop early). */
     java.util.stream.Stream<Person> streamOfParty(String partyId) {
         return mongo.stream(Query.query(where("memberships.partyId").is(partyId)).cursorBatchSize(STREAM_BATCH),
