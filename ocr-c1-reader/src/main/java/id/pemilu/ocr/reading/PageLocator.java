@@ -177,6 +177,55 @@ public final class PageLocator {
         for (int i = 0; i < dark.length; i++) {
             dark[i] = window[i] < threshold;
         }
+        double[] found = darkSquare(dark, w, h, x0, y0, px, py, side);
+        return found != null ? found : darkSquare(locallyDark(window, w, h, side), w, h, x0, y0, px, py, side);
+    }
+
+    /**
+     * Second chance for a marker in uneven light: dark = below half of the paper brightness <em>around</em> the
+     * pixel (brightest cell within about 1.5 marker sides), so a shadow or a light gradient across the window does
+     * not merge the marker with shadowed paper.
+     */
+    static boolean[] locallyDark(float[] window, int w, int h, double side) {
+        int cell = Math.max(3, (int) Math.round(side / 2));
+        int gw = (w + cell - 1) / cell;
+        int gh = (h + cell - 1) / cell;
+        float[] cellMax = new float[gw * gh];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int c = (y / cell) * gw + x / cell;
+                cellMax[c] = Math.max(cellMax[c], window[y * w + x]);
+            }
+        }
+        int reach = 3;
+        float[] local = new float[gw * gh];
+        for (int gy = 0; gy < gh; gy++) {
+            for (int gx = 0; gx < gw; gx++) {
+                float m = 0;
+                for (int dy = -reach; dy <= reach; dy++) {
+                    for (int dx = -reach; dx <= reach; dx++) {
+                        int cx = gx + dx;
+                        int cy = gy + dy;
+                        if (cx >= 0 && cy >= 0 && cx < gw && cy < gh) {
+                            m = Math.max(m, cellMax[cy * gw + cx]);
+                        }
+                    }
+                }
+                local[gy * gw + gx] = m;
+            }
+        }
+        boolean[] dark = new boolean[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                dark[y * w + x] = window[y * w + x] < 0.5f * local[(y / cell) * gw + x / cell];
+            }
+        }
+        return dark;
+    }
+
+    /** The centre of the dark, filled, square-ish component of about side x side pixels nearest (px, py). */
+    private static double[] darkSquare(boolean[] dark, int w, int h, int x0, int y0, double px, double py,
+                                       double side) {
         boolean[] seen = new boolean[w * h];
         double best = Double.MAX_VALUE;
         double[] bestCentre = null;

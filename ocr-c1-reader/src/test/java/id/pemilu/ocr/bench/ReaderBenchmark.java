@@ -81,6 +81,10 @@ public final class ReaderBenchmark {
                 readNanos += System.nanoTime() - started;
                 cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStarted;
                 Map<String, Integer> truth = sample.photo().truth();
+                if (!FormReading.READ.equals(reading.outcome())) {
+                    System.err.printf("unreadable: form %d (%s, seed %d): %s%n", i, sample.template().ballotType(),
+                            seed + i, reading.reason());
+                }
                 full.add(sample.template(), truth, reading, true);
                 for (FieldReading field : reading.fields()) {
                     if (!field.needsReview() && !truth.get(field.key()).equals(field.value())) {
