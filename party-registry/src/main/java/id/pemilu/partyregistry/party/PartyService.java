@@ -50,27 +50,32 @@ public class PartyService {
 
     /** Applies a change to the party, recomputes its requirements and saves once (retrying on a concurrent edit). */
     Party change(String partyId, Consumer<Party> change) {
+        return changed(partyId, change).party();
+    }
+
+    /** Recomputes the report after members changed; raises PartyRequirementsEvaluated when met/unmet changed. */
+    public RequirementsReport reevaluate(String partyId) {
+        return changed(partyId, party -> { }).report();
+    }
+
+    private record Changed(Party party, RequirementsReport report) {
+    }
+
+    private Changed changed(String partyId, Consumer<Party> change) {
         for (int attempt = 1; ; attempt++) {
             Party party = parties.get(partyId);
             change.accept(party);
-            evaluateInto(party);
+            RequirementsReport report = evaluateInto(party);
             try {
                 Party saved = parties.save(party);
                 publishSoon(partyId);
-                return saved;
+                return new Changed(saved, report);
             } catch (OptimisticLockingFailureException e) {
                 if (attempt >= 5) {
                     throw ApiProblem.conflict("Data partai sedang diubah orang lain; coba lagi.");
                 }
             }
         }
-    }
-
-    /** Recomputes the report after members changed; raises PartyRequirementsEvaluated when met/unmet changed. */
-    public RequirementsReport reevaluate(String partyId) {
-        RequirementsReport[] report = new RequirementsReport[1];
-        change(partyId, party -> report[0] = evaluateInto(party));
-        return report[0];
     }
 
     public RequirementsReport report(String partyId) {
