@@ -52,6 +52,45 @@ class FastIndexH2BackendTest {
     }
 
     @Test
+    void uniqueIndexesAcceptAndRefuseTheSameDocumentsAsTheStockStore() {
+        List<Document> attempts = List.of(
+                new Document("_id", 1).append("nik", "a"),
+                new Document("_id", 2),
+                new Document("_id", 3),
+                new Document("_id", 4).append("nik", null),
+                new Document("_id", 5.0).append("nik", "b"),
+                new Document("_id", 1.0).append("nik", "c"),
+                new Document("_id", new Document("tps", "31.71.01.1001.001").append("form", "PPWP")).append("nik", "d"),
+                new Document("_id", new Document("tps", "31.71.01.1001.001").append("form", "PPWP")).append("nik", "e"),
+                new Document("_id", new Document("tps", "31.71.01.1001.001").append("form", "DPR")).append("nik", "f"),
+                new Document("_id", "x").append("nik", List.of("g", "h")),
+                new Document("_id", "y").append("nik", "h"),
+                new Document("_id", "z").append("nik", 7),
+                new Document("_id", "w").append("nik", 7L));
+        assertThat(outcomes(FastIndexH2Backend.inMemoryStore(), attempts))
+                .isEqualTo(outcomes(H2Backend.inMemory(), attempts))
+                .contains("2:ok", "3:duplicate", "1.0:duplicate", "y:duplicate", "w:duplicate");
+    }
+
+    private static List<String> outcomes(H2Backend backend, List<Document> attempts) {
+        List<String> outcomes = new ArrayList<>();
+        withStore(backend, members -> {
+            members.createIndex(Indexes.ascending("nik"), new IndexOptions().unique(true));
+            for (Document attempt : attempts) {
+                String id = String.valueOf(attempt.get("_id") instanceof Document d ? d.toJson() : attempt.get("_id"));
+                try {
+                    members.insertOne(attempt);
+                    outcomes.add(id + ":ok");
+                } catch (MongoWriteException e) {
+                    outcomes.add(id + (e.getMessage().contains("duplicate key") ? ":duplicate" : ":" + e.getMessage()));
+                }
+            }
+            outcomes.add("count:" + members.countDocuments());
+        });
+        return outcomes;
+    }
+
+    @Test
     void aFileWrittenWithTheOldIndexOrderIsReSortedAndEveryKeyIsFoundAgain() {
         Path file = dir.resolve("old.mv");
         List<String> ids = new ArrayList<>();
