@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * mongo-java-server's H2 store, made fit for collections of millions of documents: unique indexes ordered by
- * {@link IndexKeyOrder} instead of by serialised bytes, documents stored as BSON ({@link BsonDocumentValues}) and a
+ * {@link IndexKeyOrder} instead of by serialised bytes, string ids compared directly ({@link DocumentIdOrder}),
+ * documents stored as BSON ({@link BsonDocumentValues}) and a
  * configurable cache. Files written by the plain store still open: their index maps are re-sorted once, and their
  * documents are read in the old format until rewritten.
  */
@@ -81,7 +82,8 @@ final class FastIndexH2Backend extends H2Backend {
             protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(collection);
                 MVMap<Object, Document> documents = store.openMap(DATA_MAP + namespace,
-                        new MVMap.Builder<Object, Document>().valueType(new BsonDocumentValues()));
+                        new MVMap.Builder<Object, Document>().keyType(new DocumentIdOrder())
+                                .valueType(new BsonDocumentValues()));
                 return new H2Collection(this, collection, options, documents, store.openMap(META_MAP + namespace),
                         cursors);
             }
