@@ -25,7 +25,7 @@ import java.util.Random;
 /**
  * Trains the digit network on MNIST training digits 0..47,999 (48,000..49,999 validate; 50,000.. are held out for
  * the benchmark) with a fixed seed and writes {@code src/main/resources/model/digits.params}.
- * Run: {@code java -jar ocr-c1-reader.jar train [--epochs 6] [--out PATH]}.
+ * Run: {@code java -jar ocr-c1-reader.jar train [--epochs 6] [--forms 1200] [--synth-threads 2] [--out PATH]}.
  */
 public final class DigitTrainer {
 

@@ -66,6 +66,11 @@ public final class FlagCalibration {
                     read.add(new Form(template, photo.truth(), reader.analyse(PhotoDecoder.decode(photo.jpeg()))));
                 } catch (UnreadablePhoto e) {
                     refused++;
+                    java.nio.file.Path file = java.nio.file.Path.of("ocr-c1-reader/target/refused",
+                            "validation-" + (seed + i) + ".jpg");
+                    java.nio.file.Files.createDirectories(file.getParent());
+                    java.nio.file.Files.write(file, photo.jpeg());
+                    System.out.printf("  refused: form %d seed %d: %s -> %s%n", i, seed + i, e.getMessage(), file);
                 }
                 if ((i + 1) % 50 == 0) {
                     System.out.printf("  %d forms read (%.0f s)%n", i + 1, (System.nanoTime() - started) / 1e9);

@@ -85,6 +85,27 @@ class ArithmeticSolverTest {
     }
 
     @Test
+    void aCorrectionAgainstACertainReadingIsFlaggedBecauseTheWrittenFormMayNotAddUp() {
+        // the classifier is sure of 345; only 145 adds up. Conditioned on the arithmetic alone, 145 would be near
+        // certain; the "written numbers do not add up" hypothesis keeps it below 1 - epsilon.
+        List<FieldEvidence> fields = List.of(
+                field("votes.candidate.1", sure(1), sure(0), sure(5)),
+                field("votes.candidate.2", sure(0), sure(4), sure(0)),
+                field("votes.valid", sure(3), sure(4), sure(5)),
+                field("votes.invalid", sure(0), sure(0), sure(5)),
+                field("votes.total", sure(1), sure(5), sure(0)));
+        ArithmeticSolver.Solution arithmeticOnly = ArithmeticSolver.solve(fields, RULES, 0);
+        assertThat(arithmeticOnly.values().get(2)).isEqualTo(145);
+        assertThat(arithmeticOnly.confidences().get(2)).isGreaterThan(1 - FormReader.REVIEW_EPSILON);
+        ArithmeticSolver.Solution solution = ArithmeticSolver.solve(fields, RULES);
+        assertThat(solution.values().get(2)).isEqualTo(145);
+        assertThat(solution.confidences().get(2)).isLessThan(1 - FormReader.REVIEW_EPSILON);
+        // the fields the classifier read as they stand keep their certainty under both hypotheses
+        assertThat(solution.confidences().get(0)).isGreaterThan(1 - FormReader.REVIEW_EPSILON);
+        assertThat(FormReader.decideFields(fields, solution, RULES).get(0).needsReview()).isFalse();
+    }
+
+    @Test
     void twoUncertainMisreadsThatHappenToAddUpAreFlagged() {
         // written 34 + 16 = 50 and 50 + 5 = 55; read (unsure) 39 and 11: 39 + 11 = 50 adds up all the same.
         List<FieldEvidence> fields = List.of(
