@@ -36,6 +36,13 @@ final class FastIndexH2Backend extends H2Backend {
     private static final String INDEX_ORDER = "indexKeyOrder";
     private static final String VALUE_ORDER = "value-v1";
 
+    /**
+     * How long space of superseded data stays untouched. A query's cursor reads the collection as it was when the
+     * query started, for as long as the client keeps fetching; H2's default of 45 s let a scan of a million members
+     * that ran while writes went on find its pages overwritten ("Chunk … not found").
+     */
+    static final int SCAN_RETENTION_MS = 15 * 60 * 1000;
+
     private FastIndexH2Backend(MVStore store) {
         super(store);
     }
@@ -46,6 +53,7 @@ final class FastIndexH2Backend extends H2Backend {
 
     static FastIndexH2Backend inFileStore(Path file, int cacheMb) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
+        store.setRetentionTime(SCAN_RETENTION_MS);
         reorderIndexesWrittenBefore(store);
         return new FastIndexH2Backend(store);
     }
