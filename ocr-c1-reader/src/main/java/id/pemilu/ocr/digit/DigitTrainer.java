@@ -25,7 +25,7 @@ import java.util.Random;
 /**
  * Trains the digit network on MNIST training digits 0..47,999 (48,000..49,999 validate; 50,000.. are held out for
  * the benchmark) with a fixed seed and writes {@code src/main/resources/model/digits.params}.
- * Run: {@code java -jar ocr-c1-reader.jar train [--epochs 6] [--forms 1200] [--synth-threads 2] [--out PATH]}.
+ * Run: {@code java -jar ocr-c1-reader.jar train [--epochs 3] [--forms 1200] [--synth-threads 2] [--out PATH]}.
  */
 public final class DigitTrainer {
 
@@ -34,7 +34,7 @@ public final class DigitTrainer {
     public static final int VALIDATION_START = TRAIN_END;
     static final int VALIDATION_END = MnistFile.FIRST_HELD_OUT;
     private static final int BATCH = 64;
-    static final int DEFAULT_EPOCHS = 6;
+    static final int DEFAULT_EPOCHS = 3;
     /** Synthesised photos whose boxes train the network (digits 0..47,999) and validate it (48,000..49,999). */
     static final int TRAIN_FORMS = 1200;
     static final int VALIDATION_FORMS = 250;
