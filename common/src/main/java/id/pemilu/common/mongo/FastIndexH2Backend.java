@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -22,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * mongo-java-server's H2 store, made fit for collections of millions of documents: unique indexes ordered by
  * {@link IndexKeyOrder} instead of by serialised bytes, string ids compared directly ({@link DocumentIdOrder}),
- * documents stored as BSON ({@link BsonDocumentValues}) and a
- * configurable cache. Files written by the plain store still open: their index maps are re-sorted once, and their
+ * documents stored as BSON ({@link BsonDocumentValues}), queries that keep the data they scan
+ * ({@link PinnedScanCollection}) and a configurable cache. Files written by the plain store still open: their index maps are re-sorted once, and their
  * documents are read in the old format until rewritten.
  */
 final class FastIndexH2Backend extends H2Backend {
@@ -36,13 +35,6 @@ final class FastIndexH2Backend extends H2Backend {
     private static final String INDEX_ORDER = "indexKeyOrder";
     private static final String VALUE_ORDER = "value-v1";
 
-    /**
-     * How long space of superseded data stays untouched. A query's cursor reads the collection as it was when the
-     * query started, for as long as the client keeps fetching; H2's default of 45 s let a scan of a million members
-     * that ran while writes went on find its pages overwritten ("Chunk … not found").
-     */
-    static final int SCAN_RETENTION_MS = 15 * 60 * 1000;
-
     private FastIndexH2Backend(MVStore store) {
         super(store);
     }
@@ -53,7 +45,6 @@ final class FastIndexH2Backend extends H2Backend {
 
     static FastIndexH2Backend inFileStore(Path file, int cacheMb) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
-        store.setRetentionTime(SCAN_RETENTION_MS);
         reorderIndexesWrittenBefore(store);
         return new FastIndexH2Backend(store);
     }
@@ -92,8 +83,8 @@ final class FastIndexH2Backend extends H2Backend {
                 MVMap<Object, Document> documents = store.openMap(DATA_MAP + namespace,
                         new MVMap.Builder<Object, Document>().keyType(new DocumentIdOrder())
                                 .valueType(new BsonDocumentValues()));
-                return new H2Collection(this, collection, options, documents, store.openMap(META_MAP + namespace),
-                        cursors);
+                return new PinnedScanCollection(this, collection, options, documents,
+                        store.openMap(META_MAP + namespace), cursors, store);
             }
 
             @Override

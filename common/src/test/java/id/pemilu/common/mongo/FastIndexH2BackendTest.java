@@ -180,18 +180,6 @@ class FastIndexH2BackendTest {
         }
     }
 
-    @Test
-    void supersededDataOutlivesALongScan() {
-        FastIndexH2Backend backend = FastIndexH2Backend.inFileStore(dir.resolve("scan.mv"), 16);
-        try {
-            assertThat(backend.getMvStore().getRetentionTime())
-                    .as("a cursor over a million documents may take minutes; H2's default keeps old chunks 45 s")
-                    .isGreaterThanOrEqualTo(10 * 60 * 1000);
-        } finally {
-            backend.close();
-        }
-    }
-
     private static void withStore(H2Backend backend, Consumer<MongoCollection<Document>> work) {
         MongoServer server = new MongoServer(backend);
         var address = server.bind();
