@@ -32,7 +32,7 @@ public final class ArithmeticSolver {
      * the sums force although the classifier gave it odds of 1 : r against keeps that hypothesis at weight
      * INCONSISTENT_PRIOR * r, so corrections are trusted only while r stays well below 1 / INCONSISTENT_PRIOR.
      */
-    public static final double INCONSISTENT_PRIOR = 1e-6;
+    public static final double INCONSISTENT_PRIOR = 1e-8;
 
     public static Solution solve(List<FieldEvidence> fields, List<Rule> rules) {
         return solve(fields, rules, INCONSISTENT_PRIOR);

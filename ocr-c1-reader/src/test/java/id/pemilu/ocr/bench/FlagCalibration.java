@@ -37,13 +37,40 @@ public final class FlagCalibration {
     private record Form(FormTemplate template, Map<String, Integer> truth, FormReader.Analysis analysis) {
     }
 
+    /** Prints every flagged field with its candidates, to see where the doubt comes from. */
+    private static void explain(List<Form> read) {
+        for (int f = 0; f < read.size(); f++) {
+            Form form = read.get(f);
+            ArithmeticSolver.Solution solution = ArithmeticSolver.solve(form.analysis().evidence(),
+                    form.template().rules());
+            List<FieldReading> readings = FormReader.decideFields(form.analysis().evidence(), solution,
+                    FormReader.REVIEW_EPSILON);
+            for (int k = 0; k < readings.size(); k++) {
+                FieldReading field = readings.get(k);
+                if (!field.needsReview()) {
+                    continue;
+                }
+                StringBuilder candidates = new StringBuilder();
+                var list = form.analysis().evidence().get(k).candidates();
+                for (int c = 0; c < Math.min(4, list.size()); c++) {
+                    candidates.append(String.format(" %s:%.2e", list.get(c).value(), list.get(c).probability()));
+                }
+                System.out.printf("  form %d %s %s written %s read %s posterior %.6f |%s%n", f,
+                        form.template().ballotType(), field.key(), form.truth().get(field.key()), field.value(),
+                        solution.confidences().get(k), candidates);
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int forms = 300;
         long seed = 7_000_000;
+        boolean explain = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--forms" -> forms = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--explain" -> explain = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -78,7 +105,10 @@ public final class FlagCalibration {
             }
         }
         System.out.printf("%d validation forms (MNIST 48,000-49,999), %d refused%n", forms, refused);
-        double[] priors = {0, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4};
+        if (explain) {
+            explain(read);
+        }
+        double[] priors = {0, ArithmeticSolver.INCONSISTENT_PRIOR, 1e-6};
         double[] epsilons = {1e-2, 1e-3, 1e-4, 1e-5, 1e-6};
         System.out.printf("%10s %8s %8s %10s %12s %10s %10s %10s%n", "prior", "epsilon", "silent", "expected",
                 "unflag.fields", "flagged%", "no-fix%", "forms-ok%");
