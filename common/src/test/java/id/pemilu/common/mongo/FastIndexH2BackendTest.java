@@ -180,6 +180,66 @@ class FastIndexH2BackendTest {
         }
     }
 
+    @Test
+    void aCursorReadsTheCollectionBatchByBatchWithTheQuerysFilterSkipLimitAndProjection() {
+        withStore(FastIndexH2Backend.inFileStore(dir.resolve("cursor.mv"), 16), members -> {
+            List<Document> docs = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                docs.add(new Document("_id", String.format("m%05d", i)).append("party", i % 3 == 0 ? "pnb" : "pkr")
+                        .append("row", i).append("nik", "secret-" + i));
+            }
+            members.insertMany(docs);
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                if (i % 3 == 0) {
+                    expected.add(i);
+                }
+            }
+            List<Integer> all = new ArrayList<>();
+            List<Document> seen = new ArrayList<>();
+            members.find(Filters.eq("party", "pnb")).batchSize(7).projection(new Document("row", 1))
+                    .forEach(d -> {
+                        all.add(d.getInteger("row"));
+                        seen.add(d);
+                    });
+            assertThat(all).isEqualTo(expected);
+            assertThat(seen).allSatisfy(d -> assertThat(d.keySet()).containsExactlyInAnyOrder("_id", "row"));
+
+            List<Integer> page = new ArrayList<>();
+            members.find(Filters.eq("party", "pnb")).batchSize(50).skip(100).limit(120)
+                    .forEach(d -> page.add(d.getInteger("row")));
+            assertThat(page).isEqualTo(expected.subList(100, 220));
+
+            List<Integer> withoutBatchSize = new ArrayList<>();
+            members.find(Filters.eq("party", "pnb")).forEach(d -> withoutBatchSize.add(d.getInteger("row")));
+            assertThat(withoutBatchSize).isEqualTo(expected);
+            assertThat(members.countDocuments(Filters.eq("party", "pnb"))).isEqualTo(expected.size());
+            assertThat(members.deleteMany(Filters.eq("party", "pkr")).getDeletedCount()).isEqualTo(2000 - expected.size());
+        });
+    }
+
+    @Test
+    void aCursorReadsLaterBatchesFromTheCollectionAsItIsThenNotFromACopyTakenAtTheStart() {
+        withStore(FastIndexH2Backend.inMemoryStore(), members -> {
+            List<Document> docs = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                docs.add(new Document("_id", String.format("a%04d", i)).append("party", "pnb"));
+            }
+            members.insertMany(docs);
+            List<String> ids = new ArrayList<>();
+            try (var cursor = members.find(Filters.eq("party", "pnb")).batchSize(10).iterator()) {
+                for (int i = 0; i < 10; i++) {
+                    ids.add(cursor.next().getString("_id"));
+                }
+                members.insertOne(new Document("_id", "a5000").append("party", "pnb"));
+                members.deleteOne(Filters.eq("_id", "a0900"));
+                cursor.forEachRemaining(d -> ids.add(d.getString("_id")));
+            }
+            assertThat(ids).hasSize(1000).contains("a0000", "a0999", "a5000").doesNotContain("a0900")
+                    .doesNotHaveDuplicates();
+        });
+    }
+
     private static void withStore(H2Backend backend, Consumer<MongoCollection<Document>> work) {
         MongoServer server = new MongoServer(backend);
         var address = server.bind();
