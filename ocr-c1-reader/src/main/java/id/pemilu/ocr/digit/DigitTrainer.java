@@ -24,7 +24,10 @@ import java.util.Random;
 
 /**
  * Trains the digit network on MNIST training digits 0..47,999 (48,000..49,999 validate; 50,000.. are held out for
- * the benchmark) with a fixed seed and writes {@code src/main/resources/model/digits.params}.
+ * the benchmark) with a fixed seed and writes {@code src/main/resources/model/digits.params}. Every epoch mixes the
+ * plain (mostly augmented) MNIST digits with {@link PhotoBoxes}: boxes cut by the reader's own path from synthesised
+ * photos written with the same digits. Afterwards a temperature is fitted on validation boxes of photos written with
+ * 48,000..49,999 ({@link Calibration}) and written next to the parameters ({@code digits.calibration}).
  * Run: {@code java -jar ocr-c1-reader.jar train [--epochs 3] [--forms 1200] [--synth-threads 2] [--out PATH]}.
  */
 public final class DigitTrainer {
