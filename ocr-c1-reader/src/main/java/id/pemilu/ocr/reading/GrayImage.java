@@ -50,6 +50,21 @@ public record GrayImage(int width, int height, float[] pixels) {
         return new GrayImage(w, h, out);
     }
 
+    /** Copy scaled by {@code factor} with bilinear interpolation (QR decoding of small, blurred codes). */
+    public GrayImage scaled(double factor) {
+        int w = Math.max(1, (int) Math.round(width * factor));
+        int h = Math.max(1, (int) Math.round(height * factor));
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double sx = Math.max(0.5, Math.min(width - 0.5, (x + 0.5) / factor));
+                double sy = Math.max(0.5, Math.min(height - 0.5, (y + 0.5) / factor));
+                out[y * w + x] = sample(sx, sy);
+            }
+        }
+        return new GrayImage(w, h, out);
+    }
+
     /** Unsharp mask (image + amount x (image - 5x5 box mean)): restores edges of a blurred photo for the QR decoder. */
     public GrayImage sharpened(double amount) {
         int r = 2;

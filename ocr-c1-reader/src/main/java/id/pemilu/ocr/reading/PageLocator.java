@@ -99,7 +99,16 @@ public final class PageLocator {
         }
         attempts.add(image);
         attempts.add(image.sharpened(2.0));
-        for (GrayImage attempt : attempts) {
+        for (int a = 0; a < attempts.size() + 2; a++) {
+            GrayImage attempt;
+            if (a < attempts.size()) {
+                attempt = attempts.get(a);
+            } else if (Math.max(image.width(), image.height()) > 2600) {
+                break;
+            } else {
+                // last resort (made only when needed): twice the size, then also sharpened, for small blurred codes
+                attempt = a == attempts.size() ? image.scaled(2) : image.scaled(2).sharpened(1.5);
+            }
             GrayLuminanceSource source = new GrayLuminanceSource(attempt);
             for (boolean hybrid : new boolean[] {true, false}) {
                 try {
