@@ -8,6 +8,7 @@ import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Map;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -48,7 +49,7 @@ final class BsonDocumentValues extends BasicDataType<Object> {
             return legacy.read(buffer);
         }
         buffer.get();
-        int length = org.h2.mvstore.DataUtils.readVarInt(buffer);
+        int length = DataUtils.readVarInt(buffer);
         byte[] bytes = new byte[length];
         buffer.get(bytes);
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
@@ -56,21 +57,21 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 
     @Override
     public int getMemory(Object value) {
-        return estimate(value, 0);
+        return estimate(value);
     }
 
-    private static int estimate(Object value, int depth) {
+    private static int estimate(Object value) {
         if (value instanceof Map<?, ?> map) {
             int size = 64;
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                size += 48 + 2 * String.valueOf(e.getKey()).length() + estimate(e.getValue(), depth + 1);
+                size += 48 + 2 * String.valueOf(e.getKey()).length() + estimate(e.getValue());
             }
             return size;
         }
         if (value instanceof Collection<?> list) {
             int size = 40;
             for (Object o : list) {
-                size += 8 + estimate(o, depth + 1);
+                size += 8 + estimate(o);
             }
             return size;
         }

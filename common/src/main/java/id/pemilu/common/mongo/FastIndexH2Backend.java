@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * mongo-java-server's H2 store, made fit for collections of millions of documents: unique indexes ordered by
  * {@link IndexKeyOrder} instead of by serialised bytes, string ids compared directly ({@link DocumentIdOrder}),
  * documents stored as BSON ({@link BsonDocumentValues}), queries that keep the data they scan
- * ({@link PinnedScanCollection}) and a configurable cache. Files written by the plain store still open: their index maps are re-sorted once, and their
- * documents are read in the old format until rewritten.
+ * ({@link PinnedScanCollection}) and a configurable cache. Files written by the plain store still open: their index
+ * maps are re-sorted once, and their documents are read in the old format until rewritten.
  */
 final class FastIndexH2Backend extends H2Backend {
 

@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -40,9 +41,9 @@ final class PinnedScanCollection extends H2Collection {
         if (batchSize <= 0 || !unordered(orderBy) || limit < 0) {
             return matchAllDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
-        ScanCursor scan = new ScanCursor(cursorRegistry.generateCursorId(), documents,
+        ScanCursor scan = new ScanCursor(cursorRegistry.generateCursorId(), store, documents,
                 step -> matchDocumentsFromStream(query, step.stream(), 0, 0, 0, null, fieldSelector).collectDocuments(),
-                this::pinned, numberToSkip, limit);
+                numberToSkip, limit);
         List<Document> firstBatch = scan.takeDocuments(batchSize);
         if (scan.isEmpty()) {
             return new QueryResult(firstBatch);
@@ -56,15 +57,14 @@ final class PinnedScanCollection extends H2Collection {
                 || (orderBy.size() == 1 && Integer.valueOf(1).equals(orderBy.get("$natural")));
     }
 
-    private Runnable pinned(Runnable read) {
-        return () -> {
-            MVStore.TxCounter reading = store.registerVersionUsage();
-            try {
-                read.run();
-            } finally {
-                store.deregisterVersionUsage(reading);
-            }
-        };
+    /** Runs a read of the store with the version it reads held (not reused by H2 until the read ends). */
+    static <T> T pinned(MVStore store, Supplier<T> read) {
+        MVStore.TxCounter reading = store.registerVersionUsage();
+        try {
+            return read.get();
+        } finally {
+            store.deregisterVersionUsage(reading);
+        }
     }
 
     /**
@@ -73,11 +73,7 @@ final class PinnedScanCollection extends H2Collection {
      */
     private QueryResult matchAllDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        MVStore.TxCounter reading = store.registerVersionUsage();
-        try {
-            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        } finally {
-            store.deregisterVersionUsage(reading);
-        }
+        return pinned(store, () -> super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize,
+                fieldSelector));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
  * The rest of an unsorted query over a collection of the embedded store, read from the collection a batch at a time
@@ -23,7 +24,7 @@ final class ScanCursor extends AbstractCursor {
 
     private final MVMap<Object, Document> documents;
     private final Function<List<Document>, List<Document>> matchAndProject;
-    private final Function<Runnable, Runnable> pinned;
+    private final MVStore store;
     private final ArrayDeque<Document> pending = new ArrayDeque<>();
     private Object lastKey;
     private boolean exhausted;
@@ -32,15 +33,14 @@ final class ScanCursor extends AbstractCursor {
 
     /**
      * @param matchAndProject keeps the documents of a step that match the query, projected as asked
-     * @param pinned          runs a read with the store's data version held
      * @param limit           0 = no limit
      */
-    ScanCursor(long id, MVMap<Object, Document> documents, Function<List<Document>, List<Document>> matchAndProject,
-               Function<Runnable, Runnable> pinned, int skip, int limit) {
+    ScanCursor(long id, MVStore store, MVMap<Object, Document> documents,
+               Function<List<Document>, List<Document>> matchAndProject, int skip, int limit) {
         super(id);
+        this.store = store;
         this.documents = documents;
         this.matchAndProject = matchAndProject;
-        this.pinned = pinned;
         this.toSkip = Math.max(skip, 0);
         this.remaining = limit > 0 ? limit : Integer.MAX_VALUE;
     }
@@ -59,8 +59,7 @@ final class ScanCursor extends AbstractCursor {
                 if (exhausted) {
                     break;
                 }
-                List<Document> step = new ArrayList<>(READ_STEP);
-                pinned.apply(() -> readStep(step)).run();
+                List<Document> step = PinnedScanCollection.pinned(store, this::readStep);
                 for (Document match : matchAndProject.apply(step)) {
                     if (toSkip > 0) {
                         toSkip--;
@@ -76,7 +75,8 @@ final class ScanCursor extends AbstractCursor {
         return batch;
     }
 
-    private void readStep(List<Document> step) {
+    private List<Document> readStep() {
+        List<Document> step = new ArrayList<>(READ_STEP);
         Cursor<Object, Document> cursor = documents.cursor(lastKey);
         while (step.size() < READ_STEP && cursor.hasNext()) {
             Object key = cursor.next();
@@ -89,5 +89,6 @@ final class ScanCursor extends AbstractCursor {
         if (step.size() < READ_STEP) {
             exhausted = true;
         }
+        return step;
     }
 }

@@ -164,7 +164,7 @@ class FastIndexH2BackendTest {
 
         @Override
         public void write(WriteBuffer buffer, Object value) {
-            throw new UnsupportedOperationException();
+            buffer.put((byte[]) value);
         }
 
         @Override

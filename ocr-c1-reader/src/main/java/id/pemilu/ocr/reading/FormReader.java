@@ -125,7 +125,7 @@ public final class FormReader implements AutoCloseable {
 
     private FormReading decide(Analysis analysis, long millis) {
         ArithmeticSolver.Solution solution = ArithmeticSolver.solve(analysis.evidence(), analysis.template().rules());
-        List<FieldReading> fields = decideFields(analysis.evidence(), solution, analysis.template().rules());
+        List<FieldReading> fields = decideFields(analysis.evidence(), solution);
         int review = (int) fields.stream().filter(FieldReading::needsReview).count();
         String tps = analysis.page().qr().tpsCode();
         Boolean matches = analysis.printedTpsCode() == null ? null : analysis.printedTpsCode().equals(tps);
@@ -145,11 +145,11 @@ public final class FormReader implements AutoCloseable {
      * that happen to add up keep the probability of the true reading in the sum, so they stay unflagged only if
      * the classifier was far more sure of both misreads than of the true digits.
      */
-    public static List<FieldReading> decideFields(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution,
-                                                  List<FormTemplate.Rule> rules) {
+    public static List<FieldReading> decideFields(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution) {
         return decideFields(evidence, solution, REVIEW_EPSILON);
     }
 
+    /** As above with another threshold (for choosing it on validation forms). */
     public static List<FieldReading> decideFields(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution,
                                                   double epsilon) {
         List<FieldReading> fields = new ArrayList<>();

@@ -99,6 +99,7 @@ public final class PageLocator {
         }
         attempts.add(image);
         attempts.add(image.sharpened(2.0));
+        GrayImage doubled = null;
         for (int a = 0; a < attempts.size() + 2; a++) {
             GrayImage attempt;
             if (a < attempts.size()) {
@@ -107,7 +108,10 @@ public final class PageLocator {
                 break;
             } else {
                 // last resort (made only when needed): twice the size, then also sharpened, for small blurred codes
-                attempt = a == attempts.size() ? image.scaled(2) : image.scaled(2).sharpened(1.5);
+                if (doubled == null) {
+                    doubled = image.scaled(2);
+                }
+                attempt = a == attempts.size() ? doubled : doubled.sharpened(1.5);
             }
             GrayLuminanceSource source = new GrayLuminanceSource(attempt);
             for (boolean hybrid : new boolean[] {true, false}) {

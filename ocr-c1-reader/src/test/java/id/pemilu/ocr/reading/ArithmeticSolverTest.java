@@ -69,7 +69,7 @@ class ArithmeticSolverTest {
                 field("votes.valid", sure(3), sure(4), sure(5)),
                 field("votes.invalid", sure(0), sure(0), sure(5)),
                 field("votes.total", sure(1), sure(5), sure(0)));
-        List<FieldReading> readings = FormReader.decideFields(fields, ArithmeticSolver.solve(fields, RULES), RULES);
+        List<FieldReading> readings = FormReader.decideFields(fields, ArithmeticSolver.solve(fields, RULES));
         assertThat(readings.get(2).classifierValue()).isEqualTo(345);
         assertThat(readings.get(2).needsReview()).isTrue();
         List<FieldEvidence> provable = List.of(
@@ -78,7 +78,7 @@ class ArithmeticSolverTest {
                 field("votes.valid", sure(1), sure(4), sure(5)),
                 field("votes.invalid", sure(0), sure(0), sure(5)),
                 field("votes.total", sure(1), sure(5), sure(0)));
-        List<FieldReading> fixed = FormReader.decideFields(provable, ArithmeticSolver.solve(provable, RULES), RULES);
+        List<FieldReading> fixed = FormReader.decideFields(provable, ArithmeticSolver.solve(provable, RULES));
         assertThat(fixed.get(0).value()).isEqualTo(105);
         assertThat(fixed.get(0).classifierValue()).isEqualTo(905);
         assertThat(fixed).noneMatch(FieldReading::needsReview);
@@ -102,7 +102,7 @@ class ArithmeticSolverTest {
         assertThat(solution.confidences().get(2)).isLessThan(1 - FormReader.REVIEW_EPSILON);
         // the fields the classifier read as they stand keep their certainty under both hypotheses
         assertThat(solution.confidences().get(0)).isGreaterThan(1 - FormReader.REVIEW_EPSILON);
-        assertThat(FormReader.decideFields(fields, solution, RULES).get(0).needsReview()).isFalse();
+        assertThat(FormReader.decideFields(fields, solution).get(0).needsReview()).isFalse();
     }
 
     @Test
@@ -114,7 +114,7 @@ class ArithmeticSolverTest {
                 field("votes.valid", sure(5), sure(0)),
                 field("votes.invalid", sure(5)),
                 field("votes.total", sure(5), sure(5)));
-        List<FieldReading> readings = FormReader.decideFields(fields, ArithmeticSolver.solve(fields, RULES), RULES);
+        List<FieldReading> readings = FormReader.decideFields(fields, ArithmeticSolver.solve(fields, RULES));
         assertThat(readings.get(0).value()).isEqualTo(39);
         assertThat(readings.get(0).needsReview()).isTrue();
         assertThat(readings.get(1).needsReview()).isTrue();
@@ -132,7 +132,7 @@ class ArithmeticSolverTest {
         ArithmeticSolver.Solution solution = ArithmeticSolver.solve(fields, RULES);
         assertThat(solution.consistent()).isFalse();
         assertThat(solution.values()).containsExactly(105, 40, 145, 5, null);
-        assertThat(FormReader.decideFields(fields, solution, RULES)).allMatch(FieldReading::needsReview);
+        assertThat(FormReader.decideFields(fields, solution)).allMatch(FieldReading::needsReview);
     }
 
     @Test

@@ -42,12 +42,7 @@ class Members {
 
     /** Streams every person listed by a party (in id order, so a page can resume after the last id). */
     void forEachOfParty(String partyId, Consumer<Person> action) {
-        // small cursor batches: the embedded MongoDB otherwise answers with one reply per getMore, which for a large
-        // party exceeds the driver's 48 MB message limit
-        Query query = Query.query(where("memberships.partyId").is(partyId)).cursorBatchSize(STREAM_BATCH);
-        try (var stream = mongo.stream(query, Person.class)) {
-            stream.forEach(action);
-        }
+        forEach(ofParty(partyId), action);
     }
 
     /**
@@ -55,18 +50,27 @@ class Members {
      * flags, kab/kota, staff-list match): the requirements report reads every member of a party after each change.
      */
     void forEachOfPartyForCounting(String partyId, Consumer<Person> action) {
-        Query query = Query.query(where("memberships.partyId").is(partyId)).cursorBatchSize(STREAM_BATCH);
+        Query query = ofParty(partyId);
         query.fields().include("memberships.partyId", "memberships.status", "memberships.kabKotaCode",
                 "memberships.rowFlags", "memberships.rows", "extraRows", "officialAgency");
-        try (var stream = mongo.stream(query, Person.class)) {
-            stream.forEach(action);
-        }
+        forEach(query, action);
     }
 
     /** Persons of a party in a stream the caller must close (lets a page stop early). */
     java.util.stream.Stream<Person> streamOfParty(String partyId) {
-        return mongo.stream(Query.query(where("memberships.partyId").is(partyId)).cursorBatchSize(STREAM_BATCH),
-                Person.class);
+        return mongo.stream(ofParty(partyId), Person.class);
+    }
+
+    // small cursor batches: the embedded MongoDB otherwise answers with one reply per getMore, which for a large
+    // party exceeds the driver's 48 MB message limit (and a batch size lets it read the collection batch by batch)
+    private static Query ofParty(String partyId) {
+        return Query.query(where("memberships.partyId").is(partyId)).cursorBatchSize(STREAM_BATCH);
+    }
+
+    private void forEach(Query query, Consumer<Person> action) {
+        try (var stream = mongo.stream(query, Person.class)) {
+            stream.forEach(action);
+        }
     }
 
     List<Person> withAnyRowOf(String importId) {
