@@ -24,6 +24,12 @@ final class BsonDocumentValues extends BasicDataType<Object> {
     /** Above every type tag of H2's {@link ObjectDataType} (the highest is 119). */
     static final byte BSON = 127;
 
+    private static final int SCRATCH_LIMIT = 1 << 20;
+    // one growing buffer per writing thread (the store serialises pages on its own thread): a fresh small buffer per
+    // document spent a tenth of that thread's time growing and freeing arrays; an unusually large one is let go
+    private static final ThreadLocal<ByteBuf> SCRATCH =
+            ThreadLocal.withInitial(() -> Unpooled.unreleasableBuffer(Unpooled.buffer(16 * 1024)));
+
     private final ObjectDataType legacy = new ObjectDataType();
 
     @Override
@@ -32,14 +38,13 @@ final class BsonDocumentValues extends BasicDataType<Object> {
             legacy.write(buffer, value);
             return;
         }
-        ByteBuf bson = Unpooled.buffer(256);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            int length = bson.readableBytes();
-            buffer.put(BSON).putVarInt(length);
-            buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
-        } finally {
-            bson.release();
+        ByteBuf bson = SCRATCH.get().clear();
+        BsonEncoder.encodeDocument(document, bson);
+        int length = bson.readableBytes();
+        buffer.put(BSON).putVarInt(length);
+        buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
+        if (bson.capacity() > SCRATCH_LIMIT) {
+            SCRATCH.remove();
         }
     }
 
