@@ -13,8 +13,11 @@ import id.pemilu.ocr.form.FormTemplate;
 import id.pemilu.ocr.form.FormTemplates;
 import id.pemilu.ocr.form.QrPayload;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Finds the page in a photo: decodes the QR code (which also tells the page's orientation, upside down included),
@@ -27,25 +30,62 @@ public final class PageLocator {
     static final String NO_MARKERS = "foto ulang: penanda sudut tidak ditemukan";
 
     private final FormTemplates templates;
+    private final MarkerFirstLocator markerFirst;
 
     public PageLocator(FormTemplates templates) {
         this.templates = templates;
+        FormTemplate first = templates.all().get(0);
+        boolean oneLayout = templates.all().stream().allMatch(t -> t.markers().equals(first.markers())
+                && t.qr().equals(first.qr()) && t.width() == first.width() && t.height() == first.height());
+        // reading the code through the markers needs to know where the code is before knowing the form
+        this.markerFirst = oneLayout ? new MarkerFirstLocator(first) : null;
     }
 
     public LocatedPage locate(GrayImage image) {
-        Result qr = decodeQr(image);
-        QrPayload payload;
+        Result qr;
         try {
-            payload = QrPayload.decode(qr.getText());
+            qr = decodeQr(image);
+        } catch (UnreadablePhoto noQr) {
+            // a code too small and blurred for the decoder's own search: find the markers first, read it through them
+            if (markerFirst == null) {
+                throw noQr;
+            }
+            MarkerFirstLocator.Located byMarkers = markerFirst.locate(image).orElseThrow(() -> noQr);
+            QrPayload payload = payload(byMarkers.qrText());
+            template(payload);
+            return new LocatedPage(payload, byMarkers.templateToImage());
+        }
+        QrPayload payload = payload(qr.getText());
+        try {
+            return locateFromQr(image, qr, payload);
+        } catch (UnreadablePhoto noMarkers) {
+            if (markerFirst == null || !NO_MARKERS.equals(noMarkers.getMessage())) {
+                throw noMarkers;
+            }
+            // a marker the QR-guided search missed: the marker-first search must find the page with the same code
+            return markerFirst.locate(image).filter(m -> m.qrText().equals(qr.getText()))
+                    .map(m -> new LocatedPage(payload, m.templateToImage())).orElseThrow(() -> noMarkers);
+        }
+    }
+
+    private static QrPayload payload(String text) {
+        try {
+            return QrPayload.decode(text);
         } catch (IllegalArgumentException e) {
             throw new UnreadablePhoto("formulir salah: kode QR bukan kode formulir C.Hasil KPU");
         }
-        FormTemplate template;
+    }
+
+    private FormTemplate template(QrPayload payload) {
         try {
-            template = templates.get(payload.ballotType());
+            return templates.get(payload.ballotType());
         } catch (IllegalArgumentException e) {
             throw new UnreadablePhoto("formulir salah: jenis surat suara " + payload.ballotType() + " tidak dikenal");
         }
+    }
+
+    private LocatedPage locateFromQr(GrayImage image, Result qr, QrPayload payload) {
+        FormTemplate template = template(payload);
         ResultPoint[] points = qr.getResultPoints();
         if (points == null || points.length < 3) {
             throw new UnreadablePhoto(NO_QR);
@@ -70,9 +110,9 @@ public final class PageLocator {
             double px = affine[0] * marker.x() + affine[1] * marker.y() + affine[2];
             double py = affine[3] * marker.x() + affine[4] * marker.y() + affine[5];
             found[i] = findMarker(image, px, py, marker.size() * scale, template.height() * scale);
-            if (found[i] == null) {
-                throw new UnreadablePhoto(NO_MARKERS);
-            }
+        }
+        if (Arrays.stream(found).anyMatch(Objects::isNull)) {
+            findMissingMarkers(image, template, scale, templatePoints, imagePoints, expected, found);
         }
         Homography homography;
         try {
@@ -89,11 +129,74 @@ public final class PageLocator {
         return new LocatedPage(payload, homography);
     }
 
+    /**
+     * Second look for markers not found near the QR code's prediction (strong perspective takes the far corners away
+     * from it): predicts them again from the QR code and the markers already found, by least squares.
+     */
+    private static void findMissingMarkers(GrayImage image, FormTemplate template, double scale,
+                                           double[][] qrTemplate, double[][] qrImage, double[][] expected,
+                                           double[][] found) {
+        List<double[]> from = new ArrayList<>(Arrays.asList(qrTemplate));
+        List<double[]> to = new ArrayList<>(Arrays.asList(qrImage));
+        for (int i = 0; i < 4; i++) {
+            if (found[i] != null) {
+                from.add(expected[i]);
+                to.add(found[i]);
+            }
+        }
+        if (from.size() < 5) {
+            throw new UnreadablePhoto(NO_MARKERS);
+        }
+        double[] affine = leastSquaresAffine(from, to);
+        for (int i = 0; i < 4; i++) {
+            if (found[i] == null) {
+                FormTemplate.Marker marker = template.markers().get(i);
+                double px = affine[0] * marker.x() + affine[1] * marker.y() + affine[2];
+                double py = affine[3] * marker.x() + affine[4] * marker.y() + affine[5];
+                found[i] = findMarker(image, px, py, marker.size() * scale, template.height() * scale);
+                if (found[i] == null) {
+                    throw new UnreadablePhoto(NO_MARKERS);
+                }
+            }
+        }
+    }
+
+    /** The affine map (row-major 2x3) that best takes each {@code from} point to its {@code to} (least squares). */
+    static double[] leastSquaresAffine(List<double[]> from, List<double[]> to) {
+        double[][] normal = new double[3][3];
+        double[][] rhs = new double[2][3];
+        for (int k = 0; k < from.size(); k++) {
+            double[] v = {from.get(k)[0], from.get(k)[1], 1};
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    normal[r][c] += v[r] * v[c];
+                }
+                rhs[0][r] += v[r] * to.get(k)[0];
+                rhs[1][r] += v[r] * to.get(k)[1];
+            }
+        }
+        double det = det3(normal);
+        if (Math.abs(det) < 1e-9) {
+            throw new UnreadablePhoto(NO_MARKERS);
+        }
+        double[] out = new double[6];
+        for (int row = 0; row < 2; row++) {
+            for (int col = 0; col < 3; col++) {
+                double[][] replaced = {normal[0].clone(), normal[1].clone(), normal[2].clone()};
+                for (int r = 0; r < 3; r++) {
+                    replaced[r][col] = rhs[row][r];
+                }
+                out[row * 3 + col] = det3(replaced) / det;
+            }
+        }
+        return out;
+    }
+
     /** Tries a half-size copy first on large photos (faster, the QR is big enough there), then full size, then sharpened. */
-    private static Result decodeQr(GrayImage image) {
+    static Result decodeQr(GrayImage image) {
         QRCodeReader reader = new QRCodeReader();
         Map<DecodeHintType, Object> hints = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-        java.util.List<GrayImage> attempts = new java.util.ArrayList<>();
+        List<GrayImage> attempts = new ArrayList<>();
         if (Math.max(image.width(), image.height()) > 1600) {
             attempts.add(image.half());
         }

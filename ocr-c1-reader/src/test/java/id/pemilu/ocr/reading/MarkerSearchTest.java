@@ -42,4 +42,17 @@ class MarkerSearchTest {
         }
         assertThat(PageLocator.findMarker(new GrayImage(w, h, pixels), 295, 205, 20, 600)).isNull();
     }
+
+    @Test
+    void leastSquaresAffineRecoversAMapFromMoreThanThreePoints() {
+        double[] truth = {1.2, -0.1, 30, 0.05, 0.9, -12};
+        java.util.List<double[]> from = java.util.List.of(new double[] {0, 0}, new double[] {100, 0},
+                new double[] {0, 200}, new double[] {80, 150}, new double[] {40, 10});
+        java.util.List<double[]> to = from.stream().map(p -> new double[] {
+                truth[0] * p[0] + truth[1] * p[1] + truth[2], truth[3] * p[0] + truth[4] * p[1] + truth[5]}).toList();
+        double[] fitted = PageLocator.leastSquaresAffine(from, to);
+        for (int i = 0; i < 6; i++) {
+            assertThat(fitted[i]).isCloseTo(truth[i], within(1e-6));
+        }
+    }
 }
