@@ -28,7 +28,7 @@ import java.util.Random;
  * plain (mostly augmented) MNIST digits with {@link PhotoBoxes}: boxes cut by the reader's own path from synthesised
  * photos written with the same digits. Afterwards a temperature is fitted on validation boxes of photos written with
  * 48,000..49,999 ({@link Calibration}) and written next to the parameters ({@code digits.calibration}).
- * Run: {@code java -jar ocr-c1-reader.jar train [--epochs 3] [--forms 1200] [--synth-threads 2] [--out PATH]}.
+ * Run: {@code java -jar ocr-c1-reader.jar train [--epochs 10] [--forms 1200] [--synth-threads 2] [--out PATH]}.
  */
 public final class DigitTrainer {
 
@@ -37,7 +37,7 @@ public final class DigitTrainer {
     public static final int VALIDATION_START = TRAIN_END;
     static final int VALIDATION_END = MnistFile.FIRST_HELD_OUT;
     private static final int BATCH = 64;
-    static final int DEFAULT_EPOCHS = 3;
+    static final int DEFAULT_EPOCHS = 10;
     /** Synthesised photos whose boxes train the network (digits 0..47,999) and validate it (48,000..49,999). */
     static final int TRAIN_FORMS = 1200;
     static final int VALIDATION_FORMS = 250;
@@ -117,6 +117,10 @@ public final class DigitTrainer {
                     System.out.printf("epoch %d  loss %.4f  validation: distorted MNIST %.2f %%, boxes of photos "
                                     + "%.3f %%  (%.0f s)%n", epoch, loss, accuracy * 100, photoAccuracy * 100,
                             (System.nanoTime() - started) / 1e9);
+                    Path checkpoint = cache.resolve("checkpoint-epoch-" + epoch + ".params");
+                    try (DataOutputStream data = new DataOutputStream(Files.newOutputStream(checkpoint))) {
+                        block.saveParameters(data);
+                    }
                 }
                 logits = logits(model.getNDManager(), trainer, photoInputs);
             }
@@ -125,6 +129,7 @@ public final class DigitTrainer {
                 block.saveParameters(data);
             }
             System.out.println("wrote " + out + " (" + Files.size(out) + " bytes)");
+            checkSavedParameters(out, photoInputs, logits);
             double temperature = Calibration.fitTemperature(logits, photoLabels);
             System.out.printf("temperature fitted on %d validation boxes of photos: %.3f (NLL %.5f -> %.5f)%n",
                     photoLabels.length, temperature, Calibration.nll(logits, photoLabels, 1),
@@ -142,6 +147,42 @@ public final class DigitTrainer {
         }
     }
 
+    /**
+     * Loads the written parameters into a fresh network, as {@link DigitClassifier} does, and checks that it gives the
+     * trainer's logits (batch-norm running statistics included).
+     */
+    private static void checkSavedParameters(Path file, float[][] inputs, float[][] expected) throws IOException {
+        try (Model model = Model.newInstance("check", "PyTorch");
+             java.io.InputStream in = Files.newInputStream(file)) {
+            SequentialBlock block = DigitNetwork.create();
+            block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, DigitNetwork.INPUT);
+            block.loadParameters(model.getNDManager(), new java.io.DataInputStream(in));
+            ai.djl.training.ParameterStore store = new ai.djl.training.ParameterStore(model.getNDManager(), false);
+            int n = Math.min(1000, inputs.length);
+            int side = DigitNormalizer.SIDE * DigitNormalizer.SIDE;
+            float[] x = new float[n * side];
+            for (int i = 0; i < n; i++) {
+                if (inputs[i] != null) {
+                    System.arraycopy(inputs[i], 0, x, i * side, side);
+                }
+            }
+            NDArray data = model.getNDManager().create(x, new Shape(n, 1, DigitNormalizer.SIDE, DigitNormalizer.SIDE));
+            float[] values = block.forward(store, new NDList(data), false).singletonOrThrow().toFloatArray();
+            double worst = 0;
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < 10; k++) {
+                    worst = Math.max(worst, Math.abs(values[i * 10 + k] - expected[i][k]));
+                }
+            }
+            System.out.printf("reloaded parameters: largest logit difference %.2e on %d boxes%n", worst, n);
+            if (worst > 1e-3) {
+                throw new IllegalStateException("The saved parameters do not reproduce the trained network");
+            }
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException(e);
+        }
+    }
+
     private static double trainEpoch(Trainer trainer, MnistFile mnist, PhotoBoxes photos, Random random) {
         int total = photos.size() + TRAIN_END;
         int[] order = new int[total];
@@ -156,6 +197,7 @@ public final class DigitTrainer {
         }
         double lossSum = 0;
         int batches = 0;
+        long started = System.nanoTime();
         int side = DigitNormalizer.SIDE * DigitNormalizer.SIDE;
         for (int start = 0; start + BATCH <= total; start += BATCH) {
             float[] x = new float[BATCH * side];
@@ -190,7 +232,8 @@ public final class DigitTrainer {
             }
             batches++;
             if (batches % 500 == 0) {
-                System.out.printf("  %d/%d batches, loss %.4f%n", batches, total / BATCH, lossSum / batches);
+                System.out.printf("  %d/%d batches, loss %.4f (%.0f s)%n", batches, total / BATCH, lossSum / batches,
+                        (System.nanoTime() - started) / 1e9);
             }
         }
         return lossSum / batches;
