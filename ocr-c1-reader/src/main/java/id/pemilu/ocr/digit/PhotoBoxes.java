@@ -166,7 +166,7 @@ public final class PhotoBoxes {
                     int digitAt = b - (boxes.size() - digits.length());
                     BoxSampler.BoxInk ink = BoxSampler.sample(image, page.templateToImage(), boxes.get(b));
                     // leading boxes: empty or a leading 0 depending on the officer, not known here, so skipped
-                    if (digitAt < 0 || ink.emptyProbability() >= 1) {
+                    if (digitAt < 0 || !ink.inked()) {
                         continue;
                     }
                     int label = digits.charAt(digitAt) - '0';

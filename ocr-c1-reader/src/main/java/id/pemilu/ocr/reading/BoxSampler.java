@@ -14,9 +14,18 @@ public final class BoxSampler {
     static final int GRID = 32;
     static final int BAND = 2;
     static final double INSET = 0.03;
-    /** Ink mass (sum of the ink map) below which a box is empty, and above which it certainly holds a digit. */
+    /** Ink mass (sum of the ink map) below which a box is most probably empty, and above which it holds a digit. */
     static final double EMPTY_BELOW = 2;
     static final double WRITTEN_ABOVE = 14;
+    /**
+     * Chance that a box with a trace of ink at or below {@link #EMPTY_BELOW} holds a digit after all (a thin "1"
+     * under blur can be that faint). Never 0: a box with ink is not certainly empty, so the arithmetic can still
+     * consider the digit when the other fields demand it, and the field is flagged when it matters, instead of the
+     * missing votes being made up elsewhere.
+     */
+    static final double FAINT_WRITTEN = 1e-3;
+    /** Chance that a box with more ink than {@link #WRITTEN_ABOVE} is empty after all (a smudge or a shadow edge). */
+    static final double HEAVY_EMPTY = 1e-6;
 
     private BoxSampler() {
     }
@@ -24,15 +33,27 @@ public final class BoxSampler {
     /** Ink map of one box and its total ink. */
     public record BoxInk(float[][] ink, double mass) {
 
-        /** Probability that the box is empty, from the amount of ink. */
+        /**
+         * Probability that the box is empty, from the amount of ink: 1 only for a box without any ink; otherwise
+         * strictly between 0 and 1 (see {@link #FAINT_WRITTEN}, {@link #HEAVY_EMPTY}).
+         */
         public double emptyProbability() {
-            if (mass <= EMPTY_BELOW) {
+            if (mass <= 0) {
                 return 1;
             }
-            if (mass >= WRITTEN_ABOVE) {
-                return 0;
+            if (mass <= EMPTY_BELOW) {
+                return 1 - FAINT_WRITTEN;
             }
-            return (WRITTEN_ABOVE - mass) / (WRITTEN_ABOVE - EMPTY_BELOW);
+            if (mass >= WRITTEN_ABOVE) {
+                return HEAVY_EMPTY;
+            }
+            double ramp = (WRITTEN_ABOVE - mass) / (WRITTEN_ABOVE - EMPTY_BELOW);
+            return Math.max(HEAVY_EMPTY, Math.min(1 - FAINT_WRITTEN, ramp));
+        }
+
+        /** More ink than a speck: counts as writing for "is anything written on this page at all". */
+        public boolean inked() {
+            return mass > EMPTY_BELOW;
         }
     }
 

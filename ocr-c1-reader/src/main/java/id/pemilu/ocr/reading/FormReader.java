@@ -98,6 +98,8 @@ public final class FormReader implements AutoCloseable {
                 inks.add(ink);
                 if (ink.emptyProbability() < 1) {
                     inputs.add(DigitNormalizer.normalize(ink.ink()));
+                }
+                if (ink.inked()) {
                     written++;
                 }
             }
