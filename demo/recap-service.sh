@@ -37,8 +37,10 @@ if [ -f "$RECAP_PHOTO" ]; then
     sleep 1
   done
   if [ "$(jq '.draft | length' <<< "$recap_draft")" -gt 0 ]; then
-    echo "Draf terbaca $(jq '.draft | length' <<< "$recap_draft") kolom; yang perlu dicek petugas:"
-    jq -r '.draft | sort_by(.confidence) | .[:3][] | "  \(.key) = \(.value) (yakin \(.confidence * 100 | floor)%)"' \
+    echo "Draf terbaca $(jq '.draft | length' <<< "$recap_draft") kolom, $(jq '[.draft[] | select(.needsReview)] | length' \
+      <<< "$recap_draft") ditandai perlu dicek; tiga kolom dengan keyakinan terendah:"
+    jq -r '.draft | sort_by(.confidence) | .[:3][]
+      | "  \(.key) = \(.value) (yakin \(.confidence * 100 | floor)%\(if .needsReview then ", DITANDAI" else "" end))"' \
       <<< "$recap_draft"
     recap_fix=$(jq -c '.draft | sort_by(.confidence) | .[0] | [{key, value}]' <<< "$recap_draft")
     step "Petugas mencocokkan dengan kertas, mengetik ulang kolom paling meragukan, lalu mengonfirmasi"
