@@ -124,7 +124,7 @@ class FastIndexH2BackendTest {
     }
 
     @Test
-    void documentsWrittenAsBsonComeBackWholeAfterARestartNextToDocumentsOfTheOldFormat() {
+    void bsonDocumentsComeBackWholeAfterARestartBesideOnesOfTheOldFormat() {
         Path file = dir.resolve("mixed.mv");
         Document old = rich("old");
         withStore(new H2Backend(file.toString()), members -> members.insertOne(old));

@@ -7,7 +7,7 @@ import com.google.zxing.qrcode.decoder.Decoder;
 import id.pemilu.ocr.form.FormRenderer;
 import id.pemilu.ocr.form.FormTemplate;
 import id.pemilu.ocr.form.QrPayload;
-import java.util.ArrayDeque;
+import id.pemilu.ocr.reading.DarkSquares.Blob;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -241,71 +241,12 @@ final class MarkerFirstLocator {
         return Math.abs(area) / 2;
     }
 
-    record Blob(double x, double y, double area) {
-    }
-
     /** Filled, square-ish dark components (dark against the local paper brightness), not touching the border. */
     static List<Blob> squares(GrayImage image) {
         int w = image.width();
         int h = image.height();
         double side = Math.max(6, Math.max(w, h) * 22.0 / 842 * 0.8);
         boolean[] dark = PageLocator.locallyDark(image.pixels(), w, h, side);
-        boolean[] seen = new boolean[w * h];
-        List<Blob> out = new ArrayList<>();
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        double minArea = Math.pow(Math.max(w, h) * 0.008, 2);
-        for (int start = 0; start < dark.length; start++) {
-            if (!dark[start] || seen[start]) {
-                continue;
-            }
-            seen[start] = true;
-            queue.add(start);
-            long area = 0;
-            double sx = 0;
-            double sy = 0;
-            int minX = w;
-            int maxX = 0;
-            int minY = h;
-            int maxY = 0;
-            boolean edge = false;
-            while (!queue.isEmpty()) {
-                int i = queue.poll();
-                int x = i % w;
-                int y = i / w;
-                area++;
-                sx += x;
-                sy += y;
-                minX = Math.min(minX, x);
-                maxX = Math.max(maxX, x);
-                minY = Math.min(minY, y);
-                maxY = Math.max(maxY, y);
-                edge |= x == 0 || y == 0 || x == w - 1 || y == h - 1;
-                if (x > 0 && dark[i - 1] && !seen[i - 1]) {
-                    seen[i - 1] = true;
-                    queue.add(i - 1);
-                }
-                if (x < w - 1 && dark[i + 1] && !seen[i + 1]) {
-                    seen[i + 1] = true;
-                    queue.add(i + 1);
-                }
-                if (y > 0 && dark[i - w] && !seen[i - w]) {
-                    seen[i - w] = true;
-                    queue.add(i - w);
-                }
-                if (y < h - 1 && dark[i + w] && !seen[i + w]) {
-                    seen[i + w] = true;
-                    queue.add(i + w);
-                }
-            }
-            double bw = maxX - minX + 1;
-            double bh = maxY - minY + 1;
-            double fill = area / (bw * bh);
-            double aspect = Math.max(bw, bh) / Math.min(bw, bh);
-            if (edge || area < minArea || fill < 0.45 || aspect > 1.8) {
-                continue;
-            }
-            out.add(new Blob(sx / area + 0.5, sy / area + 0.5, area));
-        }
-        return out;
+        return DarkSquares.find(dark, w, h, Math.pow(Math.max(w, h) * 0.008, 2), Double.MAX_VALUE);
     }
 }

@@ -12,7 +12,6 @@ import id.pemilu.ocr.form.FormRenderer;
 import id.pemilu.ocr.form.FormTemplate;
 import id.pemilu.ocr.form.FormTemplates;
 import id.pemilu.ocr.form.QrPayload;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -342,54 +341,12 @@ public final class PageLocator {
     /** The centre of the dark, filled, square-ish component of about side x side pixels nearest (px, py). */
     private static double[] darkSquare(boolean[] dark, int w, int h, int x0, int y0, double px, double py,
                                        double side) {
-        boolean[] seen = new boolean[w * h];
+        double expectedArea = side * side;
         double best = Double.MAX_VALUE;
         double[] bestCentre = null;
-        double expectedArea = side * side;
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int start = 0; start < dark.length; start++) {
-            if (!dark[start] || seen[start]) {
-                continue;
-            }
-            seen[start] = true;
-            queue.add(start);
-            long area = 0;
-            double sx = 0, sy = 0;
-            int minX = w, maxX = 0, minY = h, maxY = 0;
-            boolean touchesEdge = false;
-            while (!queue.isEmpty()) {
-                int i = queue.poll();
-                int x = i % w;
-                int y = i / w;
-                area++;
-                sx += x;
-                sy += y;
-                minX = Math.min(minX, x);
-                maxX = Math.max(maxX, x);
-                minY = Math.min(minY, y);
-                maxY = Math.max(maxY, y);
-                if (x == 0 || y == 0 || x == w - 1 || y == h - 1) {
-                    touchesEdge = true;
-                }
-                int[] neighbours = {x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1,
-                        y < h - 1 ? i + w : -1};
-                for (int n : neighbours) {
-                    if (n >= 0 && dark[n] && !seen[n]) {
-                        seen[n] = true;
-                        queue.add(n);
-                    }
-                }
-            }
-            double boxW = maxX - minX + 1;
-            double boxH = maxY - minY + 1;
-            double fill = area / (boxW * boxH);
-            double aspect = Math.max(boxW, boxH) / Math.min(boxW, boxH);
-            if (touchesEdge || area < expectedArea * 0.35 || area > expectedArea * 2.5 || fill < 0.45
-                    || aspect > 1.8) {
-                continue;
-            }
-            double cx = x0 + sx / area + 0.5;
-            double cy = y0 + sy / area + 0.5;
+        for (DarkSquares.Blob blob : DarkSquares.find(dark, w, h, expectedArea * 0.35, expectedArea * 2.5)) {
+            double cx = x0 + blob.x();
+            double cy = y0 + blob.y();
             double distance = Math.hypot(cx - px, cy - py);
             if (distance < best) {
                 best = distance;

@@ -60,15 +60,20 @@ class ArithmeticSolverTest {
         assertThat(solution.confidences().get(1)).isGreaterThan(0.99);
     }
 
-    @Test
-    void flagsAFixTheClassifierHardlySawAndKeepsTheProvenOne() {
-        // valid was read 345 with certainty; the only readings that add up need a digit the classifier gave ~0.
-        List<FieldEvidence> fields = List.of(
+    /** 105 + 40 = 145 and 145 + 5 = 150 were written; valid was read 345 with certainty. */
+    private static List<FieldEvidence> validReadSurely345() {
+        return List.of(
                 field("votes.candidate.1", sure(1), sure(0), sure(5)),
                 field("votes.candidate.2", sure(0), sure(4), sure(0)),
                 field("votes.valid", sure(3), sure(4), sure(5)),
                 field("votes.invalid", sure(0), sure(0), sure(5)),
                 field("votes.total", sure(1), sure(5), sure(0)));
+    }
+
+    @Test
+    void flagsAFixTheClassifierHardlySawAndKeepsTheProvenOne() {
+        // valid was read 345 with certainty; the only readings that add up need a digit the classifier gave ~0.
+        List<FieldEvidence> fields = validReadSurely345();
         List<FieldReading> readings = FormReader.decideFields(fields, ArithmeticSolver.solve(fields, RULES));
         assertThat(readings.get(2).classifierValue()).isEqualTo(345);
         assertThat(readings.get(2).needsReview()).isTrue();
@@ -88,12 +93,7 @@ class ArithmeticSolverTest {
     void aCorrectionAgainstACertainReadingIsFlaggedBecauseTheWrittenFormMayNotAddUp() {
         // the classifier is sure of 345; only 145 adds up. Conditioned on the arithmetic alone, 145 would be near
         // certain; the "written numbers do not add up" hypothesis keeps it below 1 - epsilon.
-        List<FieldEvidence> fields = List.of(
-                field("votes.candidate.1", sure(1), sure(0), sure(5)),
-                field("votes.candidate.2", sure(0), sure(4), sure(0)),
-                field("votes.valid", sure(3), sure(4), sure(5)),
-                field("votes.invalid", sure(0), sure(0), sure(5)),
-                field("votes.total", sure(1), sure(5), sure(0)));
+        List<FieldEvidence> fields = validReadSurely345();
         ArithmeticSolver.Solution arithmeticOnly = ArithmeticSolver.solve(fields, RULES, 0);
         assertThat(arithmeticOnly.values().get(2)).isEqualTo(145);
         assertThat(arithmeticOnly.confidences().get(2)).isGreaterThan(1 - FormReader.REVIEW_EPSILON);
