@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.RawBsonDocument;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,9 +21,11 @@ class Members {
     static final int STREAM_BATCH = 500;
 
     private final MongoTemplate mongo;
+    private final PersonDocuments documents;
 
     Members(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.documents = new PersonDocuments(mongo.getConverter());
     }
 
     Optional<Person> find(String nikHash) {
@@ -79,15 +83,20 @@ class Members {
                 Person.class);
     }
 
-    /** Writes one batch of an import: inserts new persons and appends to existing ones, each a single-document write. */
+    /**
+     * Writes one batch of an import: inserts new persons and appends to existing ones, each a single-document write.
+     * New persons are written as hand-built BSON ({@link PersonDocuments}), in one unordered insert.
+     */
     void writeBatch(List<Person> inserts, List<ImportDelta> updates) {
-        if (inserts.isEmpty() && updates.isEmpty()) {
+        if (!inserts.isEmpty()) {
+            List<RawBsonDocument> built = inserts.stream().map(documents::toInsert).toList();
+            mongo.execute(Person.COLLECTION, collection -> collection.withDocumentClass(RawBsonDocument.class)
+                    .insertMany(built, new InsertManyOptions().ordered(false)));
+        }
+        if (updates.isEmpty()) {
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Person.class);
-        if (!inserts.isEmpty()) {
-            bulk.insert(inserts);
-        }
         for (ImportDelta delta : updates) {
             if (delta.newMembership() != null) {
                 bulk.updateOne(Query.query(where("_id").is(delta.nikHash())),
