@@ -16,24 +16,28 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The trained digit network, loaded offline from {@code model/digits.params} on the classpath. Classifies all boxes
- * of a page in one batch and returns the full probability vector of each box. Thread-safe (calls are serialised).
+ * The trained digit networks, loaded offline from the classpath: {@code model/digits.params} and, when present, further
+ * members of an ensemble {@code model/digits-2.params}, {@code model/digits-3.params} … trained the same way with other
+ * seeds. Classifies all boxes of a page in one batch: the members' logits are averaged, divided by the temperature
+ * fitted on validation boxes for exactly this set of members, and turned into the full probability vector of each box.
+ * Thread-safe (calls are serialised).
  */
 public final class DigitClassifier implements AutoCloseable {
 
     public static final String RESOURCE = "/model/digits.params";
-    /** Temperature fitted on validation boxes cut from synthesised photos ({@code temperature=T}). */
+    /** Temperature fitted on validation boxes cut from synthesised photos ({@code temperature=T}, {@code members=N}). */
     public static final String CALIBRATION = "/model/digits.calibration";
+    static final int MAX_MEMBERS = 9;
 
-    private final Model model;
-    private final SequentialBlock block;
-    private final ParameterStore parameters;
+    private final List<Model> models;
+    private final List<SequentialBlock> blocks;
+    private final List<ParameterStore> parameters;
     private final float temperature;
 
-    private DigitClassifier(Model model, SequentialBlock block, float temperature) {
-        this.model = model;
-        this.block = block;
-        this.parameters = new ParameterStore(model.getNDManager(), false);
+    private DigitClassifier(List<Model> models, List<SequentialBlock> blocks, float temperature) {
+        this.models = models;
+        this.blocks = blocks;
+        this.parameters = models.stream().map(m -> new ParameterStore(m.getNDManager(), false)).toList();
         this.temperature = temperature;
     }
 
@@ -42,7 +46,17 @@ public final class DigitClassifier implements AutoCloseable {
         return temperature;
     }
 
-    static float loadTemperature() throws IOException {
+    /** How many networks are averaged. */
+    public int members() {
+        return blocks.size();
+    }
+
+    /** Classpath resource of ensemble member {@code n} (1 = the first, {@link #RESOURCE}). */
+    public static String memberResource(int n) {
+        return n == 1 ? RESOURCE : "/model/digits-" + n + ".params";
+    }
+
+    static float loadTemperature(int members) throws IOException {
         try (InputStream in = DigitClassifier.class.getResourceAsStream(CALIBRATION)) {
             if (in == null) {
                 return 1f;
@@ -53,25 +67,52 @@ public final class DigitClassifier implements AutoCloseable {
             if (!(t > 0.05f && t < 20f)) {
                 throw new IOException("Implausible calibration temperature " + t);
             }
+            int calibrated = Integer.parseInt(properties.getProperty("members", "1"));
+            if (calibrated != members) {
+                throw new IOException("The calibration was fitted for " + calibrated + " network(s), but " + members
+                        + " are on the classpath: run the trainer's --calibrate step again");
+            }
             return t;
         }
     }
 
     public static DigitClassifier load() {
+        return load(true);
+    }
+
+    /** @param calibrated false: temperature 1 whatever the calibration file says (to fit a new one) */
+    static DigitClassifier load(boolean calibrated) {
         configureEngine();
-        try (InputStream in = DigitClassifier.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Digit model " + RESOURCE + " missing from the classpath");
+        List<Model> models = new java.util.ArrayList<>();
+        List<SequentialBlock> blocks = new java.util.ArrayList<>();
+        try {
+            for (int n = 1; n <= MAX_MEMBERS; n++) {
+                try (InputStream in = DigitClassifier.class.getResourceAsStream(memberResource(n))) {
+                    if (in == null) {
+                        if (n == 1) {
+                            throw new IllegalStateException("Digit model " + RESOURCE + " missing from the classpath");
+                        }
+                        break;
+                    }
+                    Model model = Model.newInstance("digits-" + n, "PyTorch");
+                    models.add(model);
+                    blocks.add(read(model, in));
+                }
             }
-            Model model = Model.newInstance("digits", "PyTorch");
-            SequentialBlock block = DigitNetwork.create();
-            block.initialize(model.getNDManager(), DataType.FLOAT32, DigitNetwork.INPUT);
-            block.loadParameters(model.getNDManager(), new DataInputStream(in));
-            model.setBlock(block);
-            return new DigitClassifier(model, block, loadTemperature());
+            return new DigitClassifier(models, blocks, calibrated ? loadTemperature(blocks.size()) : 1f);
         } catch (IOException | ai.djl.MalformedModelException e) {
+            models.forEach(Model::close);
             throw new UncheckedIOException(new IOException("Cannot load the digit model", e));
         }
+    }
+
+    /** One network's parameters, read into a fresh {@link DigitNetwork} owned by {@code model}. */
+    static SequentialBlock read(Model model, InputStream in) throws IOException, ai.djl.MalformedModelException {
+        SequentialBlock block = DigitNetwork.create();
+        block.initialize(model.getNDManager(), DataType.FLOAT32, DigitNetwork.INPUT);
+        block.loadParameters(model.getNDManager(), new DataInputStream(in));
+        model.setBlock(block);
+        return block;
     }
 
     /** Offline, one PyTorch thread per worker. */
@@ -84,28 +125,50 @@ public final class DigitClassifier implements AutoCloseable {
 
     /** Probabilities (10 per input) for each normalised 28x28 input. */
     public synchronized float[][] classify(List<float[]> inputs) {
+        float[][] logits = logits(inputs);
+        float[][] out = new float[logits.length][];
+        for (int i = 0; i < logits.length; i++) {
+            double[] p = Calibration.softmax(logits[i], temperature);
+            out[i] = new float[10];
+            for (int k = 0; k < 10; k++) {
+                out[i][k] = (float) p[k];
+            }
+        }
+        return out;
+    }
+
+    /** The members' mean logits (10 per input), before the temperature. */
+    public synchronized float[][] logits(List<float[]> inputs) {
         if (inputs.isEmpty()) {
             return new float[0][];
         }
-        try (NDManager manager = model.getNDManager().newSubManager()) {
-            float[] flat = new float[inputs.size() * DigitNormalizer.SIDE * DigitNormalizer.SIDE];
-            for (int i = 0; i < inputs.size(); i++) {
-                System.arraycopy(inputs.get(i), 0, flat, i * inputs.get(i).length, inputs.get(i).length);
+        float[] sum = new float[inputs.size() * 10];
+        for (int m = 0; m < blocks.size(); m++) {
+            try (NDManager manager = models.get(m).getNDManager().newSubManager()) {
+                float[] flat = new float[inputs.size() * DigitNormalizer.SIDE * DigitNormalizer.SIDE];
+                for (int i = 0; i < inputs.size(); i++) {
+                    System.arraycopy(inputs.get(i), 0, flat, i * inputs.get(i).length, inputs.get(i).length);
+                }
+                NDArray batch = manager.create(flat,
+                        new Shape(inputs.size(), 1, DigitNormalizer.SIDE, DigitNormalizer.SIDE));
+                float[] values = blocks.get(m).forward(parameters.get(m), new NDList(batch), false).singletonOrThrow()
+                        .toFloatArray();
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += values[i];
+                }
             }
-            NDArray batch = manager.create(flat, new Shape(inputs.size(), 1, DigitNormalizer.SIDE, DigitNormalizer.SIDE));
-            NDArray logits = block.forward(parameters, new NDList(batch), false).singletonOrThrow();
-            NDArray probabilities = logits.div(temperature).softmax(1);
-            float[] values = probabilities.toFloatArray();
-            float[][] out = new float[inputs.size()][10];
-            for (int i = 0; i < inputs.size(); i++) {
-                System.arraycopy(values, i * 10, out[i], 0, 10);
-            }
-            return out;
         }
+        float[][] out = new float[inputs.size()][10];
+        for (int i = 0; i < inputs.size(); i++) {
+            for (int k = 0; k < 10; k++) {
+                out[i][k] = sum[i * 10 + k] / blocks.size();
+            }
+        }
+        return out;
     }
 
     @Override
     public void close() {
-        model.close();
+        models.forEach(Model::close);
     }
 }

@@ -51,6 +51,8 @@ public final class DigitTrainer {
         int validationForms = VALIDATION_FORMS;
         int threads = 1;
         boolean boxesOnly = false;
+        boolean calibrateOnly = false;
+        long seed = SEED;
         Path out = Path.of("ocr-c1-reader/src/main/resources/model/digits.params");
         Path cache = Path.of("ocr-c1-reader/target/training-cache");
         for (int i = 0; i < args.length; i++) {
@@ -62,18 +64,24 @@ public final class DigitTrainer {
                 case "--validation-forms" -> validationForms = Integer.parseInt(value);
                 case "--synth-threads" -> threads = Integer.parseInt(value);
                 case "--cache" -> cache = Path.of(value);
+                case "--seed" -> seed = Long.parseLong(value);
                 case "--boxes-only" -> boxesOnly = true;
+                case "--calibrate" -> calibrateOnly = true;
                 default -> {
                     continue;
                 }
             }
-            if (!args[i].equals("--boxes-only")) {
+            if (!args[i].equals("--boxes-only") && !args[i].equals("--calibrate")) {
                 i++;
             }
         }
         MnistFile mnist = MnistFile.load(MnistFile.defaultDirectory());
         PhotoBoxes photoValidation = PhotoBoxes.cached(cache.resolve("validation-" + validationForms + ".bin"), mnist,
                 TRAIN_END, VALIDATION_END, validationForms, SEED + 1_000_000_000L, threads);
+        if (calibrateOnly) {
+            calibrateEnsemble(photoValidation, out.resolveSibling("digits.calibration"));
+            return;
+        }
         PhotoBoxes photoTraining = PhotoBoxes.cached(cache.resolve("train-" + forms + ".bin"), mnist, 0, TRAIN_END,
                 forms, SEED, threads);
         System.out.println("photo boxes per digit (training): " + photoTraining.histogram());
@@ -82,8 +90,9 @@ public final class DigitTrainer {
         }
         System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
         DigitClassifier.configureEngine();
-        Engine.getEngine("PyTorch").setRandomSeed(SEED);
-        Random random = new Random(SEED);
+        // the seed drives initialisation, order and augmentation; the photo boxes are the same for every seed
+        Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+        Random random = new Random(seed);
         float[][] validation = new float[VALIDATION_END - TRAIN_END][];
         for (int i = TRAIN_END; i < VALIDATION_END; i++) {
             validation[i - TRAIN_END] = DigitNormalizer.normalize(DigitAugmenter.distort(mnist.ink(i), random));
@@ -138,11 +147,47 @@ public final class DigitTrainer {
             System.out.print(Calibration.reliability(logits, photoLabels, 1));
             System.out.println("reliability after calibration (stated = mean top probability):");
             System.out.print(Calibration.reliability(logits, photoLabels, temperature));
-            Path calibration = out.resolveSibling(out.getFileName().toString().replace(".params", ".calibration"));
+            if (!out.getFileName().toString().equals("digits.params")) {
+                System.out.println("a further ensemble member: fit the ensemble's temperature with --calibrate");
+                return;
+            }
+            Path calibration = out.resolveSibling("digits.calibration");
             Files.writeString(calibration, String.format(java.util.Locale.ROOT,
                     "# temperature scaling of the digit logits, fitted by DigitTrainer on %d validation boxes cut from "
-                            + "synthesised photos (MNIST 48,000-49,999)%ntemperature=%.4f%n",
+                            + "synthesised photos (MNIST 48,000-49,999)%ntemperature=%.4f%nmembers=1%n",
                     photoLabels.length, temperature));
+            System.out.println("wrote " + calibration);
+        }
+    }
+
+    /**
+     * Fits the temperature of the ensemble on the classpath (every {@code model/digits*.params}, see
+     * {@link DigitClassifier}) on the validation boxes of photos, prints its accuracy and reliability, and writes the
+     * calibration with the number of members it holds for.
+     */
+    private static void calibrateEnsemble(PhotoBoxes validation, Path calibration) throws IOException {
+        List<float[]> inputs = new ArrayList<>();
+        int[] labels = new int[validation.size()];
+        for (int i = 0; i < validation.size(); i++) {
+            inputs.add(validation.input(i));
+            labels[i] = validation.label(i);
+        }
+        try (DigitClassifier ensemble = DigitClassifier.load(false)) {
+            float[][] logits = new float[inputs.size()][];
+            for (int from = 0; from < inputs.size(); from += 1000) {
+                float[][] part = ensemble.logits(inputs.subList(from, Math.min(inputs.size(), from + 1000)));
+                System.arraycopy(part, 0, logits, from, part.length);
+            }
+            double temperature = Calibration.fitTemperature(logits, labels);
+            System.out.printf("ensemble of %d network(s): validation boxes of photos %.3f %%, temperature %.3f "
+                            + "(NLL %.5f -> %.5f)%n", ensemble.members(), 100 * accuracy(logits, labels), temperature,
+                    Calibration.nll(logits, labels, 1), Calibration.nll(logits, labels, temperature));
+            System.out.print(Calibration.reliability(logits, labels, temperature));
+            Files.writeString(calibration, String.format(java.util.Locale.ROOT,
+                    "# temperature scaling of the mean logits of %d digit network(s), fitted by DigitTrainer on %d "
+                            + "validation boxes cut from synthesised photos (MNIST 48,000-49,999)%n"
+                            + "temperature=%.4f%nmembers=%d%n",
+                    ensemble.members(), labels.length, temperature, ensemble.members()));
             System.out.println("wrote " + calibration);
         }
     }

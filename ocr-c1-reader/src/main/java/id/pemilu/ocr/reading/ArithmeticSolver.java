@@ -21,8 +21,12 @@ public final class ArithmeticSolver {
     private ArithmeticSolver() {
     }
 
-    /** The chosen value of each field (in input order) and its probability given the form's arithmetic. */
-    public record Solution(boolean consistent, List<Integer> values, List<Double> confidences) {
+    /**
+     * The chosen value of each field (in input order), its probability given the form's arithmetic, and the
+     * probability that the numbers as written do not add up at all (1 when no consistent reading exists).
+     */
+    public record Solution(boolean consistent, List<Integer> values, List<Double> confidences,
+                           double inconsistentProbability) {
     }
 
     /**
@@ -114,7 +118,7 @@ public final class ArithmeticSolver {
             values.add(best.values()[i] == NONE ? null : best.values()[i]);
             confidences.add(agree / z);
         }
-        return new Solution(true, values, confidences);
+        return new Solution(true, values, confidences, inconsistent / z);
     }
 
     private static boolean satisfies(int[] values, List<int[]> rules) {
@@ -141,7 +145,7 @@ public final class ArithmeticSolver {
             values.add(field.best().value());
             confidences.add(field.best().probability());
         }
-        return new Solution(false, values, confidences);
+        return new Solution(false, values, confidences, 1);
     }
 
     private record State(int[] values, double logP) {

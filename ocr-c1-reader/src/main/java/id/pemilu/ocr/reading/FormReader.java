@@ -133,6 +133,8 @@ public final class FormReader implements AutoCloseable {
         Boolean matches = analysis.printedTpsCode() == null ? null : analysis.printedTpsCode().equals(tps);
         String reason = !solution.consistent()
                 ? "angka tidak memenuhi aturan penjumlahan formulir: periksa semua angka"
+                : solution.inconsistentProbability() > REVIEW_EPSILON
+                ? "angka mungkin tidak memenuhi aturan penjumlahan formulir: periksa semua angka"
                 : review > 0 ? "periksa " + review + " angka yang ditandai" : null;
         return new FormReading(FormReading.READ, reason, analysis.template().ballotType(), tps,
                 analysis.page().qr().page(), analysis.printedTpsCode(), matches, solution.consistent(), review,
@@ -140,7 +142,8 @@ public final class FormReader implements AutoCloseable {
     }
 
     /**
-     * Flags every field a person must check: no value, no consistent reading at all (then every field), or a
+     * Flags every field a person must check: no value, no consistent reading at all or a chance above the threshold
+     * that the numbers do not add up (then every field), or a
      * posterior probability of the chosen value below 1 - {@link #REVIEW_EPSILON}. The posterior comes from the
      * calibrated digit probabilities and empty/written chances of all boxes, conditioned on the form's arithmetic
      * (sum over the consistent readings found, normalised, next to the "does not add up" hypothesis): two misreads
@@ -155,11 +158,14 @@ public final class FormReader implements AutoCloseable {
     public static List<FieldReading> decideFields(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution,
                                                   double epsilon) {
         List<FieldReading> fields = new ArrayList<>();
+        // the form may well not add up (mis-added, or read far from what the classifier saw): then the arithmetic
+        // vouches for no field, and a field the classifier alone was sure of could be wrong unnoticed
+        boolean doesNotAddUp = solution.inconsistentProbability() > epsilon;
         for (int i = 0; i < evidence.size(); i++) {
             FieldEvidence field = evidence.get(i);
             Integer value = solution.values().get(i);
             double confidence = solution.confidences().get(i);
-            boolean flag = value == null || !solution.consistent() || confidence < 1 - epsilon;
+            boolean flag = value == null || !solution.consistent() || doesNotAddUp || confidence < 1 - epsilon;
             fields.add(new FieldReading(field.key(), value, round(confidence), flag, field.best().value(),
                     round(field.best().probability())));
         }

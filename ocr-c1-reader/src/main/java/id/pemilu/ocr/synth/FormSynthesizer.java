@@ -35,9 +35,10 @@ public final class FormSynthesizer {
         Map<String, Integer> truth = values.apply(random);
         double scale = PhotoSimulator.pageScale(distortion, random);
         BufferedImage page = copy(blankPage(template, tpsCode, scale));
-        FormFiller.fill(page, scale, template, truth, digits, random.nextDouble() < 0.25, random);
+        boolean leadingZeros = random.nextDouble() < 0.25;
+        FormFiller.fill(page, scale, template, truth, digits, leadingZeros, random);
         byte[] jpeg = PhotoSimulator.photograph(page, distortion, random);
-        return new Synthesized(truth, jpeg);
+        return new Synthesized(truth, jpeg, leadingZeros);
     }
 
     /** Rendering the PDF is the slow part: blank pages are kept (a few, least recently used dropped). */
@@ -66,7 +67,10 @@ public final class FormSynthesizer {
         return copy;
     }
 
-    /** The numbers written on the form (ground truth) and the photo as JPEG bytes. */
-    public record Synthesized(Map<String, Integer> truth, byte[] jpeg) {
+    /**
+     * The numbers written on the form (ground truth), the photo as JPEG bytes, and whether this officer filled the
+     * leading boxes with 0 (then every box of a number holds a digit; otherwise the leading boxes are empty).
+     */
+    public record Synthesized(Map<String, Integer> truth, byte[] jpeg, boolean leadingZeros) {
     }
 }

@@ -34,7 +34,8 @@ public final class FlagCalibration {
     private FlagCalibration() {
     }
 
-    private record Form(FormTemplate template, Map<String, Integer> truth, FormReader.Analysis analysis) {
+    private record Form(FormTemplate template, Map<String, Integer> truth, boolean leadingZeros,
+                        FormReader.Analysis analysis) {
     }
 
     /** Prints every flagged field with its candidates, to see where the doubt comes from. */
@@ -59,6 +60,40 @@ public final class FlagCalibration {
                         form.template().ballotType(), field.key(), form.truth().get(field.key()), field.value(),
                         solution.confidences().get(k), candidates);
             }
+        }
+    }
+
+    /**
+     * How often a box is really written, by its ink mass (validation truth: the digits of each number, right-aligned,
+     * and the leading boxes too where the officer wrote leading zeros): the data behind the empty/written chance.
+     */
+    private static void emptyBoxes(List<Form> read) {
+        double[] edges = {0, 1e-9, 1, 2, 4, 6, 8, 10, 12, 14, 20, 30, 1e9};
+        long[] written = new long[edges.length - 1];
+        long[] empty = new long[edges.length - 1];
+        for (Form form : read) {
+            List<FormTemplate.Field> fields = form.template().fields();
+            for (int f = 0; f < fields.size(); f++) {
+                int length = String.valueOf(form.truth().get(fields.get(f).key())).length();
+                var inks = form.analysis().boxes().get(f);
+                for (int b = 0; b < inks.size(); b++) {
+                    boolean isWritten = form.leadingZeros() || b >= inks.size() - length;
+                    double mass = inks.get(b).mass();
+                    int bin = 0;
+                    while (bin < written.length - 1 && mass >= edges[bin + 1]) {
+                        bin++;
+                    }
+                    if (isWritten) {
+                        written[bin]++;
+                    } else {
+                        empty[bin]++;
+                    }
+                }
+            }
+        }
+        System.out.println("boxes by ink mass: bin, written, empty");
+        for (int b = 0; b < written.length; b++) {
+            System.out.printf("  [%g, %g) %8d %8d%n", edges[b], edges[b + 1], written[b], empty[b]);
         }
     }
 
@@ -90,7 +125,7 @@ public final class FlagCalibration {
                 FormSynthesizer.Synthesized photo = synthesizer.synthesize(template, tps, seed + i,
                         PhotoSimulator.Distortion.ALL);
                 try {
-                    read.add(new Form(template, photo.truth(), reader.analyse(PhotoDecoder.decode(photo.jpeg()))));
+                    read.add(new Form(template, photo.truth(), photo.leadingZeros(), reader.analyse(PhotoDecoder.decode(photo.jpeg()))));
                 } catch (UnreadablePhoto e) {
                     refused++;
                     java.nio.file.Path file = java.nio.file.Path.of("ocr-c1-reader/target/refused",
@@ -108,6 +143,7 @@ public final class FlagCalibration {
         if (explain) {
             explain(read);
         }
+        emptyBoxes(read);
         double[] priors = {0, ArithmeticSolver.INCONSISTENT_PRIOR, 1e-6};
         double[] epsilons = {1e-2, 1e-3, 1e-4, 1e-5, 1e-6};
         System.out.printf("%10s %8s %8s %10s %12s %10s %10s %10s%n", "prior", "epsilon", "silent", "expected",

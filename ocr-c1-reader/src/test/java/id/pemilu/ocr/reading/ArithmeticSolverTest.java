@@ -100,9 +100,14 @@ class ArithmeticSolverTest {
         ArithmeticSolver.Solution solution = ArithmeticSolver.solve(fields, RULES);
         assertThat(solution.values().get(2)).isEqualTo(145);
         assertThat(solution.confidences().get(2)).isLessThan(1 - FormReader.REVIEW_EPSILON);
-        // the fields the classifier read as they stand keep their certainty under both hypotheses
+        // the fields the classifier read as they stand keep their certainty under both hypotheses ...
         assertThat(solution.confidences().get(0)).isGreaterThan(1 - FormReader.REVIEW_EPSILON);
-        assertThat(FormReader.decideFields(fields, solution).get(0).needsReview()).isFalse();
+        // ... but the form as written may well not add up (here ~9 %), so the arithmetic vouches for none of them:
+        // every field is flagged, also those the classifier alone was sure of (it can be sure and wrong)
+        assertThat(solution.inconsistentProbability()).isGreaterThan(FormReader.REVIEW_EPSILON);
+        assertThat(FormReader.decideFields(fields, solution)).allMatch(FieldReading::needsReview);
+        // with the sums as the only evidence (no such hypothesis) only the corrected field would have been flagged
+        assertThat(FormReader.decideFields(fields, arithmeticOnly)).noneMatch(FieldReading::needsReview);
     }
 
     @Test
@@ -183,13 +188,18 @@ class ArithmeticSolverTest {
                     .as("%s read %s unflagged", reading.key(), reading.value()).isTrue();
         }
 
-        // the same evidence with the faint box taken as certainly empty: the made-up reading, unflagged
+        // the same evidence with the faint box taken as certainly empty: the sum makes up the 10 votes in parties
+        // 2 and 3, and the wrong 5 gets a posterior above 1 - epsilon (the old silent error) ...
         List<FieldEvidence> certain = List.of(
                 FieldEvidence.of("votes.party.1", new double[] {blank, blank, inked},
                         new float[][] {null, null, sure(5)}),
                 fields.get(1), fields.get(2), fields.get(3));
-        FieldReading madeUp = FormReader.decideFields(certain, ArithmeticSolver.solve(certain, rules)).get(0);
-        assertThat(madeUp.value()).isEqualTo(5);
-        assertThat(madeUp.needsReview()).isFalse();
+        ArithmeticSolver.Solution madeUp = ArithmeticSolver.solve(certain, rules);
+        assertThat(madeUp.values().get(0)).isEqualTo(5);
+        assertThat(madeUp.confidences().get(0)).isGreaterThan(1 - FormReader.REVIEW_EPSILON);
+        // ... and now the second safety net catches it as well: that reading needs two corrections the classifier
+        // gave 1 : 500 each, so the form as read may well not add up, and every field is flagged
+        assertThat(madeUp.inconsistentProbability()).isGreaterThan(FormReader.REVIEW_EPSILON);
+        assertThat(FormReader.decideFields(certain, madeUp)).allMatch(FieldReading::needsReview);
     }
 }
