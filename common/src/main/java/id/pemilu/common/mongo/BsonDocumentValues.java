@@ -1,7 +1,6 @@
 package id.pemilu.common.mongo;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -17,7 +16,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * Value type of the embedded store's collection maps: documents written as BSON rather than Java serialisation
  * (several times faster both ways, and smaller). The store's default type guesses 10 kB of memory for every
  * document, which made it commit after about a hundred inserts and keep only a few thousand documents in its cache;
- * this type estimates from the document itself. Values written by the default type are still read.
+ * this type estimates from the document itself. BSON values are read as {@link StoredBson} (bytes, decoded only when
+ * a document is asked for) and written back as they are; values written by the default type are still read (as
+ * documents) and are written as BSON when their page is next written.
  */
 final class BsonDocumentValues extends BasicDataType<Object> {
 
@@ -34,6 +35,11 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 
     @Override
     public void write(WriteBuffer buffer, Object value) {
+        if (value instanceof StoredBson stored) {
+            byte[] bytes = stored.bytes();
+            buffer.put(BSON).putVarInt(bytes.length).put(bytes);
+            return;
+        }
         if (!(value instanceof Document document)) {
             legacy.write(buffer, value);
             return;
@@ -57,12 +63,12 @@ final class BsonDocumentValues extends BasicDataType<Object> {
         int length = DataUtils.readVarInt(buffer);
         byte[] bytes = new byte[length];
         buffer.get(bytes);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+        return new StoredBson(bytes);
     }
 
     @Override
     public int getMemory(Object value) {
-        return estimate(value);
+        return value instanceof StoredBson stored ? 32 + stored.bytes().length : estimate(value);
     }
 
     private static int estimate(Object value) {

@@ -3,7 +3,6 @@ package id.pemilu.common.mongo;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
-import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -80,8 +79,8 @@ final class FastIndexH2Backend extends H2Backend {
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(collection);
-                MVMap<Object, Document> documents = store.openMap(DATA_MAP + namespace,
-                        new MVMap.Builder<Object, Document>().keyType(new DocumentIdOrder())
+                MVMap<Object, Object> documents = store.openMap(DATA_MAP + namespace,
+                        new MVMap.Builder<Object, Object>().keyType(new DocumentIdOrder())
                                 .valueType(new BsonDocumentValues()));
                 return new PinnedScanCollection(this, collection, options, documents,
                         store.openMap(META_MAP + namespace), cursors, store);

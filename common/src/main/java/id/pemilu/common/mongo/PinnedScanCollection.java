@@ -3,11 +3,18 @@ package id.pemilu.common.mongo;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -20,19 +27,66 @@ import org.h2.mvstore.MVStore;
  * heap and ran the service out of memory;</li>
  * <li>every read holds on to the version of the data it reads, as H2's own transactions do; otherwise H2 may reuse
  * the file space of that version during a long scan ("Chunk … not found").</li>
+ * <li>documents are kept as BSON bytes ({@link StoredBson}) and decoded when read; every access to the map goes
+ * through this class (the stock collection's own methods, which expect decoded documents in the map, are all
+ * replaced).</li>
  * </ul>
  */
 final class PinnedScanCollection extends H2Collection {
 
     private final MVStore store;
-    private final MVMap<Object, Document> documents;
+    private final MVMap<Object, Object> documents;
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     PinnedScanCollection(MongoDatabase database, String name, CollectionOptions options,
-                         MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors,
+                         MVMap<Object, Object> documents, MVMap<String, Object> meta, CursorRegistry cursors,
                          MVStore store) {
-        super(database, name, options, documents, meta, cursors);
+        super(database, name, options, (MVMap) documents, meta, cursors);
         this.store = store;
         this.documents = documents;
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+        Object previous = documents.put(Missing.ofNullable(key), StoredBson.of(document));
+        if (previous != null) {
+            throw new IllegalStateException("Document with key '" + key + "' already existed in " + this);
+        }
+        return key;
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        documents.put(Missing.ofNullable(position), StoredBson.of(newDocument));
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        return StoredBson.document(documents.get(position));
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        if (documents.remove(position) == null) {
+            throw new NoSuchElementException("No document with key " + position);
+        }
+    }
+
+    @Override
+    public int count() {
+        return documents.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return documents.isEmpty();
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return documents.entrySet().stream()
+                .map(e -> new DocumentWithPosition<>(StoredBson.document(e.getValue()), e.getKey()));
     }
 
     @Override
@@ -73,7 +127,13 @@ final class PinnedScanCollection extends H2Collection {
      */
     private QueryResult matchAllDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        return pinned(store, () -> super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize,
-                fieldSelector));
+        return pinned(store, () -> {
+            Stream<Document> all = isNaturalDescending(orderBy)
+                    ? streamAllDocumentsWithPosition()
+                            .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                            .map(DocumentWithPosition::getDocument)
+                    : documents.values().stream().map(StoredBson::document);
+            return matchDocumentsFromStream(all, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        });
     }
 }

@@ -22,7 +22,7 @@ final class ScanCursor extends AbstractCursor {
     /** Batch size when the client names none (MongoDB caps such batches at 16 MB). */
     static final int DEFAULT_BATCH = 1000;
 
-    private final MVMap<Object, Document> documents;
+    private final MVMap<Object, Object> documents;
     private final Function<List<Document>, List<Document>> matchAndProject;
     private final MVStore store;
     private final ArrayDeque<Document> pending = new ArrayDeque<>();
@@ -35,7 +35,7 @@ final class ScanCursor extends AbstractCursor {
      * @param matchAndProject keeps the documents of a step that match the query, projected as asked
      * @param limit           0 = no limit
      */
-    ScanCursor(long id, MVStore store, MVMap<Object, Document> documents,
+    ScanCursor(long id, MVStore store, MVMap<Object, Object> documents,
                Function<List<Document>, List<Document>> matchAndProject, int skip, int limit) {
         super(id);
         this.store = store;
@@ -77,13 +77,13 @@ final class ScanCursor extends AbstractCursor {
 
     private List<Document> readStep() {
         List<Document> step = new ArrayList<>(READ_STEP);
-        Cursor<Object, Document> cursor = documents.cursor(lastKey);
+        Cursor<Object, Object> cursor = documents.cursor(lastKey);
         while (step.size() < READ_STEP && cursor.hasNext()) {
             Object key = cursor.next();
             if (lastKey != null && documents.getKeyType().compare(key, lastKey) == 0) {
                 continue;
             }
-            step.add(cursor.getValue());
+            step.add(StoredBson.document(cursor.getValue()));
             lastKey = key;
         }
         if (step.size() < READ_STEP) {

@@ -181,6 +181,38 @@ class FastIndexH2BackendTest {
     }
 
     @Test
+    void documentsAreKeptAsBsonBytesAndEveryKindOfQueryReadsThemDecoded() {
+        Path file = dir.resolve("bytes.mv");
+        FastIndexH2Backend backend = FastIndexH2Backend.inFileStore(file, 16);
+        withStore(backend, members -> {
+            for (int i = 0; i < 300; i++) {
+                members.insertOne(rich(String.format("d%03d", i)).append("row", i));
+            }
+            members.updateOne(Filters.eq("_id", "d007"), new Document("$set", new Document("status", "MS")));
+            assertThat(members.find(Filters.eq("_id", "d007")).first()).containsEntry("status", "MS")
+                    .containsEntry("nama", "Siti Nurhaliza");
+            assertThat(members.find().sort(new Document("$natural", -1)).limit(3)
+                    .map(d -> d.getString("_id")).into(new ArrayList<>())).containsExactly("d299", "d298", "d297");
+            assertThat(members.find(Filters.lt("row", 5)).sort(new Document("row", -1))
+                    .map(d -> d.getInteger("row")).into(new ArrayList<>())).containsExactly(4, 3, 2, 1, 0);
+            assertThat(members.findOneAndDelete(Filters.eq("_id", "d010"))).containsEntry("row", 10);
+            assertThat(members.countDocuments()).isEqualTo(299);
+            assertThat(members.countDocuments(Filters.eq("alamat.kecamatan.kode", "31.71.01"))).isEqualTo(299);
+            MVMap<Object, Object> data = backend.getMvStore().openMap("databases.sipol.members");
+            Object stored = data.get("d007");
+            assertThat(stored).isInstanceOf(StoredBson.class);
+            assertThat(new BsonDocumentValues().getMemory(stored))
+                    .isEqualTo(32 + ((StoredBson) stored).bytes().length);
+        });
+        withStore(FastIndexH2Backend.inFileStore(file, 16), members -> {
+            assertThat(members.find(Filters.eq("_id", "d123")).first())
+                    .isEqualTo(rich("d123").append("row", 123));
+            assertThat(members.find(Filters.eq("_id", "d007")).first()).containsEntry("status", "MS");
+            assertThat(members.find(Filters.eq("_id", "d010")).first()).isNull();
+        });
+    }
+
+    @Test
     void aCursorReadsTheCollectionBatchByBatchWithTheQuerysFilterSkipLimitAndProjection() {
         withStore(FastIndexH2Backend.inFileStore(dir.resolve("cursor.mv"), 16), members -> {
             List<Document> docs = new ArrayList<>();
