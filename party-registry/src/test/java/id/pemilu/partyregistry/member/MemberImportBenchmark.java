@@ -113,6 +113,8 @@ public final class MemberImportBenchmark {
         heap.start();
         System.gc();
         long before = usedHeap();
+        Map<String, Long> threadCpuBefore = threadCpu();
+        long cpuBefore = processCpu();
         long t = System.nanoTime();
         java.time.Instant started = java.time.Instant.now();
         MemberImport done;
@@ -120,6 +122,8 @@ public final class MemberImportBenchmark {
             done = importer.start("bench-a", "utama.csv", in, "benchmark", true).memberImport();
         }
         double importSeconds = secs(t);
+        long cpuNanos = processCpu() - cpuBefore;
+        Map<String, Long> threadCpuAfter = threadCpu();
         heap.stopSampling();
         System.out.printf("import of %,d rows: %s in %.1f s (%,.0f rows/s); imported %,d, rejected %,d, flagged %,d%n",
                 done.getRowsTotal(), done.getStatus(), importSeconds, done.getRowsTotal() / importSeconds,
@@ -129,6 +133,17 @@ public final class MemberImportBenchmark {
         double storedSeconds = java.time.Duration.between(started, done.getFinishedAt()).toMillis() / 1000.0;
         System.out.printf("  of which: file checked, rows checked and stored %.1f s; requirements reports of the parties"
                 + " concerned recomputed %.1f s%n", storedSeconds, importSeconds - storedSeconds);
+
+        System.out.printf("CPU time of the import (all threads of this process, less affected by other load than the"
+                + " wall-clock time): %.1f s = %.0f µs per row; load average %.2f%n", cpuNanos / 1e9,
+                cpuNanos / 1e3 / done.getRowsTotal(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        Map<String, Long> byGroup = new java.util.TreeMap<>();
+        threadCpuAfter.forEach((name, nanos) -> byGroup.merge(name.replaceAll("\\d+", "N"),
+                nanos - threadCpuBefore.getOrDefault(name, 0L), Long::sum));
+        byGroup.entrySet().stream().filter(e -> e.getValue() > cpuNanos / 50)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> System.out.printf("  %-60s %6.1f s  %4.0f µs/row%n", e.getKey(), e.getValue() / 1e9,
+                        e.getValue() / 1e3 / done.getRowsTotal()));
 
         verify(ctx, service, planted);
         citizenCheck(ctx, service, planted, rate, seconds);
@@ -244,6 +259,26 @@ public final class MemberImportBenchmark {
 
     private static double secs(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU time per live thread (name + id, so that threads of the same name are told apart). */
+    private static Map<String, Long> threadCpu() {
+        var threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new java.util.HashMap<>();
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                if (nanos > 0) {
+                    cpu.put(info.getThreadName() + "#" + info.getThreadId(), nanos);
+                }
+            }
+        }
+        return cpu;
     }
 
     private static long usedHeap() {
