@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -34,18 +35,30 @@ final class FastIndexH2Backend extends H2Backend {
     private static final String INDEX_ORDER = "indexKeyOrder";
     private static final String VALUE_ORDER = "value-v1";
 
-    private FastIndexH2Backend(MVStore store) {
+    private final Set<String> insertionOrdered;
+
+    private FastIndexH2Backend(MVStore store, Set<String> insertionOrdered) {
         super(store);
+        this.insertionOrdered = insertionOrdered;
     }
 
     static FastIndexH2Backend inMemoryStore() {
-        return new FastIndexH2Backend(MVStore.open(null));
+        return inMemoryStore(Set.of());
+    }
+
+    /** @param insertionOrdered collections kept in insertion order (see {@link PinnedScanCollection}) */
+    static FastIndexH2Backend inMemoryStore(Set<String> insertionOrdered) {
+        return new FastIndexH2Backend(MVStore.open(null), insertionOrdered);
     }
 
     static FastIndexH2Backend inFileStore(Path file, int cacheMb) {
+        return inFileStore(file, cacheMb, Set.of());
+    }
+
+    static FastIndexH2Backend inFileStore(Path file, int cacheMb, Set<String> insertionOrdered) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
         reorderIndexesWrittenBefore(store);
-        return new FastIndexH2Backend(store);
+        return new FastIndexH2Backend(store, insertionOrdered);
     }
 
     private static MVMap<KeyValue, Object> indexMap(MVStore store, String name) {
@@ -83,7 +96,10 @@ final class FastIndexH2Backend extends H2Backend {
                         new MVMap.Builder<Object, Object>().keyType(new DocumentIdOrder())
                                 .valueType(new BsonDocumentValues()));
                 return new PinnedScanCollection(this, collection, options, documents,
-                        store.openMap(META_MAP + namespace), cursors, store);
+                        store.openMap(META_MAP + namespace), cursors, store,
+                        // asked at each insert: the stock constructor opens existing collections before this
+                        // backend's fields are set
+                        () -> insertionOrdered.contains(collection));
             }
 
             @Override

@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
@@ -30,30 +31,58 @@ import org.h2.mvstore.MVStore;
  * <li>documents are kept as BSON bytes ({@link StoredBson}) and decoded when read; every access to the map goes
  * through this class (the stock collection's own methods, which expect decoded documents in the map, are all
  * replaced).</li>
+ * <li>optionally ({@code insertionOrdered}), documents are kept in insertion order: the stock store keys each document
+ * by its id, so with random ids (hashes) every insert lands in the middle of the map and H2 reads and rewrites a
+ * whole page for it at its next commit. Such a collection keys new documents by an increasing position instead
+ * ({@link #POSITION_MARK} UUIDs, which no id of the stock store uses), and the id index maps each id to its position,
+ * as it already did. Documents stored earlier under their id stay where they are and are found the same way.</li>
  * </ul>
  */
 final class PinnedScanCollection extends H2Collection {
 
+    /** High bits of the positions of an insertion-ordered collection (random UUIDs carry version 4 here, not 0). */
+    static final long POSITION_MARK = 0x5045_4D49_4C55_0000L;
+
     private final MVStore store;
     private final MVMap<Object, Object> documents;
+    private final BooleanSupplier insertionOrdered;
+    private long nextPosition = -1;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     PinnedScanCollection(MongoDatabase database, String name, CollectionOptions options,
                          MVMap<Object, Object> documents, MVMap<String, Object> meta, CursorRegistry cursors,
-                         MVStore store) {
+                         MVStore store, BooleanSupplier insertionOrdered) {
         super(database, name, options, (MVMap) documents, meta, cursors);
         this.store = store;
         this.documents = documents;
+        this.insertionOrdered = insertionOrdered;
     }
 
     @Override
     protected Object addDocumentInternal(Document document) {
-        Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+        Object key;
+        if (getIdField() == null) {
+            key = UUID.randomUUID();
+        } else if (insertionOrdered.getAsBoolean()) {
+            key = nextPosition();
+        } else {
+            key = Utils.getSubdocumentValue(document, getIdField());
+        }
         Object previous = documents.put(Missing.ofNullable(key), StoredBson.of(document));
         if (previous != null) {
             throw new IllegalStateException("Document with key '" + key + "' already existed in " + this);
         }
         return key;
+    }
+
+    // inserts already hold the collection's lock (the stock collection synchronizes them on itself)
+    private synchronized UUID nextPosition() {
+        if (nextPosition < 0) {
+            Object last = documents.floorKey(new UUID(POSITION_MARK, Long.MAX_VALUE));
+            nextPosition = last instanceof UUID u && u.getMostSignificantBits() == POSITION_MARK
+                    ? u.getLeastSignificantBits() + 1 : 0;
+        }
+        return new UUID(POSITION_MARK, nextPosition++);
     }
 
     @Override

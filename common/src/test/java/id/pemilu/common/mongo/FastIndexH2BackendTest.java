@@ -24,6 +24,7 @@ import org.h2.mvstore.type.BasicDataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -209,6 +210,67 @@ class FastIndexH2BackendTest {
                     .isEqualTo(rich("d123").append("row", 123));
             assertThat(members.find(Filters.eq("_id", "d007")).first()).containsEntry("status", "MS");
             assertThat(members.find(Filters.eq("_id", "d010")).first()).isNull();
+        });
+    }
+
+    @Test
+    void anInsertionOrderedCollectionFindsUpdatesAndDeletesByIdAndReturnsDocumentsInInsertionOrder() {
+        Path file = dir.resolve("ordered.mv");
+        List<String> ids = new ArrayList<>();
+        Random random = new Random(7);
+        for (int i = 0; i < 1500; i++) {
+            ids.add(Long.toHexString(random.nextLong()) + "-" + i);
+        }
+        // the first third is written by a store that keys documents by id, as files written before do
+        withStore(FastIndexH2Backend.inFileStore(file, 16), members -> {
+            for (int i = 0; i < 500; i++) {
+                members.insertOne(new Document("_id", ids.get(i)).append("row", i).append("party", "pnb"));
+            }
+        });
+        withStore(FastIndexH2Backend.inFileStore(file, 16, Set.of("members")), members -> {
+            for (int i = 500; i < 1000; i++) {
+                members.insertOne(new Document("_id", ids.get(i)).append("row", i).append("party", "pnb"));
+            }
+        });
+        FastIndexH2Backend reopened = FastIndexH2Backend.inFileStore(file, 16, Set.of("members"));
+        withStore(reopened, members -> {
+            List<Document> rest = new ArrayList<>();
+            for (int i = 1000; i < 1500; i++) {
+                rest.add(new Document("_id", ids.get(i)).append("row", i).append("party", "pnb"));
+            }
+            members.insertMany(rest);
+            assertThatThrownBy(() -> members.insertOne(new Document("_id", ids.get(700)).append("row", -1)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> members.insertOne(new Document("_id", ids.get(200)).append("row", -1)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            for (int i = 0; i < ids.size(); i += 7) {
+                assertThat(members.find(Filters.eq("_id", ids.get(i))).first()).as(ids.get(i))
+                        .containsEntry("row", i);
+            }
+            members.updateOne(Filters.eq("_id", ids.get(1234)), new Document("$set", new Document("party", "pkr")));
+            members.updateOne(Filters.eq("_id", ids.get(42)), new Document("$set", new Document("party", "pkr")));
+            members.deleteOne(Filters.eq("_id", ids.get(777)));
+            assertThat(members.countDocuments()).isEqualTo(1499);
+            assertThat(members.find(Filters.eq("party", "pkr")).map(d -> d.getInteger("row"))
+                    .into(new ArrayList<>())).containsExactlyInAnyOrder(42, 1234);
+
+            List<Integer> rows = new ArrayList<>();
+            members.find(Filters.eq("party", "pnb")).batchSize(100).forEach(d -> rows.add(d.getInteger("row")));
+            assertThat(rows).hasSize(1497).doesNotContain(42, 777, 1234);
+            // the later two thirds come back in the order they were inserted, after the documents stored by id
+            List<Integer> later = rows.stream().filter(r -> r >= 500).toList();
+            assertThat(later).isSorted();
+            assertThat(rows.subList(0, 499)).allMatch(r -> r < 500);
+            Object stored = reopened.getMvStore().openMap("databases.sipol.members").firstKey();
+            assertThat(stored).isInstanceOf(String.class);
+            Object position = reopened.getMvStore().openMap("databases.sipol.members").lastKey();
+            assertThat(position).isEqualTo(new java.util.UUID(PinnedScanCollection.POSITION_MARK, 999));
+        });
+        withStore(FastIndexH2Backend.inFileStore(file, 16, Set.of("members")), members -> {
+            members.insertOne(new Document("_id", "after-restart").append("row", 5000));
+            assertThat(members.find().sort(new Document("$natural", -1)).first()).containsEntry("row", 5000);
+            assertThat(members.find(Filters.eq("_id", ids.get(1499))).first()).containsEntry("row", 1499);
+            assertThat(members.countDocuments()).isEqualTo(1500);
         });
     }
 

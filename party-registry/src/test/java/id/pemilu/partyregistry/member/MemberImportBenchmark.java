@@ -115,6 +115,7 @@ public final class MemberImportBenchmark {
         long before = usedHeap();
         Map<String, Long> threadCpuBefore = threadCpu();
         long cpuBefore = processCpu();
+        long gcBefore = gcMillis();
         long t = System.nanoTime();
         java.time.Instant started = java.time.Instant.now();
         MemberImport done;
@@ -123,6 +124,7 @@ public final class MemberImportBenchmark {
         }
         double importSeconds = secs(t);
         long cpuNanos = processCpu() - cpuBefore;
+        long gcPauses = gcMillis() - gcBefore;
         Map<String, Long> threadCpuAfter = threadCpu();
         heap.stopSampling();
         System.out.printf("import of %,d rows: %s in %.1f s (%,.0f rows/s); imported %,d, rejected %,d, flagged %,d%n",
@@ -137,6 +139,8 @@ public final class MemberImportBenchmark {
         System.out.printf("CPU time of the import (all threads of this process, less affected by other load than the"
                 + " wall-clock time): %.1f s = %.0f µs per row; load average %.2f%n", cpuNanos / 1e9,
                 cpuNanos / 1e3 / done.getRowsTotal(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("  garbage collection pauses %.1f s (their CPU time is in the total, not in a thread below)%n",
+                gcPauses / 1e3);
         Map<String, Long> byGroup = new java.util.TreeMap<>();
         threadCpuAfter.forEach((name, nanos) -> byGroup.merge(name.replaceAll("\\d+", "N"),
                 nanos - threadCpuBefore.getOrDefault(name, 0L), Long::sum));
@@ -259,6 +263,11 @@ public final class MemberImportBenchmark {
 
     private static double secs(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime()))
+                .sum();
     }
 
     private static long processCpu() {
