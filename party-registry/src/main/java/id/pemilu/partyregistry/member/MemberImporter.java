@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -215,8 +216,10 @@ public class MemberImporter {
                 log.warn("Could not delete {}", file);
             }
         }
-        parties.reevaluate(partyId);
-        otherParties.forEach(parties::reevaluate);
+        Set<String> concerned = new LinkedHashSet<>();
+        concerned.add(partyId);
+        concerned.addAll(otherParties);
+        parties.reevaluate(concerned);
         return memberImport;
     }
 

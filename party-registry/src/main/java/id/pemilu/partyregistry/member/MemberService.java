@@ -10,6 +10,7 @@ import id.pemilu.partyregistry.party.PartyService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +48,18 @@ public class MemberService implements MemberCounts {
 
     @Override
     public Map<String, Long> countedPerKabKota(String partyId) {
+        return countedPerKabKota(List.of(partyId)).get(partyId);
+    }
+
+    /** The counts of several parties in one pass over the members. */
+    @Override
+    public Map<String, Map<String, Long>> countedPerKabKota(Collection<String> partyIds) {
         Set<String> completed = imports.completedIds();
-        Map<String, Long> counts = new HashMap<>();
-        members.forEachOfPartyForCounting(partyId, person -> person.membership(partyId)
-                .filter(m -> person.counted(m, completed))
-                .ifPresent(m -> counts.merge(m.getKabKotaCode(), 1L, Long::sum)));
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        partyIds.forEach(id -> counts.put(id, new HashMap<>()));
+        members.forEachForCounting(counts.keySet(), person -> counts.forEach((partyId, perKabKota) ->
+                person.membership(partyId).filter(m -> person.counted(m, completed))
+                        .ifPresent(m -> perKabKota.merge(m.getKabKotaCode(), 1L, Long::sum))));
         return counts;
     }
 

@@ -6,7 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import org.bson.RawBsonDocument;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -50,14 +52,24 @@ class Members {
     }
 
     /**
-     * Like {@link #forEachOfParty} but reads only what decides whether a membership counts (parties, status, rows,
-     * flags, kab/kota, staff-list match): the requirements report reads every member of a party after each change.
+     * Every person listed by any of the given parties, read for counting in one pass over the collection: only what
+     * decides whether a membership counts (parties, status, rows, flags, kab/kota, staff-list match), read straight
+     * from the documents (not through the mapping) into persons that hold only those fields. The requirements report
+     * reads every member of a party after each change; after an import, that of the importing party and of every
+     * party sharing a member, which used to take one scan of the whole collection each.
      */
-    void forEachOfPartyForCounting(String partyId, Consumer<Person> action) {
-        Query query = ofParty(partyId);
-        query.fields().include("memberships.partyId", "memberships.status", "memberships.kabKotaCode",
-                "memberships.rowFlags", "memberships.rows", "extraRows", "officialAgency");
-        forEach(query, action);
+    void forEachForCounting(Collection<String> partyIds, Consumer<Person> action) {
+        var found = mongo.getCollection(Person.COLLECTION)
+                .find(Filters.in("memberships.partyId", partyIds))
+                .projection(Projections.include("memberships.partyId", "memberships.status",
+                        "memberships.kabKotaCode", "memberships.rowFlags", "memberships.rows", "extraRows",
+                        "officialAgency"))
+                .batchSize(STREAM_BATCH);
+        try (var cursor = found.iterator()) {
+            while (cursor.hasNext()) {
+                action.accept(PersonDocuments.forCounting(cursor.next()));
+            }
+        }
     }
 
     /** Persons of a party in a stream the caller must close (lets a page stop early). */

@@ -29,6 +29,15 @@ public class Membership {
     public Membership() {
     }
 
+    /** A membership as read for counting: only what decides whether it counts ({@link Members#forEachForCounting}). */
+    Membership(String partyId, String kabKotaCode, MemberStatus status, List<Flag> rowFlags, List<SourceRow> rows) {
+        this.partyId = partyId;
+        this.kabKotaCode = kabKotaCode;
+        this.status = status;
+        this.rowFlags = rowFlags;
+        this.rows = rows;
+    }
+
     Membership(String partyId, MemberRow row, Set<Flag> rowFlags, SourceRow source) {
         this.partyId = partyId;
         this.fullName = row.fullName();

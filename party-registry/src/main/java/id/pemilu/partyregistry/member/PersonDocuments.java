@@ -1,7 +1,9 @@
 package id.pemilu.partyregistry.member;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.BsonBinaryWriter;
@@ -102,6 +104,33 @@ final class PersonDocuments {
         w.writeStartArray("history");
         w.writeEndArray();
         w.writeEndDocument();
+    }
+
+    /** A person with only what decides whether its memberships count, from a document projected to those fields. */
+    static Person forCounting(org.bson.Document document) {
+        Person person = new Person();
+        String agency = document.getString("officialAgency");
+        if (agency != null) {
+            person.markOfficial(agency);
+        }
+        for (org.bson.Document m : document.getList("memberships", org.bson.Document.class, List.of())) {
+            List<Flag> flags = new ArrayList<>();
+            for (String flag : m.getList("rowFlags", String.class, List.of())) {
+                flags.add(Flag.valueOf(flag));
+            }
+            List<SourceRow> rows = new ArrayList<>();
+            for (org.bson.Document r : m.getList("rows", org.bson.Document.class, List.of())) {
+                rows.add(new SourceRow(r.getString("importId"), r.getInteger("row", 0)));
+            }
+            String status = m.getString("status");
+            person.getMemberships().add(new Membership(m.getString("partyId"), m.getString("kabKotaCode"),
+                    status == null ? MemberStatus.PENDING : MemberStatus.valueOf(status), flags, rows));
+        }
+        for (org.bson.Document r : document.getList("extraRows", org.bson.Document.class, List.of())) {
+            person.getExtraRows().add(new ExtraRow(r.getString("partyId"), r.getString("importId"),
+                    r.getInteger("row", 0)));
+        }
+        return person;
     }
 
     private Date date(LocalDate date) {

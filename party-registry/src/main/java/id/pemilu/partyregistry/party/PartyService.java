@@ -4,6 +4,7 @@ import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.common.wilayah.Wilayah;
 import id.pemilu.common.web.ApiProblem;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -58,14 +59,28 @@ public class PartyService {
         return changed(partyId, party -> { }).report();
     }
 
+    /** Like {@link #reevaluate(String)} for several parties, counting the members of all of them in one pass. */
+    public void reevaluate(Collection<String> partyIds) {
+        Map<String, Map<String, Long>> counts = memberCounts.getIfAvailable(() -> id -> Map.of())
+                .countedPerKabKota(partyIds);
+        for (String partyId : partyIds) {
+            changed(partyId, party -> { }, counts.get(partyId));
+        }
+    }
+
     private record Changed(Party party, RequirementsReport report) {
     }
 
     private Changed changed(String partyId, Consumer<Party> change) {
+        return changed(partyId, change, null);
+    }
+
+    /** @param counted the party's counted members if just counted (null: counted here) */
+    private Changed changed(String partyId, Consumer<Party> change, Map<String, Long> counted) {
         for (int attempt = 1; ; attempt++) {
             Party party = parties.get(partyId);
             change.accept(party);
-            RequirementsReport report = evaluateInto(party);
+            RequirementsReport report = evaluateInto(party, counted);
             try {
                 Party saved = parties.save(party);
                 publishSoon(partyId);
@@ -101,14 +116,22 @@ public class PartyService {
     }
 
     private RequirementsReport evaluateInto(Party party) {
-        RequirementsReport report = compute(party);
+        return evaluateInto(party, null);
+    }
+
+    private RequirementsReport evaluateInto(Party party, Map<String, Long> counted) {
+        RequirementsReport report = compute(party, counted);
         party.recordRequirements(report.met(), report.unmetRules());
         return report;
     }
 
     private RequirementsReport compute(Party party) {
+        return compute(party, null);
+    }
+
+    private RequirementsReport compute(Party party, Map<String, Long> counted) {
         Map<String, Integer> mins = minimums.all();
-        Map<String, Long> counts = party.getRevision() == null ? Map.of()
+        Map<String, Long> counts = party.getRevision() == null ? Map.of() : counted != null ? counted
                 : memberCounts.getIfAvailable(() -> id -> Map.of()).countedPerKabKota(party.getId());
         return requirements.evaluate(party.getId(), party.getBranches(), party.getLeadership(), counts,
                 code -> mins.getOrDefault(code, MemberMinimums.DEFAULT_MINIMUM));
