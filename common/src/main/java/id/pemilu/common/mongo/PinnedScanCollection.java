@@ -68,11 +68,29 @@ final class PinnedScanCollection extends H2Collection {
         } else {
             key = Utils.getSubdocumentValue(document, getIdField());
         }
-        Object previous = documents.put(Missing.ofNullable(key), StoredBson.of(document));
+        StoredBson stored = StoredBson.of(document);
+        Object previous = documents.put(Missing.ofNullable(key), stored);
         if (previous != null) {
             throw new IllegalStateException("Document with key '" + key + "' already existed in " + this);
         }
+        updateDataSize(stored.bytes().length);
         return key;
+    }
+
+    /**
+     * The data size is kept here, from the bytes stored: the stock collection finds it by encoding every inserted,
+     * updated and removed document once more (the same bytes).
+     */
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
+    private static int size(Object stored) {
+        if (stored instanceof StoredBson bson) {
+            return bson.bytes().length;
+        }
+        return stored instanceof Document document ? StoredBson.of(document).bytes().length : 0;
     }
 
     // inserts already hold the collection's lock (the stock collection synchronizes them on itself)
@@ -87,7 +105,9 @@ final class PinnedScanCollection extends H2Collection {
 
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-        documents.put(Missing.ofNullable(position), StoredBson.of(newDocument));
+        StoredBson stored = StoredBson.of(newDocument);
+        Object previous = documents.put(Missing.ofNullable(position), stored);
+        updateDataSize(stored.bytes().length - size(previous));
     }
 
     @Override
@@ -97,9 +117,11 @@ final class PinnedScanCollection extends H2Collection {
 
     @Override
     protected void removeDocument(Object position) {
-        if (documents.remove(position) == null) {
+        Object removed = documents.remove(position);
+        if (removed == null) {
             throw new NoSuchElementException("No document with key " + position);
         }
+        updateDataSize(-size(removed));
     }
 
     @Override

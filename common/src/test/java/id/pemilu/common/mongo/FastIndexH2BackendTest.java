@@ -275,6 +275,35 @@ class FastIndexH2BackendTest {
     }
 
     @Test
+    void collectionStatisticsGiveTheSameDataSizeAsTheStockStore() {
+        assertThat(dataSizes(FastIndexH2Backend.inFileStore(dir.resolve("size.mv"), 16, Set.of("members"))))
+                .isEqualTo(dataSizes(H2Backend.inMemory()))
+                .allMatch(size -> size > 0);
+    }
+
+    private static List<Long> dataSizes(H2Backend backend) {
+        List<Long> sizes = new ArrayList<>();
+        MongoServer server = new MongoServer(backend);
+        var address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            var db = client.getDatabase("sipol");
+            MongoCollection<Document> members = db.getCollection("members");
+            for (int i = 0; i < 50; i++) {
+                members.insertOne(rich("s" + i));
+            }
+            sizes.add(db.runCommand(new Document("collStats", "members")).get("size", Number.class).longValue());
+            members.updateOne(Filters.eq("_id", "s3"), new Document("$set", new Document("nama", "X".repeat(500))));
+            sizes.add(db.runCommand(new Document("collStats", "members")).get("size", Number.class).longValue());
+            members.deleteOne(Filters.eq("_id", "s7"));
+            members.deleteMany(Filters.in("_id", "s8", "s9"));
+            sizes.add(db.runCommand(new Document("collStats", "members")).get("size", Number.class).longValue());
+        } finally {
+            server.shutdownNow();
+        }
+        return sizes;
+    }
+
+    @Test
     void aCursorReadsTheCollectionBatchByBatchWithTheQuerysFilterSkipLimitAndProjection() {
         withStore(FastIndexH2Backend.inFileStore(dir.resolve("cursor.mv"), 16), members -> {
             List<Document> docs = new ArrayList<>();
