@@ -46,7 +46,7 @@ class Members {
         return mongo.save(person);
     }
 
-    /** Streams every person listed by a party (in id order, so a page can resume after the last id). */
+    /** Streams every person listed by a party (in the store's order: insertion order in the embedded store). */
     void forEachOfParty(String partyId, Consumer<Person> action) {
         forEach(ofParty(partyId), action);
     }
