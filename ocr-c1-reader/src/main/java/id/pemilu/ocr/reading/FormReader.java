@@ -29,6 +29,14 @@ public final class FormReader implements AutoCloseable {
      * MNIST 48,000-49,999, never on the benchmark's digits).
      */
     public static final double REVIEW_EPSILON = 1e-4;
+    /**
+     * A photo on which this many fields are in doubt is read too poorly to vouch for any of its fields: misreads
+     * cluster on bad photos, where even the digits the classifier is sure of are wrong more often than its calibration
+     * (measured over all boxes) says. Both silent errors found on validation forms while choosing the rules were on
+     * such photos (7 fields in doubt each); every field of the form is then flagged. Forms with so many flags need a
+     * person anyway, so this costs no form its "no fix needed".
+     */
+    public static final int POOR_PHOTO_FLAGS = 5;
     static final long TIME_LIMIT_SECONDS = 30;
 
     private final FormTemplates templates;
@@ -135,6 +143,8 @@ public final class FormReader implements AutoCloseable {
                 ? "angka tidak memenuhi aturan penjumlahan formulir: periksa semua angka"
                 : solution.inconsistentProbability() > REVIEW_EPSILON
                 ? "angka mungkin tidak memenuhi aturan penjumlahan formulir: periksa semua angka"
+                : review == fields.size() && review >= POOR_PHOTO_FLAGS
+                ? "foto kurang jelas, banyak angka diragukan: periksa semua angka atau foto ulang formulir"
                 : review > 0 ? "periksa " + review + " angka yang ditandai" : null;
         return new FormReading(FormReading.READ, reason, analysis.template().ballotType(), tps,
                 analysis.page().qr().page(), analysis.printedTpsCode(), matches, solution.consistent(), review,
@@ -148,7 +158,8 @@ public final class FormReader implements AutoCloseable {
      * calibrated digit probabilities and empty/written chances of all boxes, conditioned on the form's arithmetic
      * (sum over the consistent readings found, normalised, next to the "does not add up" hypothesis): two misreads
      * that happen to add up keep the probability of the true reading in the sum, so they stay unflagged only if
-     * the classifier was far more sure of both misreads than of the true digits.
+     * the classifier was far more sure of both misreads than of the true digits. When {@link #POOR_PHOTO_FLAGS} or
+     * more fields are flagged, every field is.
      */
     public static List<FieldReading> decideFields(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution) {
         return decideFields(evidence, solution, REVIEW_EPSILON);
@@ -168,6 +179,10 @@ public final class FormReader implements AutoCloseable {
             boolean flag = value == null || !solution.consistent() || doesNotAddUp || confidence < 1 - epsilon;
             fields.add(new FieldReading(field.key(), value, round(confidence), flag, field.best().value(),
                     round(field.best().probability())));
+        }
+        if (fields.stream().filter(FieldReading::needsReview).count() >= POOR_PHOTO_FLAGS) {
+            fields.replaceAll(f -> f.needsReview() ? f : new FieldReading(f.key(), f.value(), f.confidence(), true,
+                    f.classifierValue(), f.classifierConfidence()));
         }
         return fields;
     }

@@ -101,11 +101,14 @@ public final class FlagCalibration {
         int forms = 300;
         long seed = 7_000_000;
         boolean explain = false;
+        double[] priors = {0, ArithmeticSolver.INCONSISTENT_PRIOR, 1e-6};
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--forms" -> forms = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--explain" -> explain = Boolean.parseBoolean(args[i + 1]);
+                case "--priors" -> priors = java.util.Arrays.stream(args[i + 1].split(","))
+                        .mapToDouble(Double::parseDouble).toArray();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -144,7 +147,6 @@ public final class FlagCalibration {
             explain(read);
         }
         emptyBoxes(read);
-        double[] priors = {0, ArithmeticSolver.INCONSISTENT_PRIOR, 1e-6};
         double[] epsilons = {1e-2, 1e-3, 1e-4, 1e-5, 1e-6};
         System.out.printf("%10s %8s %8s %10s %12s %10s %10s %10s%n", "prior", "epsilon", "silent", "expected",
                 "unflag.fields", "flagged%", "no-fix%", "forms-ok%");
