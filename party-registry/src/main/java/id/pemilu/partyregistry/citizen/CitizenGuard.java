@@ -66,7 +66,7 @@ class CitizenGuard {
         boolean nikOk = perNik.tryAcquire(nikHash);
         if (!clientOk || !nikOk) {
             log(client, nikHash, kind, "RATE_LIMITED");
-            long wait = !clientOk ? perClient.secondsToNextWindow() : perNik.secondsToNextWindow();
+            long wait = !clientOk ? perClient.secondsToNextWindow(client) : perNik.secondsToNextWindow(nikHash);
             throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Terlalu banyak permintaan",
                     "Terlalu banyak pemeriksaan. Coba lagi dalam " + wait + " detik.", Map.of("retryAfter", wait));
         }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Fixed-window counters per key (one instance); old windows are dropped as time moves on. */
+/** Fixed-window counters per key, each window starting at the key's first request; old windows are dropped. */
 final class RateLimiter {
 
     private final int limit;
@@ -22,20 +22,26 @@ final class RateLimiter {
     private record Window(long start, AtomicInteger count) {
     }
 
-    /** Counts one request for the key; false when the key is over its limit in the current window. */
+    /**
+     * Counts one request for the key; false when the key is over its limit in its current window. A key's window
+     * starts with its first request (not at a clock boundary), so a burst cannot straddle two windows and get twice
+     * the limit.
+     */
     boolean tryAcquire(String key) {
         long now = clock.millis();
-        long start = now - now % windowMillis;
-        Window window = windows.compute(key, (k, w) -> w == null || w.start() != start
-                ? new Window(start, new AtomicInteger()) : w);
+        Window window = windows.compute(key, (k, w) -> w == null || now - w.start() >= windowMillis
+                ? new Window(now, new AtomicInteger()) : w);
         if (windows.size() > 100_000) {
-            windows.values().removeIf(w -> w.start() != start);
+            windows.values().removeIf(w -> now - w.start() >= windowMillis);
         }
         return window.count().incrementAndGet() <= limit;
     }
 
-    long secondsToNextWindow() {
+    /** Seconds until the key's window ends (for Retry-After). */
+    long secondsToNextWindow(String key) {
         long now = clock.millis();
-        return Math.max(1, (windowMillis - now % windowMillis + 999) / 1000);
+        Window window = windows.get(key);
+        long left = window == null ? 0 : window.start() + windowMillis - now;
+        return Math.max(1, (left + 999) / 1000);
     }
 }
