@@ -142,13 +142,13 @@ public final class DigitClassifier implements AutoCloseable {
         if (inputs.isEmpty()) {
             return new float[0][];
         }
+        float[] flat = new float[inputs.size() * DigitNormalizer.SIDE * DigitNormalizer.SIDE];
+        for (int i = 0; i < inputs.size(); i++) {
+            System.arraycopy(inputs.get(i), 0, flat, i * inputs.get(i).length, inputs.get(i).length);
+        }
         float[] sum = new float[inputs.size() * 10];
         for (int m = 0; m < blocks.size(); m++) {
             try (NDManager manager = models.get(m).getNDManager().newSubManager()) {
-                float[] flat = new float[inputs.size() * DigitNormalizer.SIDE * DigitNormalizer.SIDE];
-                for (int i = 0; i < inputs.size(); i++) {
-                    System.arraycopy(inputs.get(i), 0, flat, i * inputs.get(i).length, inputs.get(i).length);
-                }
                 NDArray batch = manager.create(flat,
                         new Shape(inputs.size(), 1, DigitNormalizer.SIDE, DigitNormalizer.SIDE));
                 float[] values = blocks.get(m).forward(parameters.get(m), new NDList(batch), false).singletonOrThrow()

@@ -97,6 +97,14 @@ public final class FlagCalibration {
         }
     }
 
+    private static double[] parseAll(String[] values) {
+        double[] parsed = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            parsed[i] = Double.parseDouble(values[i]);
+        }
+        return parsed;
+    }
+
     public static void main(String[] args) throws Exception {
         int forms = 300;
         long seed = 7_000_000;
@@ -107,8 +115,7 @@ public final class FlagCalibration {
                 case "--forms" -> forms = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--explain" -> explain = Boolean.parseBoolean(args[i + 1]);
-                case "--priors" -> priors = java.util.Arrays.stream(args[i + 1].split(","))
-                        .mapToDouble(Double::parseDouble).toArray();
+                case "--priors" -> priors = parseAll(args[i + 1].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }

@@ -31,7 +31,7 @@ public class PartyService {
     }
 
     Party register(Party party) {
-        evaluateInto(party);
+        evaluateInto(party, null);
         Party saved = parties.insert(party);
         publishSoon(saved.getId());
         return saved;
@@ -95,7 +95,7 @@ public class PartyService {
 
     public RequirementsReport report(String partyId) {
         Party party = parties.get(partyId);
-        return compute(party);
+        return compute(party, null);
     }
 
     /** Sets the minimum members of some kab/kota (checked first, then stored) and re-evaluates every party. */
@@ -115,18 +115,11 @@ public class PartyService {
         parties.all().forEach(p -> reevaluate(p.getId()));
     }
 
-    private RequirementsReport evaluateInto(Party party) {
-        return evaluateInto(party, null);
-    }
-
+    /** @param counted the party's counted members if just counted (null: counted here) */
     private RequirementsReport evaluateInto(Party party, Map<String, Long> counted) {
         RequirementsReport report = compute(party, counted);
         party.recordRequirements(report.met(), report.unmetRules());
         return report;
-    }
-
-    private RequirementsReport compute(Party party) {
-        return compute(party, null);
     }
 
     private RequirementsReport compute(Party party, Map<String, Long> counted) {
