@@ -43,7 +43,8 @@ public class EmbeddedMongoAutoConfiguration {
                 throw new UncheckedIOException("Cannot create data folder " + file.getParent(), e);
             }
             log.info("Embedded MongoDB keeps data in {}", file);
-            return FastIndexH2Backend.inFileStore(file, properties.cacheMb(), properties.insertionOrdered());
+            return FastIndexH2Backend.inFileStore(file, properties.cacheMb(), properties.insertionOrdered(),
+                    properties.commitBufferMb(), properties.commitDelay());
         }
         log.warn("Embedded MongoDB keeps data in memory only; set PEMILU_DATA_DIR to keep it across restarts");
         return FastIndexH2Backend.inMemoryStore(properties.insertionOrdered());

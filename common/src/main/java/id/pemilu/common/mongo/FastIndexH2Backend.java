@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ final class FastIndexH2Backend extends H2Backend {
     private static final String INDEX_ORDER = "indexKeyOrder";
     private static final String VALUE_ORDER = "value-v1";
 
+    static final Duration DEFAULT_COMMIT_DELAY = Duration.ofSeconds(1);
+
     private final Set<String> insertionOrdered;
 
     private FastIndexH2Backend(MVStore store, Set<String> insertionOrdered) {
@@ -56,7 +59,22 @@ final class FastIndexH2Backend extends H2Backend {
     }
 
     static FastIndexH2Backend inFileStore(Path file, int cacheMb, Set<String> insertionOrdered) {
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
+        return inFileStore(file, cacheMb, insertionOrdered, null, DEFAULT_COMMIT_DELAY);
+    }
+
+    /**
+     * @param commitBufferMb changes held in memory before the store writes them without being asked (MB of H2's
+     *                       memory estimate; null: H2's default, about 19)
+     * @param commitDelay    longest time a change waits before the store writes it without being asked
+     */
+    static FastIndexH2Backend inFileStore(Path file, int cacheMb, Set<String> insertionOrdered,
+                                          Integer commitBufferMb, Duration commitDelay) {
+        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb);
+        if (commitBufferMb != null) {
+            builder.autoCommitBufferSize(commitBufferMb * 1024);
+        }
+        MVStore store = builder.open();
+        store.setAutoCommitDelay(Math.toIntExact(commitDelay.toMillis()));
         reorderIndexesWrittenBefore(store);
         return new FastIndexH2Backend(store, insertionOrdered);
     }

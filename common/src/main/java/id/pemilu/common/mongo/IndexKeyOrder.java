@@ -45,12 +45,24 @@ final class IndexKeyOrder extends BasicDataType<KeyValue> {
 
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
-        if (key.stream().allMatch(String.class::isInstance)) {
+        if (stringsOnly(key)) {
             buffer.put(STRINGS).putVarInt(key.size());
-            key.forEach(value -> StringDataType.INSTANCE.write(buffer, (String) value));
+            for (int i = 0; i < key.size(); i++) {
+                StringDataType.INSTANCE.write(buffer, (String) key.get(i));
+            }
         } else {
             onDisk.write(buffer, key);
         }
+    }
+
+    // a loop, not a stream: the store writes every key of a page each time it writes the page
+    private static boolean stringsOnly(KeyValue key) {
+        for (int i = 0; i < key.size(); i++) {
+            if (!(key.get(i) instanceof String)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -36,6 +36,33 @@ class FastIndexH2BackendTest {
     Path dir;
 
     @Test
+    void theFileStoreCommitsOnItsOwnAsConfigured() {
+        FastIndexH2Backend tuned = FastIndexH2Backend.inFileStore(dir.resolve("tuned.mv"), 16, Set.of(), 64,
+                java.time.Duration.ofSeconds(10));
+        FastIndexH2Backend plain = FastIndexH2Backend.inFileStore(dir.resolve("plain.mv"), 16);
+        try {
+            assertThat(tuned.getMvStore().getAutoCommitDelay()).isEqualTo(10_000);
+            assertThat(tuned.getMvStore().getAutoCommitMemory()).isEqualTo(64 * 1024 * 1024);
+            assertThat(plain.getMvStore().getAutoCommitDelay()).isEqualTo(1_000);
+            assertThat(plain.getMvStore().getAutoCommitMemory()).isLessThan(64 * 1024 * 1024);
+        } finally {
+            tuned.close();
+            plain.close();
+        }
+    }
+
+    @Test
+    void commitSettingsOutsideSaneBoundsAreRefused() {
+        assertThatThrownBy(() -> new EmbeddedMongoProperties(null, null, null, null, 0, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("commit-buffer-mb");
+        assertThatThrownBy(() -> new EmbeddedMongoProperties(null, null, null, null, null,
+                java.time.Duration.ofMinutes(5))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("commit-delay");
+        assertThat(new EmbeddedMongoProperties(null, null, null, null, null, null).commitDelay())
+                .isEqualTo(java.time.Duration.ofSeconds(1));
+    }
+
+    @Test
     void uniqueIndexesStillRefuseDuplicates() {
         withStore(FastIndexH2Backend.inMemoryStore(), members -> {
             members.createIndex(Indexes.ascending("kta"), new IndexOptions().unique(true));

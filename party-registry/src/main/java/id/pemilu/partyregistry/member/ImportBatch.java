@@ -18,7 +18,19 @@ import org.bson.Document;
  */
 final class ImportBatch {
 
-    record Parsed(int row, MemberRow member, String nikHash) {
+    /**
+     * One readable row with everything that depends on the row alone, worked out while the previous batch is written:
+     * the NIK hash, the NIK's own flags, the encrypted and the masked NIK.
+     */
+    record Parsed(int row, MemberRow member, String nikHash, Set<Flag> rowFlags, String nikEncrypted,
+                  String nikMasked) {
+
+        static Parsed of(int row, MemberRow member, NikHasher hasher, NikCheck check, NikCipher cipher,
+                         LocalDate today) {
+            return new Parsed(row, member, hasher.hash(member.nik()),
+                    check.check(member.nik(), member.birthDate(), member.gender(), today),
+                    cipher.encrypt(member.nik()), NikCipher.mask(member.nik()));
+        }
     }
 
     final List<Person> inserts = new ArrayList<>();
@@ -29,8 +41,7 @@ final class ImportBatch {
     long flagged;
 
     static ImportBatch build(String importId, String partyId, List<Parsed> rows, Map<String, Person> existing,
-                             Map<String, String> officials, Set<String> completedImports, NikCheck check,
-                             NikCipher cipher, LocalDate today) {
+                             Map<String, String> officials, Set<String> completedImports) {
         ImportBatch batch = new ImportBatch();
         Map<String, List<Parsed>> byHash = new LinkedHashMap<>();
         rows.forEach(p -> byHash.computeIfAbsent(p.nikHash(), h -> new ArrayList<>()).add(p));
@@ -49,7 +60,7 @@ final class ImportBatch {
             List<SourceRow> extraRows = new ArrayList<>();
             for (int i = 0; i < same.size(); i++) {
                 Parsed p = same.get(i);
-                Set<Flag> rowFlags = check.check(p.member().nik(), p.member().birthDate(), p.member().gender(), today);
+                Set<Flag> rowFlags = p.rowFlags();
                 SourceRow source = new SourceRow(importId, p.row());
                 if (current == null && created == null) {
                     created = new Membership(partyId, p.member(), rowFlags, source);
@@ -69,7 +80,7 @@ final class ImportBatch {
                 batch.imported++;
                 if (!reported.isEmpty()) {
                     batch.flagged++;
-                    batch.problems.add(problem(importId, p.row(), NikCipher.mask(p.member().nik()), "FLAGGED",
+                    batch.problems.add(problem(importId, p.row(), p.nikMasked(), "FLAGGED",
                             reported.stream().map(Flag::name).toList()));
                 }
             }
@@ -78,8 +89,7 @@ final class ImportBatch {
                         .forEach(batch.otherParties::add);
             }
             if (person == null) {
-                String nik = same.get(0).member().nik();
-                Person fresh = new Person(hash, cipher.encrypt(nik), NikCipher.mask(nik));
+                Person fresh = new Person(hash, same.get(0).nikEncrypted(), same.get(0).nikMasked());
                 if (agency != null) {
                     fresh.markOfficial(agency);
                 }

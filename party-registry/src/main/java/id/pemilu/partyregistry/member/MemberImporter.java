@@ -1,5 +1,6 @@
 package id.pemilu.partyregistry.member;
 
+import id.pemilu.common.mongo.StoreDurability;
 import id.pemilu.common.web.ApiProblem;
 import id.pemilu.common.wilayah.Wilayah;
 import id.pemilu.partyregistry.crypto.NikCipher;
@@ -25,11 +26,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -45,6 +49,9 @@ import org.springframework.stereotype.Service;
 public class MemberImporter {
 
     static final int BATCH = 1000;
+    /** Batches the reading thread may prepare ahead of the writes. */
+    private static final int READ_AHEAD = 4;
+    private static final long READER_STOP_MILLIS = 10_000;
     private static final Logger log = LoggerFactory.getLogger(MemberImporter.class);
 
     private final Members members;
@@ -55,6 +62,8 @@ public class MemberImporter {
     private final PartyService parties;
     private final MemberProperties properties;
     private final Clock clock;
+    // the embedded store's commit (absent with a real MongoDB, whose acknowledged writes are already durable)
+    private final ObjectProvider<StoreDurability> durability;
     private final NikCheck check = new NikCheck(Wilayah.indonesia());
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "member-import");
@@ -63,7 +72,9 @@ public class MemberImporter {
     });
 
     MemberImporter(Members members, MemberImports imports, Officials officials, NikHasher hasher, NikCipher cipher,
-                   PartyService parties, MemberProperties properties, Clock clock) {
+                   PartyService parties, MemberProperties properties, Clock clock,
+                   ObjectProvider<StoreDurability> durability) {
+        this.durability = durability;
         this.members = members;
         this.imports = imports;
         this.officials = officials;
@@ -152,67 +163,76 @@ public class MemberImporter {
         return rows;
     }
 
+    /**
+     * Rows of the file as the reading thread prepared them, up to a batch; the last chunk has {@code last} set, or
+     * carries the {@code failure} that ended the reading.
+     */
+    private record Chunk(long rowsRead, List<ImportBatch.Parsed> parsed, List<Document> rejections, boolean last,
+                         Exception failure) {
+    }
+
+    /**
+     * Two threads: one reads the file and does all the work that depends on a row alone (parsing, NIK checks, the
+     * NIK hash, encryption), a batch ahead; this one looks up the persons already stored and writes, one batch after
+     * the other (a batch must see the previous one's persons to flag duplicates).
+     */
     private MemberImport run(MemberImport memberImport, Path file, String fileName) {
         String partyId = memberImport.getPartyId();
         Set<String> otherParties = new HashSet<>();
-        try (MemberFileReader reader = MemberFileReader.open(file, fileName)) {
+        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
+        LocalDate today = LocalDate.now(clock);
+        Thread reading = new Thread(() -> readAhead(memberImport.getId(), file, fileName, today, chunks),
+                "member-import-reader");
+        reading.setDaemon(true);
+        reading.start();
+        try {
             Map<String, String> staff = officials.all();
             Set<String> completed = imports.completedIds();
-            LocalDate today = LocalDate.now(clock);
-            long done = 0;
             long imported = 0;
             long rejected = 0;
             long flagged = 0;
-            List<ImportBatch.Parsed> parsed = new ArrayList<>(BATCH);
-            List<Document> rejections = new ArrayList<>();
-            RawRow raw;
+            Chunk chunk;
             do {
-                raw = reader.next();
-                if (raw != null) {
-                    done++;
-                    try {
-                        MemberRow row = MemberRow.of(raw);
-                        parsed.add(new ImportBatch.Parsed(raw.rowNumber(), row, hasher.hash(row.nik())));
-                    } catch (IllegalArgumentException e) {
-                        rejected++;
-                        rejections.add(ImportBatch.problem(memberImport.getId(), raw.rowNumber(),
-                                NikCipher.mask(raw.get(id.pemilu.partyregistry.member.file.Column.NIK)),
-                                "REJECTED", List.of(e.getMessage())));
-                    }
+                chunk = chunks.take();
+                if (chunk.failure() != null) {
+                    throw chunk.failure();
                 }
-                if (parsed.size() >= BATCH || rejections.size() >= BATCH || (raw == null && (!parsed.isEmpty()
-                        || !rejections.isEmpty()))) {
-                    Map<String, Person> existing = new HashMap<>();
-                    if (!parsed.isEmpty()) {
-                        members.findAll(parsed.stream().map(ImportBatch.Parsed::nikHash).distinct().toList())
-                                .forEach(p -> existing.put(p.getId(), p));
-                    }
-                    ImportBatch batch = ImportBatch.build(memberImport.getId(), partyId, parsed, existing, staff,
-                            completed, check, cipher, today);
-                    members.writeBatch(batch.inserts, batch.updates);
-                    List<Document> problems = new ArrayList<>(rejections);
-                    problems.addAll(batch.problems);
-                    imports.saveProblems(problems);
-                    otherParties.addAll(batch.otherParties);
-                    imported += batch.imported;
-                    flagged += batch.flagged;
-                    parsed.clear();
-                    rejections.clear();
-                    memberImport.progress(done, imported, rejected, flagged);
-                    imports.save(memberImport);
+                List<ImportBatch.Parsed> parsed = chunk.parsed();
+                Map<String, Person> existing = new HashMap<>();
+                if (!parsed.isEmpty()) {
+                    members.findAll(parsed.stream().map(ImportBatch.Parsed::nikHash).distinct().toList())
+                            .forEach(p -> existing.put(p.getId(), p));
                 }
-            } while (raw != null);
+                ImportBatch batch = ImportBatch.build(memberImport.getId(), partyId, parsed, existing, staff,
+                        completed);
+                members.writeBatch(batch.inserts, batch.updates);
+                List<Document> problems = new ArrayList<>(chunk.rejections());
+                problems.addAll(batch.problems);
+                imports.saveProblems(problems);
+                otherParties.addAll(batch.otherParties);
+                imported += batch.imported;
+                rejected += chunk.rejections().size();
+                flagged += batch.flagged;
+                memberImport.progress(chunk.rowsRead(), imported, rejected, flagged);
+                imports.save(memberImport);
+            } while (!chunk.last());
             memberImport.complete();
             imports.save(memberImport);
-        } catch (RuntimeException | IOException e) {
+            durability.ifAvailable(StoreDurability::commit);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             log.warn("Import {} failed; its rows are removed", memberImport.getId(), e);
             rollBack(memberImport, e instanceof MalformedFileException ? e.getMessage()
                     : "Impor gagal karena gangguan sistem; unggah ulang berkas yang sama.");
             return memberImport;
         } finally {
+            reading.interrupt();
             try {
+                reading.join(READER_STOP_MILLIS);
                 Files.deleteIfExists(file);
-            } catch (IOException e) {
+            } catch (IOException | InterruptedException e) {
                 log.warn("Could not delete {}", file);
             }
         }
@@ -221,6 +241,39 @@ public class MemberImporter {
         concerned.addAll(otherParties);
         parties.reevaluate(concerned);
         return memberImport;
+    }
+
+    /** The reading thread: hands over chunks of prepared rows until the file ends, fails, or the import stops. */
+    private void readAhead(String importId, Path file, String fileName, LocalDate today, BlockingQueue<Chunk> chunks) {
+        try {
+            try (MemberFileReader reader = MemberFileReader.open(file, fileName)) {
+                long read = 0;
+                List<ImportBatch.Parsed> parsed = new ArrayList<>(BATCH);
+                List<Document> rejections = new ArrayList<>();
+                for (RawRow raw = reader.next(); raw != null; raw = reader.next()) {
+                    read++;
+                    try {
+                        parsed.add(ImportBatch.Parsed.of(raw.rowNumber(), MemberRow.of(raw), hasher, check, cipher,
+                                today));
+                    } catch (IllegalArgumentException e) {
+                        rejections.add(ImportBatch.problem(importId, raw.rowNumber(),
+                                NikCipher.mask(raw.get(id.pemilu.partyregistry.member.file.Column.NIK)),
+                                "REJECTED", List.of(e.getMessage())));
+                    }
+                    if (parsed.size() >= BATCH || rejections.size() >= BATCH) {
+                        chunks.put(new Chunk(read, parsed, rejections, false, null));
+                        parsed = new ArrayList<>(BATCH);
+                        rejections = new ArrayList<>();
+                    }
+                }
+                chunks.put(new Chunk(read, parsed, rejections, true, null));
+            } catch (RuntimeException | IOException e) {
+                chunks.put(new Chunk(0, List.of(), List.of(), true, e));
+            }
+        } catch (InterruptedException e) {
+            // the import stopped: nobody takes further chunks
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void rollBack(MemberImport memberImport, String reason) {

@@ -21,6 +21,8 @@ public record MemberRow(String nik, String fullName, String gender, LocalDate bi
             DateTimeFormatter.ofPattern("dd-MM-uuuu"), DateTimeFormatter.ofPattern("dd/MM/uuuu"),
             DateTimeFormatter.ofPattern("d/M/uuuu"));
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     public MemberRow {
         if (nik == null || nik.isBlank()) {
             throw new IllegalArgumentException("NIK kosong.");
@@ -29,7 +31,7 @@ public record MemberRow(String nik, String fullName, String gender, LocalDate bi
         if (fullName == null || fullName.isBlank()) {
             throw new IllegalArgumentException("Nama kosong.");
         }
-        fullName = fullName.strip().replaceAll("\\s+", " ");
+        fullName = SPACES.matcher(fullName.strip()).replaceAll(" ");
         gender = Gender.normalize(gender);
         if (birthDate == null) {
             throw new IllegalArgumentException("Tanggal lahir kosong atau tidak terbaca.");
@@ -64,7 +66,7 @@ public record MemberRow(String nik, String fullName, String gender, LocalDate bi
             throw new IllegalArgumentException("Kode kab/kota kosong.");
         }
         String c = code.strip();
-        if (c.matches("\\d{4}")) {
+        if (c.length() == 4 && c.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
             c = c.substring(0, 2) + "." + c.substring(2);
         }
         String normalized = c;
