@@ -12,6 +12,10 @@ import org.h2.mvstore.MVMap;
 final class OrderedKeyIndex extends AbstractUniqueIndex<Object> {
 
     private final MVMap<KeyValue, Object> entries;
+    // The key last found absent, while the index has not changed since. The stock index looks a new key up twice
+    // before it adds it (the collection checks every index first, then each index checks again in add), and every
+    // look-up of a random key in a large index is a walk down the tree; the second one is answered from here.
+    private KeyValue lastAbsent;
 
     OrderedKeyIndex(MVMap<KeyValue, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -19,13 +23,31 @@ final class OrderedKeyIndex extends AbstractUniqueIndex<Object> {
     }
 
     @Override
-    protected Object removeDocument(KeyValue key) {
+    protected synchronized Object removeDocument(KeyValue key) {
+        lastAbsent = null;
         return entries.remove(key);
     }
 
     @Override
-    protected boolean putKeyPosition(KeyValue key, Object position) {
+    protected synchronized boolean putKeyPosition(KeyValue key, Object position) {
+        lastAbsent = null;
         return entries.putIfAbsent(key, Missing.ofNullable(position)) == null;
+    }
+
+    @Override
+    protected synchronized boolean containsKey(KeyValue key) {
+        if (key.equals(lastAbsent)) {
+            return false;
+        }
+        boolean present = entries.containsKey(key);
+        lastAbsent = present ? null : key;
+        return present;
+    }
+
+    @Override
+    public synchronized void drop() {
+        lastAbsent = null;
+        super.drop();
     }
 
     @Override

@@ -63,6 +63,22 @@ class FastIndexH2BackendTest {
     }
 
     @Test
+    void aKeyRememberedAsAbsentIsLookedUpAgainOnceTheIndexChanged() {
+        withStore(FastIndexH2Backend.inMemoryStore(Set.of("members")), members -> {
+            assertThatThrownBy(() -> members.insertMany(List.of(new Document("_id", "k").append("n", 1),
+                    new Document("_id", "k").append("n", 2)), new com.mongodb.client.model.InsertManyOptions()
+                    .ordered(false))).hasMessageContaining("duplicate key");
+            assertThat(members.countDocuments()).isEqualTo(1);
+            members.deleteOne(Filters.eq("_id", "k"));
+            members.insertOne(new Document("_id", "k").append("n", 3));
+            assertThatThrownBy(() -> members.insertOne(new Document("_id", "k").append("n", 4)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(members.find(Filters.eq("_id", "k")).first()).containsEntry("n", 3);
+            assertThat(members.countDocuments()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void uniqueIndexesStillRefuseDuplicates() {
         withStore(FastIndexH2Backend.inMemoryStore(), members -> {
             members.createIndex(Indexes.ascending("kta"), new IndexOptions().unique(true));

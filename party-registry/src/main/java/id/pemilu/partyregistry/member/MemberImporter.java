@@ -218,7 +218,11 @@ public class MemberImporter {
             } while (!chunk.last());
             memberImport.complete();
             imports.save(memberImport);
+            long commitStart = System.nanoTime();
             durability.ifAvailable(StoreDurability::commit);
+            log.info("Import {} completed: {} rows ({} imported, {} rejected, {} flagged); store committed in {} ms",
+                    memberImport.getId(), memberImport.getRowsDone(), imported, rejected, flagged,
+                    (System.nanoTime() - commitStart) / 1_000_000);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -239,7 +243,10 @@ public class MemberImporter {
         Set<String> concerned = new LinkedHashSet<>();
         concerned.add(partyId);
         concerned.addAll(otherParties);
+        long reevaluateStart = System.nanoTime();
         parties.reevaluate(concerned);
+        log.info("Requirements of {} parties recomputed after import {} in {} ms", concerned.size(),
+                memberImport.getId(), (System.nanoTime() - reevaluateStart) / 1_000_000);
         return memberImport;
     }
 

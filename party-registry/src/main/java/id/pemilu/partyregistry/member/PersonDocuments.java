@@ -6,9 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bson.BsonBinaryWriter;
 import org.bson.RawBsonDocument;
-import org.bson.io.BasicOutputBuffer;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 /**
@@ -36,74 +34,67 @@ final class PersonDocuments {
         if (!fresh(person)) {
             throw new IllegalArgumentException("Only a person as an import creates it is written directly.");
         }
-        BasicOutputBuffer out = new BasicOutputBuffer(768);
-        try (BsonBinaryWriter w = new BsonBinaryWriter(out)) {
-            w.writeStartDocument();
-            w.writeString("_id", person.getId());
-            w.writeInt64("version", person.getVersion());
-            string(w, "nikEncrypted", person.getNikEncrypted());
-            string(w, "nikMasked", person.getNikMasked());
-            string(w, "officialAgency", person.getOfficialAgency());
-            w.writeStartArray("memberships");
-            for (Membership m : person.getMemberships()) {
-                membership(w, m);
-            }
-            w.writeEndArray();
-            w.writeStartArray("extraRows");
-            for (ExtraRow r : person.getExtraRows()) {
-                w.writeStartDocument();
-                string(w, "partyId", r.partyId());
-                string(w, "importId", r.importId());
-                w.writeInt32("row", r.row());
-                w.writeEndDocument();
-            }
-            w.writeEndArray();
-            w.writeStartArray("outbox");
-            w.writeEndArray();
-            w.writeString(TYPE_KEY, typeAlias);
-            w.writeEndDocument();
+        BsonBuffer w = new BsonBuffer(768).start();
+        w.string("_id", person.getId())
+                .int64("version", person.getVersion())
+                .stringIfPresent("nikEncrypted", person.getNikEncrypted())
+                .stringIfPresent("nikMasked", person.getNikMasked())
+                .stringIfPresent("officialAgency", person.getOfficialAgency());
+        w.startArray("memberships");
+        for (Membership m : person.getMemberships()) {
+            membership(w, m);
         }
-        return new RawBsonDocument(out.toByteArray());
+        w.end().startArray("extraRows");
+        for (ExtraRow r : person.getExtraRows()) {
+            w.startDocument().stringIfPresent("partyId", r.partyId()).stringIfPresent("importId", r.importId())
+                    .int32("row", r.row()).end();
+        }
+        w.end().startArray("outbox").end()
+                .string(TYPE_KEY, typeAlias)
+                .end();
+        return new RawBsonDocument(w.toByteArray());
     }
 
     /** What this class writes itself: no history, no events (an import never creates either). */
     private static boolean fresh(Person person) {
-        return person.getId() != null && person.getVersion() != null && person.getOutbox().isEmpty()
-                && person.getMemberships().stream().allMatch(m -> m.getHistory().isEmpty() && m.getStatus() != null);
+        if (person.getId() == null || person.getVersion() == null || !person.getOutbox().isEmpty()) {
+            return false;
+        }
+        for (Membership m : person.getMemberships()) {
+            if (!m.getHistory().isEmpty() || m.getStatus() == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private void membership(BsonBinaryWriter w, Membership m) {
-        w.writeStartDocument();
-        string(w, "partyId", m.getPartyId());
-        string(w, "fullName", m.getFullName());
-        string(w, "gender", m.getGender());
+    private void membership(BsonBuffer w, Membership m) {
+        w.startDocument()
+                .stringIfPresent("partyId", m.getPartyId())
+                .stringIfPresent("fullName", m.getFullName())
+                .stringIfPresent("gender", m.getGender());
         if (m.getBirthDate() != null) {
-            w.writeDateTime("birthDate", date(m.getBirthDate()).getTime());
+            w.dateTime("birthDate", date(m.getBirthDate()).getTime());
         }
-        string(w, "ktaNumber", m.getKtaNumber());
-        string(w, "kabKotaCode", m.getKabKotaCode());
-        w.writeStartArray("rowFlags");
+        w.stringIfPresent("ktaNumber", m.getKtaNumber())
+                .stringIfPresent("kabKotaCode", m.getKabKotaCode())
+                .startArray("rowFlags");
         for (Flag f : m.getRowFlags()) {
-            w.writeString(f.name());
+            w.string(null, f.name());
         }
-        w.writeEndArray();
-        w.writeStartArray("rows");
+        w.end().startArray("rows");
         for (SourceRow r : m.getRows()) {
-            w.writeStartDocument();
-            string(w, "importId", r.importId());
-            w.writeInt32("row", r.row());
-            w.writeEndDocument();
+            w.startDocument().stringIfPresent("importId", r.importId()).int32("row", r.row()).end();
         }
-        w.writeEndArray();
-        w.writeString("status", m.getStatus().name());
-        string(w, "statusReason", m.getStatusReason());
-        string(w, "factualResult", m.getFactualResult());
-        string(w, "factualReason", m.getFactualReason());
-        string(w, "complaintId", m.getComplaintId());
-        string(w, "replacedBy", m.getReplacedBy());
-        w.writeStartArray("history");
-        w.writeEndArray();
-        w.writeEndDocument();
+        w.end()
+                .string("status", m.getStatus().name())
+                .stringIfPresent("statusReason", m.getStatusReason())
+                .stringIfPresent("factualResult", m.getFactualResult())
+                .stringIfPresent("factualReason", m.getFactualReason())
+                .stringIfPresent("complaintId", m.getComplaintId())
+                .stringIfPresent("replacedBy", m.getReplacedBy())
+                .startArray("history").end()
+                .end();
     }
 
     /** A person with only what decides whether its memberships count, from a document projected to those fields. */
@@ -135,11 +126,5 @@ final class PersonDocuments {
 
     private Date date(LocalDate date) {
         return dates.computeIfAbsent(date, d -> (Date) converter.convertToMongoType(d));
-    }
-
-    private static void string(BsonBinaryWriter w, String name, String value) {
-        if (value != null) {
-            w.writeString(name, value);
-        }
     }
 }
