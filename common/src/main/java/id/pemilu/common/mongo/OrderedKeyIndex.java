@@ -45,12 +45,6 @@ final class OrderedKeyIndex extends AbstractUniqueIndex<Object> {
     }
 
     @Override
-    public synchronized void drop() {
-        lastAbsent = null;
-        super.drop();
-    }
-
-    @Override
     protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
         return entries.entrySet();
     }

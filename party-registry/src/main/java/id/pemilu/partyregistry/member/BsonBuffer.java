@@ -36,15 +36,11 @@ final class BsonBuffer {
         return this;
     }
 
-    BsonBuffer startDocument(String name) {
-        element(DOCUMENT, name);
-        open(-1);
-        return this;
-    }
-
     /** A document as the next element of the open array. */
     BsonBuffer startDocument() {
-        return startDocument(null);
+        element(DOCUMENT, null);
+        open(-1);
+        return this;
     }
 
     BsonBuffer startArray(String name) {

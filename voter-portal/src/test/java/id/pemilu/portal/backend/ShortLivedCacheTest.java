@@ -2,50 +2,30 @@ package id.pemilu.portal.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import id.pemilu.common.test.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ShortLivedCacheTest {
 
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2029-02-14T13:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aCrowdOnOnePageCostsOneReadPerTtl() {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2029-02-14T13:00:00Z"));
         ShortLivedCache cache = new ShortLivedCache(Duration.ofSeconds(5), 100, clock);
         AtomicInteger loads = new AtomicInteger();
         for (int i = 0; i < 1000; i++) {
             assertThat(cache.<Integer>get("hasil/31", loads::incrementAndGet)).isEqualTo(1);
         }
-        clock.now = clock.now.plusSeconds(6);
+        clock.advance(Duration.ofSeconds(6));
         assertThat(cache.<Integer>get("hasil/31", loads::incrementAndGet)).isEqualTo(2);
         assertThat(loads).hasValue(2);
     }
 
     @Test
     void staysWithinItsSize() {
-        ShortLivedCache cache = new ShortLivedCache(Duration.ofSeconds(5), 10, new MovableClock());
+        ShortLivedCache cache = new ShortLivedCache(Duration.ofSeconds(5), 10, new MovableClock(Instant.parse("2029-02-14T13:00:00Z")));
         for (int i = 0; i < 25; i++) {
             cache.get("key" + i, () -> "v");
         }
