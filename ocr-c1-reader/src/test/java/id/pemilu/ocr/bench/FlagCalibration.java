@@ -109,12 +109,14 @@ public final class FlagCalibration {
         int forms = 300;
         long seed = 7_000_000;
         boolean explain = false;
+        PhotoSimulator.Distortion distortion = PhotoSimulator.Distortion.ALL;
         double[] priors = {0, ArithmeticSolver.INCONSISTENT_PRIOR, 1e-6};
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--forms" -> forms = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--explain" -> explain = Boolean.parseBoolean(args[i + 1]);
+                case "--distortion" -> distortion = PhotoSimulator.Distortion.valueOf(args[i + 1]);
                 case "--priors" -> priors = parseAll(args[i + 1].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -132,8 +134,7 @@ public final class FlagCalibration {
             for (int i = 0; i < forms; i++) {
                 FormTemplate template = templates.all().get(i % templates.all().size());
                 String tps = String.format("31.71.03.3003.%03d", 1 + i % 50);
-                FormSynthesizer.Synthesized photo = synthesizer.synthesize(template, tps, seed + i,
-                        PhotoSimulator.Distortion.ALL);
+                FormSynthesizer.Synthesized photo = synthesizer.synthesize(template, tps, seed + i, distortion);
                 try {
                     read.add(new Form(template, photo.truth(), photo.leadingZeros(), reader.analyse(PhotoDecoder.decode(photo.jpeg()))));
                 } catch (UnreadablePhoto e) {
