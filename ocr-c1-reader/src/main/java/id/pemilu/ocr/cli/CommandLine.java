@@ -167,7 +167,7 @@ public final class CommandLine {
                 "  render --tps KODE --ballot JENIS --out F.pdf   cetak formulir kosong (PDF dengan kode QR)",
                 "  synth --tps KODE --ballot JENIS --seed N --out F.jpg [--truth F.json] [--distortion ALL]"
                         + " [--dpt-men L --dpt-women P]",
-                "  train [--epochs 10] [--out PATH]               latih ulang pengenal angka (seed tetap)",
+                "  train [--epochs 7] [--out PATH]                latih ulang pengenal angka (seed tetap)",
                 "  templates [DIR]                                tulis ulang templat JSON",
                 "Jenis surat suara: " + String.join(", ", FormTemplates.BALLOT_TYPES))) {
             System.out.println(line);

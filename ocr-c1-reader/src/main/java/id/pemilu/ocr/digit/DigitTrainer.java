@@ -28,7 +28,7 @@ import java.util.Random;
  * plain (mostly augmented) MNIST digits with {@link PhotoBoxes}: boxes cut by the reader's own path from synthesised
  * photos written with the same digits. Afterwards a temperature is fitted on validation boxes of photos written with
  * 48,000..49,999 ({@link Calibration}) and written next to the parameters ({@code digits.calibration}).
- * Run: {@code java -jar ocr-c1-reader.jar train [--epochs 10] [--forms 1200] [--synth-threads 2] [--out PATH]}.
+ * Run: {@code java -jar ocr-c1-reader.jar train [--epochs 7] [--forms 1200] [--synth-threads 2] [--out PATH]}.
  */
 public final class DigitTrainer {
 
@@ -37,7 +37,7 @@ public final class DigitTrainer {
     public static final int VALIDATION_START = TRAIN_END;
     static final int VALIDATION_END = MnistFile.FIRST_HELD_OUT;
     private static final int BATCH = 64;
-    static final int DEFAULT_EPOCHS = 10;
+    static final int DEFAULT_EPOCHS = 7;
     /** Synthesised photos whose boxes train the network (digits 0..47,999) and validate it (48,000..49,999). */
     static final int TRAIN_FORMS = 1200;
     static final int VALIDATION_FORMS = 250;

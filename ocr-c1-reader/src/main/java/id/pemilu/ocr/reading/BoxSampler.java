@@ -33,7 +33,10 @@ public final class BoxSampler {
     private BoxSampler() {
     }
 
-    /** Ink map of one box and its total ink. */
+    /**
+     * Ink map of one box as the classifier sees it (ramp adapted to the box's darkest strokes) and the box's total ink
+     * on the fixed ramp (what decides empty or written).
+     */
     public record BoxInk(float[][] ink, double mass) {
 
         /**
@@ -79,21 +82,51 @@ public final class BoxSampler {
         float[] sorted = grey.clone();
         Arrays.sort(sorted);
         float paper = Math.max(1f, sorted[(int) (sorted.length * 0.75)]);
-        float[][] ink = new float[GRID][GRID];
-        for (int y = BAND; y < GRID - BAND; y++) {
+        float[] darkness = new float[(GRID - 2 * BAND) * (GRID - 2 * BAND)];
+        for (int y = BAND, i = 0; y < GRID - BAND; y++) {
             for (int x = BAND; x < GRID - BAND; x++) {
-                double darkness = 1 - grey[y * GRID + x] / paper;
-                ink[y][x] = (float) Math.max(0, Math.min(1, (darkness - 0.3) / 0.35));
+                darkness[i++] = 1 - grey[y * GRID + x] / paper;
             }
         }
-        removeSpecks(ink);
+        float[][] ink = inkMap(darkness, FIXED_INK);
         double mass = 0;
         for (float[] row : ink) {
             for (float v : row) {
                 mass += v;
             }
         }
-        return new BoxInk(ink, mass);
+        float[] sortedDarkness = darkness.clone();
+        Arrays.sort(sortedDarkness);
+        double peak = Math.max(PEAK_FLOOR, Math.min(FIXED_INK, sortedDarkness[(int) (sortedDarkness.length * 0.99)]));
+        return new BoxInk(peak >= FIXED_INK ? ink : inkMap(darkness, peak), mass);
+    }
+
+    /**
+     * Darkness (relative to the paper) at which the ink map saturates for clear ink; a box whose darkest strokes reach
+     * it is mapped with the fixed ramp 0.30..0.65.
+     */
+    static final double FIXED_INK = 0.95;
+    /** Lowest stroke darkness the ramp adapts to (fainter boxes keep the ramp of this darkness). */
+    static final double PEAK_FLOOR = 0.5;
+
+    /**
+     * Ink map of the box interior: 0 below 0.316 x peak darkness, 1 above 0.684 x peak, specks removed. With
+     * {@code peak} = {@link #FIXED_INK} that is the fixed ramp 0.30..0.65 whose total is the box's ink mass (what the
+     * empty/written chance was measured on). For the classifier the ramp follows the box's own darkest strokes
+     * (99th percentile): a blurred stroke is lower and wider, and cutting it at the same share of its own height
+     * keeps its edges where a sharp stroke's would be (a Gaussian-blurred edge crosses half its contrast at the edge).
+     */
+    static float[][] inkMap(float[] darkness, double peak) {
+        float[][] ink = new float[GRID][GRID];
+        double low = 0.316 * peak;
+        double span = 0.368 * peak;
+        for (int y = BAND, i = 0; y < GRID - BAND; y++) {
+            for (int x = BAND; x < GRID - BAND; x++) {
+                ink[y][x] = (float) Math.max(0, Math.min(1, (darkness[i++] - low) / span));
+            }
+        }
+        removeSpecks(ink);
+        return ink;
     }
 
     /** Clears connected bits of ink too small to be part of a digit. */
