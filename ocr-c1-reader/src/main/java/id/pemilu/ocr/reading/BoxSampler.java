@@ -114,7 +114,8 @@ public final class BoxSampler {
      * {@code peak} = {@link #FIXED_INK} that is the fixed ramp 0.30..0.65 whose total is the box's ink mass (what the
      * empty/written chance was measured on). For the classifier the ramp follows the box's own darkest strokes
      * (99th percentile): a blurred stroke is lower and wider, and cutting it at the same share of its own height
-     * keeps its edges where a sharp stroke's would be (a Gaussian-blurred edge crosses half its contrast at the edge).
+     * keeps its edges close to where the sharp stroke's were (a Gaussian-blurred edge crosses half its contrast at
+     * the edge).
      */
     static float[][] inkMap(float[] darkness, double peak) {
         float[][] ink = new float[GRID][GRID];
