@@ -2,44 +2,24 @@ package id.pemilu.candidates.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import id.pemilu.common.test.MovableClock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 class FeedbackRateLimiterTest {
 
-    static class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-28T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void eachClientGetsAFixedNumberOfFeedbacksPerMinute() {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-28T10:00:00Z"));
         FeedbackRateLimiter limiter = new FeedbackRateLimiter(3, clock);
         assertThat(limiter.tryAcquire("10.0.0.1")).isTrue();
         assertThat(limiter.tryAcquire("10.0.0.1")).isTrue();
         assertThat(limiter.tryAcquire("10.0.0.1")).isTrue();
         assertThat(limiter.tryAcquire("10.0.0.1")).isFalse();
         assertThat(limiter.tryAcquire("10.0.0.2")).as("another client is not affected").isTrue();
-        clock.now = clock.now.plusSeconds(61);
+        clock.advance(Duration.ofSeconds(61));
         assertThat(limiter.tryAcquire("10.0.0.1")).isTrue();
     }
 

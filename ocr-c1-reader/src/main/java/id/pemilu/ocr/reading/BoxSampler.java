@@ -30,6 +30,14 @@ public final class BoxSampler {
     /** Chance that a box with more ink than {@link #WRITTEN_ABOVE} is empty after all (a smudge or a shadow edge). */
     static final double HEAVY_EMPTY = 1e-6;
 
+    /**
+     * Darkness (relative to the paper) at which the ink map saturates for clear ink; a box whose darkest strokes reach
+     * it is mapped with the fixed ramp 0.30..0.65.
+     */
+    static final double FIXED_INK = 0.95;
+    /** Lowest stroke darkness the ramp adapts to (fainter boxes keep the ramp of this darkness). */
+    static final double PEAK_FLOOR = 0.5;
+
     private BoxSampler() {
     }
 
@@ -100,14 +108,6 @@ public final class BoxSampler {
         double peak = Math.max(PEAK_FLOOR, Math.min(FIXED_INK, sortedDarkness[(int) (sortedDarkness.length * 0.99)]));
         return new BoxInk(peak >= FIXED_INK ? ink : inkMap(darkness, peak), mass);
     }
-
-    /**
-     * Darkness (relative to the paper) at which the ink map saturates for clear ink; a box whose darkest strokes reach
-     * it is mapped with the fixed ramp 0.30..0.65.
-     */
-    static final double FIXED_INK = 0.95;
-    /** Lowest stroke darkness the ramp adapts to (fainter boxes keep the ramp of this darkness). */
-    static final double PEAK_FLOOR = 0.5;
 
     /**
      * Ink map of the box interior: 0 below 0.316 x peak darkness, 1 above 0.684 x peak, specks removed. With
