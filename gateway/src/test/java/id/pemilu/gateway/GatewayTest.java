@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -37,7 +38,14 @@ class GatewayTest {
     static final String ISSUER = "http://127.0.0.1:8180/realms/pemilu";
     static final RSAKey KEY = generateKey();
     static final HttpServer BACKEND = startBackend();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1 (no h2c upgrade) with timeouts: a refused upload must fail the test, never hang it. The oversize
+     * requests ask "100-continue" first, so the gateway can refuse them before any of the body is sent (otherwise the
+     * client may still be writing the body when the 413 arrives and the connection closes).
+     */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;
@@ -117,6 +125,7 @@ class GatewayTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/recap/uploads"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/octet-stream")
+                .timeout(TIMEOUT).expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[4096])).build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
@@ -128,6 +137,7 @@ class GatewayTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/members/imports"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/octet-stream")
+                .timeout(TIMEOUT).expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[4096])).build();
         assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
                 .as("4 KB passes the member-list limit (16 KB here) though it exceeds the general one (1 KB)")
@@ -135,12 +145,14 @@ class GatewayTest {
         HttpRequest tooLarge = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/members/imports"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/octet-stream")
+                .timeout(TIMEOUT).expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[32 * 1024])).build();
         assertThat(HTTP.send(tooLarge, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(TIMEOUT).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
