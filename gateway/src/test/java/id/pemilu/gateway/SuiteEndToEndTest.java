@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +33,10 @@ class SuiteEndToEndTest {
     static final String KEYCLOAK = env("KEYCLOAK", "http://127.0.0.1:8180");
     static final String CANDIDATE_SERVICE = env("CANDIDATE_SERVICE_URL", "http://127.0.0.1:8083");
     static final String PASSWORD = env("DEV_PASSWORD", "dev-only-pemilu");
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** HTTP/1.1 with timeouts: a stuck call fails the test instead of hanging the build. */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
@@ -119,7 +123,7 @@ class SuiteEndToEndTest {
 
     private static double processedCounter() throws Exception {
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(
-                URI.create(CANDIDATE_SERVICE + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(CANDIDATE_SERVICE + "/actuator/prometheus")).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("^pemilu_inbox_processed_total\\{[^}]*consumer=\"candidate-service.parties\"[^}]*} (\\S+)$",
                 Pattern.MULTILINE).matcher(metrics.body());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
@@ -127,7 +131,7 @@ class SuiteEndToEndTest {
 
     static HttpResponse<String> call(String method, String path, String token, String json, String... headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GATEWAY + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(TIMEOUT)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -147,7 +151,7 @@ class SuiteEndToEndTest {
                 + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create(keycloak + "/realms/pemilu/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(TIMEOUT).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("Keycloak token for " + username).isEqualTo(200);
         return JSON.readTree(response.body()).path("access_token").asString();
