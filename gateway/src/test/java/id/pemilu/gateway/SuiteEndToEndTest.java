@@ -123,7 +123,8 @@ class SuiteEndToEndTest {
 
     private static double processedCounter() throws Exception {
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(
-                URI.create(CANDIDATE_SERVICE + "/actuator/prometheus")).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(CANDIDATE_SERVICE + "/actuator/prometheus")).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("^pemilu_inbox_processed_total\\{[^}]*consumer=\"candidate-service.parties\"[^}]*} (\\S+)$",
                 Pattern.MULTILINE).matcher(metrics.body());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;

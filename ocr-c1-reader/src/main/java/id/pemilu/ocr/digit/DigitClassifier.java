@@ -137,11 +137,20 @@ public final class DigitClassifier implements AutoCloseable {
         return out;
     }
 
-    /** The members' mean logits (10 per input), before the temperature. */
+    /** Largest number of inputs sent to a network at once (a page has far fewer; validation sets are split). */
+    static final int MAX_BATCH = 1000;
+
+    /** The members' mean logits (10 per input), before the temperature; in batches of at most {@link #MAX_BATCH}. */
     public synchronized float[][] logits(List<float[]> inputs) {
-        if (inputs.isEmpty()) {
-            return new float[0][];
+        float[][] logits = new float[inputs.size()][];
+        for (int from = 0; from < inputs.size(); from += MAX_BATCH) {
+            float[][] part = batchLogits(inputs.subList(from, Math.min(inputs.size(), from + MAX_BATCH)));
+            System.arraycopy(part, 0, logits, from, part.length);
         }
+        return logits;
+    }
+
+    private float[][] batchLogits(List<float[]> inputs) {
         float[] flat = new float[inputs.size() * DigitNormalizer.SIDE * DigitNormalizer.SIDE];
         for (int i = 0; i < inputs.size(); i++) {
             System.arraycopy(inputs.get(i), 0, flat, i * inputs.get(i).length, inputs.get(i).length);

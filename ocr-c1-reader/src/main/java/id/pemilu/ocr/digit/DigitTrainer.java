@@ -173,11 +173,7 @@ public final class DigitTrainer {
             labels[i] = validation.label(i);
         }
         try (DigitClassifier ensemble = DigitClassifier.load(false)) {
-            float[][] logits = new float[inputs.size()][];
-            for (int from = 0; from < inputs.size(); from += 1000) {
-                float[][] part = ensemble.logits(inputs.subList(from, Math.min(inputs.size(), from + 1000)));
-                System.arraycopy(part, 0, logits, from, part.length);
-            }
+            float[][] logits = ensemble.logits(inputs);
             double temperature = Calibration.fitTemperature(logits, labels);
             System.out.printf("ensemble of %d network(s): validation boxes of photos %.3f %%, temperature %.3f "
                             + "(NLL %.5f -> %.5f)%n", ensemble.members(), 100 * accuracy(logits, labels), temperature,

@@ -32,7 +32,7 @@ final class TailCalibration {
             labels[i] = boxes.label(i);
         }
         try (DigitClassifier classifier = DigitClassifier.load()) {
-            float[][] logits = logitsOf(classifier, inputs);
+            float[][] logits = classifier.logits(inputs);
             System.out.printf("%d validation boxes, ensemble of %d, temperature %.4f%n", labels.length,
                     classifier.members(), classifier.temperature());
             for (double t : new double[] {1.0, 1.2, 1.4, classifier.temperature(), 1.8}) {
@@ -45,21 +45,12 @@ final class TailCalibration {
                 raw.add(DigitNormalizer.normalize(mnist.ink(i)));
                 rawLabels[i - DigitTrainer.TRAIN_END] = mnist.label(i);
             }
-            float[][] rawLogits = logitsOf(classifier, raw);
+            float[][] rawLogits = classifier.logits(raw);
             System.out.println("the same validation digits straight from MNIST (no form, no photo):");
             System.out.print(Calibration.reliability(rawLogits, rawLabels, classifier.temperature()));
             System.out.println("boxes of photos:");
             System.out.print(Calibration.reliability(logits, labels, classifier.temperature()));
         }
-    }
-
-    private static float[][] logitsOf(DigitClassifier classifier, List<float[]> inputs) {
-        float[][] logits = new float[inputs.size()][];
-        for (int from = 0; from < inputs.size(); from += 1000) {
-            float[][] part = classifier.logits(inputs.subList(from, Math.min(inputs.size(), from + 1000)));
-            System.arraycopy(part, 0, logits, from, part.length);
-        }
-        return logits;
     }
 
     /** Runner-up probabilities in decades: pairs, their stated mass, how many were the truth. */
