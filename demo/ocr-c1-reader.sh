@@ -29,6 +29,22 @@ jq -r '.reading.fields[] | select((.key | startswith("votes.")) or .needsReview)
 echo "Angka yang sebenarnya ditulis (kunci jawaban sintetis):"
 jq -c '.values | with_entries(select(.key | startswith("votes.")))' "$OCR_OUT/c1-31.71.01.1001.001.truth.json"
 
+step "C.Hasil-DPR: tabel partai (suara partai + suara calon = jumlah, tiap kolom dijumlahkan) dibaca dari foto sintetis"
+ocr_cli synth --tps 31.71.01.1001.001 --ballot DPR --seed 20247 --distortion ALL \
+  --out "$OCR_OUT/c1-dpr-31.71.01.1001.001.jpg" --truth "$OCR_OUT/c1-dpr-31.71.01.1001.001.truth.json"
+ocr_dpr=$(ocr_cli read "$OCR_OUT/c1-dpr-31.71.01.1001.001.jpg")
+jq -r '.reading | "hasil: \(.outcome); aritmetika konsisten: \(.arithmeticConsistent); perlu dicek: \(.fieldsNeedingReview) kolom; \(.millis) ms"' <<< "$ocr_dpr"
+jq -r '(.reading.fields | map({(.key): .}) | add) as $f
+  | (([range(1; 18)] + [24])[] | tostring) as $n
+  | [$f["votes.party." + $n], $f["votes.party." + $n + ".candidates"], $f["votes.party." + $n + ".total"]] as $row
+  | "  Partai \($n): partai \($row[0].value) + calon \($row[1].value) = \($row[2].value)"
+    + (if any($row[]; .needsReview) then "  <- perlu dicek" else "" end)
+    + (if any($row[]; .classifierValue != .value) then "  [dibetulkan aritmetika]" else "" end)' <<< "$ocr_dpr"
+jq -r '.reading.fields[] | select(.key | startswith("votes.parties") or . == "votes.valid")
+  | "  \(.key) = \(.value)\(if .needsReview then "  <- perlu dicek" else "" end)"' <<< "$ocr_dpr"
+jq -n --argjson r "$ocr_dpr" --slurpfile t "$OCR_OUT/c1-dpr-31.71.01.1001.001.truth.json" -r \
+  '"Dibanding kunci jawaban sintetis: \([$r.reading.fields[] | select(.value != $t[0].values[.key])] | length) dari \($r.reading.fields | length) kolom berbeda"'
+
 step "Baca lewat gateway: POST /api/ocr/read sebagai KPPS TPS 31.71.01.1001.002"
 api kpps.gambir.2 POST /api/ocr/read -F "photo=@$OCR_OUT/c1-31.71.01.1001.002.jpg;type=image/jpeg" \
   | jq -c '{outcome, tpsCode, arithmeticConsistent, fieldsNeedingReview, suara: [.fields[] | select(.key | startswith("votes.candidate")) | {(.key): .value}] | add}'

@@ -89,6 +89,33 @@ public final class TemplateGenerator {
                 C1FieldKeys.BALLOTS_RECEIVED));
         rules.add(new Rule(List.of("voted.all.total"), C1FieldKeys.BALLOTS_USED));
         y += 6;
+        if (isLegislative(ballotType)) {
+            y = partyTable(labels, fields, rules, y);
+        } else {
+            y = candidateRows(ballotType, labels, fields, rules, y);
+        }
+        if (y > 790) {
+            throw new IllegalStateException("layout of " + ballotType + " overflows the page");
+        }
+        labels.add(new Label("Tulis satu angka per kotak, rata kanan. Jangan menulis di luar kotak.", 48, 790, 7, false));
+        labels.add(0, new Label("MODEL C.HASIL-" + ballotType, 48, 74, 14, true));
+        labels.add(1, new Label(subtitle(ballotType), 48, 92, 8, false));
+        labels.add(2, new Label("Kode TPS tercetak di bawah kode QR.", 48, 108, 8, false));
+        List<Marker> markers = List.of(new Marker(34, 34, 22), new Marker(WIDTH - 34, 34, 22),
+                new Marker(WIDTH - 34, HEIGHT - 34, 22), new Marker(34, HEIGHT - 34, 22));
+        int maxVoters = ballotType.startsWith("PILKADA") ? 600 : 300;
+        return new FormTemplate("C.HASIL", ballotType, 1, "MODEL C.HASIL-" + ballotType, subtitle(ballotType),
+                WIDTH, HEIGHT, maxVoters, markers, new Square(468, 58, 80), new FormTemplate.Rect(440, 142, 136, 14),
+                labels, fields, rules);
+    }
+
+    static boolean isLegislative(String ballotType) {
+        return ballotType.startsWith("DPR");
+    }
+
+    /** Section III of PPWP, DPD and Pilkada: one row per candidate (pair), then valid, invalid and all votes. */
+    private static double candidateRows(String ballotType, List<Label> labels, List<Field> fields, List<Rule> rules,
+                                        double y) {
         labels.add(new Label("III. PEROLEHAN SUARA", 48, y + 11, 9, true));
         y += 16;
         List<String[]> entries = entries(ballotType);
@@ -116,30 +143,89 @@ public final class TemplateGenerator {
                 y += PITCH;
             }
         }
+        y = validAndInvalid(labels, fields, y, true);
+        rules.add(new Rule(voteKeys, C1FieldKeys.VOTES_VALID));
+        totalRules(rules);
+        return y;
+    }
+
+    /**
+     * Section III of the legislative forms: a table with one row per party (its own votes, its candidates' votes, and
+     * both together) in two halves, and a row of column totals whose last cell is the valid votes. Like the voter
+     * table of section I, every number then sits in two sums (its row and its column), so one misread digit never
+     * leaves two readings that both add up.
+     */
+    private static double partyTable(List<Label> labels, List<Field> fields, List<Rule> rules, double y) {
+        labels.add(new Label("III. PEROLEHAN SUARA SAH PARTAI POLITIK DAN CALON", 48, y + 11, 9, true));
+        y += 14;
+        double[][] columns = {{92, 156, 220}, {344, 408, 472}};
+        double[] rowLabelX = {48, 300};
+        String[] columnNames = {"SUARA PARTAI", "SUARA CALON", "JUMLAH"};
+        for (double[] half : columns) {
+            for (int c = 0; c < 3; c++) {
+                labels.add(new Label(columnNames[c], half[c], y + 9, 6.5, true));
+            }
+        }
+        y += 11;
+        List<String> own = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
+        List<String> totals = new ArrayList<>();
+        int half = (NATIONAL_PARTIES.length + 1) / 2;
+        for (int i = 0; i < half; i++) {
+            for (int side = 0; side < 2; side++) {
+                int index = i + side * half;
+                if (index >= NATIONAL_PARTIES.length) {
+                    continue;
+                }
+                int party = NATIONAL_PARTIES[index];
+                String[] keys = {C1FieldKeys.partyVotes(party), C1FieldKeys.partyCandidatesVotes(party),
+                        C1FieldKeys.partyTotalVotes(party)};
+                String[] names = {"Suara partai nomor urut " + party, "Suara calon partai nomor urut " + party,
+                        "Jumlah suara partai nomor urut " + party + " dan calonnya"};
+                labels.add(new Label("Partai " + party, rowLabelX[side], y + 13, 8, false));
+                for (int c = 0; c < 3; c++) {
+                    fields.add(field(keys[c], names[c], columns[side][c], y));
+                }
+                own.add(keys[0]);
+                candidates.add(keys[1]);
+                totals.add(keys[2]);
+                rules.add(new Rule(List.of(keys[0], keys[1]), keys[2]));
+            }
+            y += PITCH;
+        }
+        labels.add(new Label("Jumlah seluruh partai politik dan calon", 48, y + 13, 8, true));
+        fields.add(field(C1FieldKeys.VOTES_PARTIES_OWN, "Jumlah suara partai", columns[1][0], y));
+        fields.add(field(C1FieldKeys.VOTES_PARTIES_CANDIDATES, "Jumlah suara calon", columns[1][1], y));
+        fields.add(field(C1FieldKeys.VOTES_VALID, "Jumlah seluruh suara sah partai politik dan calon", columns[1][2], y));
+        y += PITCH;
+        rules.add(new Rule(own, C1FieldKeys.VOTES_PARTIES_OWN));
+        rules.add(new Rule(candidates, C1FieldKeys.VOTES_PARTIES_CANDIDATES));
+        rules.add(new Rule(totals, C1FieldKeys.VOTES_VALID));
+        rules.add(new Rule(List.of(C1FieldKeys.VOTES_PARTIES_OWN, C1FieldKeys.VOTES_PARTIES_CANDIDATES),
+                C1FieldKeys.VOTES_VALID));
+        y = validAndInvalid(labels, fields, y, false);
+        totalRules(rules);
+        return y;
+    }
+
+    private static double validAndInvalid(List<Label> labels, List<Field> fields, double y, boolean withValid) {
         String[][] totals = {{C1FieldKeys.VOTES_VALID, "Jumlah suara sah"},
                 {C1FieldKeys.VOTES_INVALID, "Jumlah suara tidak sah"},
                 {C1FieldKeys.VOTES_TOTAL, "Jumlah suara sah dan tidak sah"}};
         for (String[] total : totals) {
+            if (!withValid && total[0].equals(C1FieldKeys.VOTES_VALID)) {
+                continue;
+            }
             labels.add(new Label(total[1], 56, y + 13, 8, true));
             fields.add(field(total[0], total[1], 480, y));
             y += PITCH;
         }
-        rules.add(new Rule(voteKeys, C1FieldKeys.VOTES_VALID));
+        return y;
+    }
+
+    private static void totalRules(List<Rule> rules) {
         rules.add(new Rule(List.of(C1FieldKeys.VOTES_VALID, C1FieldKeys.VOTES_INVALID), C1FieldKeys.VOTES_TOTAL));
         rules.add(new Rule(List.of(C1FieldKeys.BALLOTS_USED), C1FieldKeys.VOTES_TOTAL));
-        if (y > 790) {
-            throw new IllegalStateException("layout of " + ballotType + " overflows the page");
-        }
-        labels.add(new Label("Tulis satu angka per kotak, rata kanan. Jangan menulis di luar kotak.", 48, 790, 7, false));
-        labels.add(0, new Label("MODEL C.HASIL-" + ballotType, 48, 74, 14, true));
-        labels.add(1, new Label(subtitle(ballotType), 48, 92, 8, false));
-        labels.add(2, new Label("Kode TPS tercetak di bawah kode QR.", 48, 108, 8, false));
-        List<Marker> markers = List.of(new Marker(34, 34, 22), new Marker(WIDTH - 34, 34, 22),
-                new Marker(WIDTH - 34, HEIGHT - 34, 22), new Marker(34, HEIGHT - 34, 22));
-        int maxVoters = ballotType.startsWith("PILKADA") ? 600 : 300;
-        return new FormTemplate("C.HASIL", ballotType, 1, "MODEL C.HASIL-" + ballotType, subtitle(ballotType),
-                WIDTH, HEIGHT, maxVoters, markers, new Square(468, 58, 80), new FormTemplate.Rect(440, 142, 136, 14),
-                labels, fields, rules);
     }
 
     private static Field field(String key, String label, double x, double y) {
@@ -161,11 +247,6 @@ public final class TemplateGenerator {
             case "DPD" -> {
                 for (int n = 1; n <= 10; n++) {
                     entries.add(new String[] {C1FieldKeys.candidateVotes(n), "Calon anggota DPD nomor urut " + n});
-                }
-            }
-            case "DPR", "DPRD_PROVINSI", "DPRD_KABKOTA" -> {
-                for (int party : NATIONAL_PARTIES) {
-                    entries.add(new String[] {C1FieldKeys.partyVotes(party), "Partai nomor urut " + party});
                 }
             }
             default -> throw new IllegalArgumentException("jenis surat suara tidak dikenal: " + ballotType);

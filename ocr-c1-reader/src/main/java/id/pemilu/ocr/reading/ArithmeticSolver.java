@@ -2,10 +2,12 @@ package id.pemilu.ocr.reading;
 
 import id.pemilu.ocr.form.FormTemplate.Rule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * Chooses the most probable set of numbers that satisfies every rule of the form (beam search over the fields,
@@ -77,18 +79,7 @@ public final class ArithmeticSolver {
         }
         List<State> beam = List.of(new State(new int[fields.size()], 0));
         for (int i = 0; i < fields.size(); i++) {
-            List<State> next = new ArrayList<>();
-            for (State state : beam) {
-                for (FieldEvidence.Candidate candidate : fields.get(i).candidates()) {
-                    int[] values = state.values().clone();
-                    values[i] = candidate.value() == null ? NONE : candidate.value();
-                    if (satisfies(values, closing.get(i))) {
-                        next.add(new State(values, state.logP() + Math.log(candidate.probability())));
-                    }
-                }
-            }
-            next.sort(Comparator.comparingDouble(State::logP).reversed());
-            beam = next.size() > BEAM ? next.subList(0, BEAM) : next;
+            beam = extend(beam, i, fields.get(i).candidates(), closing.get(i));
             if (beam.isEmpty()) {
                 return unconstrained(fields);
             }
@@ -119,6 +110,45 @@ public final class ArithmeticSolver {
             confidences.add(agree / z);
         }
         return new Solution(true, values, confidences, inconsistent / z);
+    }
+
+    /**
+     * The BEAM most probable states after choosing field {@code i}: exactly what sorting every (state, candidate)
+     * pair that satisfies the rules closing at {@code i} and keeping the first BEAM would give, but pairs that cannot
+     * enter the beam are skipped without being built (states and candidates both come in falling probability).
+     */
+    private static List<State> extend(List<State> beam, int i, List<FieldEvidence.Candidate> candidates,
+                                      List<int[]> rules) {
+        double[] logP = new double[candidates.size()];
+        int[] value = new int[candidates.size()];
+        for (int c = 0; c < logP.length; c++) {
+            logP[c] = Math.log(candidates.get(c).probability());
+            value[c] = candidates.get(c).value() == null ? NONE : candidates.get(c).value();
+        }
+        PriorityQueue<State> kept = new PriorityQueue<>(BEAM + 1, Comparator.comparingDouble(State::logP));
+        double bestCandidate = Arrays.stream(logP).max().orElse(Double.NEGATIVE_INFINITY);
+        for (State state : beam) {
+            if (kept.size() == BEAM && state.logP() + bestCandidate <= kept.peek().logP()) {
+                break;
+            }
+            int[] values = state.values();
+            for (int c = 0; c < logP.length; c++) {
+                double p = state.logP() + logP[c];
+                if (kept.size() == BEAM && p <= kept.peek().logP()) {
+                    continue;
+                }
+                values[i] = value[c];
+                if (satisfies(values, rules)) {
+                    kept.add(new State(values.clone(), p));
+                    if (kept.size() > BEAM) {
+                        kept.poll();
+                    }
+                }
+            }
+        }
+        List<State> next = new ArrayList<>(kept);
+        next.sort(Comparator.comparingDouble(State::logP).reversed());
+        return next;
     }
 
     private static boolean satisfies(int[] values, List<int[]> rules) {

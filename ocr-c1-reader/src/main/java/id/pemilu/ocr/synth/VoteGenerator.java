@@ -81,6 +81,7 @@ public final class VoteGenerator {
             v.put(voteKeys.get(i), votes);
             left -= votes;
         }
+        splitPartyTotals(v, voteKeys, random);
         v.put(C1FieldKeys.VOTES_VALID, valid);
         v.put(C1FieldKeys.VOTES_INVALID, invalid);
         v.put(C1FieldKeys.VOTES_TOTAL, used);
@@ -91,14 +92,43 @@ public final class VoteGenerator {
         return ordered;
     }
 
+    /** The numbers that add up to the valid votes: candidate (pair) votes, or each party's total. */
     static List<String> voteKeys(FormTemplate template) {
         List<String> keys = new ArrayList<>();
         for (FormTemplate.Field field : template.fields()) {
-            if (field.key().startsWith("votes.candidate.") || field.key().startsWith("votes.party.")) {
-                keys.add(field.key());
+            String key = field.key();
+            if (key.startsWith("votes.candidate.") || key.startsWith("votes.party.") && key.endsWith(".total")) {
+                keys.add(key);
             }
         }
         return keys;
+    }
+
+    /**
+     * Legislative forms: each party's total split into the party's own votes (5-35 % of it) and its candidates' votes,
+     * and both columns added up.
+     */
+    private static void splitPartyTotals(Map<String, Integer> v, List<String> voteKeys, Random random) {
+        int own = 0;
+        int candidates = 0;
+        boolean legislative = false;
+        for (String key : voteKeys) {
+            if (!key.endsWith(".total")) {
+                continue;
+            }
+            legislative = true;
+            String party = key.substring(0, key.length() - ".total".length());
+            int total = v.get(key);
+            int partyOnly = (int) Math.round(total * (0.05 + 0.3 * random.nextDouble()));
+            v.put(party, partyOnly);
+            v.put(party + ".candidates", total - partyOnly);
+            own += partyOnly;
+            candidates += total - partyOnly;
+        }
+        if (legislative) {
+            v.put(C1FieldKeys.VOTES_PARTIES_OWN, own);
+            v.put(C1FieldKeys.VOTES_PARTIES_CANDIDATES, candidates);
+        }
     }
 
     private static int share(int of, double turnout, Random random) {

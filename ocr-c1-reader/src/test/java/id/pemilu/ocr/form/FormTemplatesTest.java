@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.pemilu.common.events.C1FieldKeys;
 import id.pemilu.ocr.synth.VoteGenerator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -36,6 +37,22 @@ class FormTemplatesTest {
         assertThat(templates.get("PPWP").fieldsByKey()).containsKeys("votes.candidate.1", "votes.candidate.3")
                 .doesNotContainKey("votes.candidate.4");
         assertThat(templates.get("DPR").fieldsByKey()).containsKeys("votes.party.1", "votes.party.24");
+    }
+
+    @Test
+    void everyNumberOfTheLegislativePartyTableSitsInTwoSums() {
+        for (String ballot : List.of("DPR", "DPRD_PROVINSI", "DPRD_KABKOTA")) {
+            FormTemplate template = templates.get(ballot);
+            List<String> partyKeys = template.fields().stream().map(FormTemplate.Field::key)
+                    .filter(k -> k.startsWith("votes.part")).toList();
+            assertThat(partyKeys).hasSize(18 * 3 + 2).contains(C1FieldKeys.partyVotes(24),
+                    C1FieldKeys.partyCandidatesVotes(24), C1FieldKeys.partyTotalVotes(24));
+            for (String key : partyKeys) {
+                long rules = template.rules().stream()
+                        .filter(r -> r.sum().contains(key) || r.equals().equals(key)).count();
+                assertThat(rules).as(ballot + " " + key).isGreaterThanOrEqualTo(2);
+            }
+        }
     }
 
     @Test

@@ -226,4 +226,34 @@ class ArithmeticSolverTest {
         assertThat(many.get(0).confidence()).isGreaterThan(1 - FormReader.REVIEW_EPSILON);
         assertThat(many).allMatch(FieldReading::needsReview);
     }
+
+    @Test
+    void thePartyTablePinsDownTwoPartyTotalsThatOneSumCannot() {
+        // party 1 has 4 + 10 = 14 and party 2 has 5 + 22 = 27; each total's units digit is read at 98.5 % with a 1.5 %
+        // runner-up (4 or 9, 7 or 2): 19 + 22 adds up to the same 41 valid votes as 14 + 27
+        FieldEvidence total1 = field("votes.party.1.total", sure(1), digit(4, 0.985, 9));
+        FieldEvidence total2 = field("votes.party.2.total", sure(2), digit(7, 0.985, 2));
+        FieldEvidence valid = field("votes.valid", sure(4), sure(1));
+        List<FieldEvidence> oneSum = List.of(total1, total2, valid);
+        List<FieldReading> alone = FormReader.decideFields(oneSum, ArithmeticSolver.solve(oneSum,
+                List.of(new Rule(List.of("votes.party.1.total", "votes.party.2.total"), "votes.valid"))));
+        assertThat(alone.get(0).value()).isEqualTo(14);
+        assertThat(alone.get(0).needsReview()).as("under one sum, 19 + 22 is a rival reading").isTrue();
+        assertThat(alone.get(1).needsReview()).isTrue();
+
+        List<FieldEvidence> table = List.of(
+                field("votes.party.1", sure(4)), field("votes.party.1.candidates", sure(1), sure(0)), total1,
+                field("votes.party.2", sure(5)), field("votes.party.2.candidates", sure(2), sure(2)), total2,
+                field("votes.parties.own", sure(9)), field("votes.parties.candidates", sure(3), sure(2)), valid);
+        List<Rule> rules = List.of(
+                new Rule(List.of("votes.party.1", "votes.party.1.candidates"), "votes.party.1.total"),
+                new Rule(List.of("votes.party.2", "votes.party.2.candidates"), "votes.party.2.total"),
+                new Rule(List.of("votes.party.1", "votes.party.2"), "votes.parties.own"),
+                new Rule(List.of("votes.party.1.candidates", "votes.party.2.candidates"), "votes.parties.candidates"),
+                new Rule(List.of("votes.party.1.total", "votes.party.2.total"), "votes.valid"),
+                new Rule(List.of("votes.parties.own", "votes.parties.candidates"), "votes.valid"));
+        List<FieldReading> pinned = FormReader.decideFields(table, ArithmeticSolver.solve(table, rules));
+        assertThat(pinned).extracting(FieldReading::value).containsExactly(4, 10, 14, 5, 22, 27, 9, 32, 41);
+        assertThat(pinned).as("each total is also its row's sum").noneMatch(FieldReading::needsReview);
+    }
 }
