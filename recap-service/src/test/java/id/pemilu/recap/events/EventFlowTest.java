@@ -164,6 +164,68 @@ class EventFlowTest {
                 .andExpect(jsonPath("$.values[*].key", hasItem("votes.party.2.candidate.2")));
     }
 
+    @Test
+    void aLegislativeReadingGivesThePartysOwnVotesAndTheOfficerTypesTheCandidates() throws Exception {
+        String tps = "31.71.01.1001.005";
+        List<DctFinalized.BallotCandidate> two = List.of(new DctFinalized.BallotCandidate(1, "Calon Satu", "P"),
+                new DctFinalized.BallotCandidate(2, "Calon Dua", "L"));
+        rabbit.convertAndSend("", "recap-service-test.ballots." + RUN, new DctFinalized(UUID.randomUUID(),
+                Instant.now(), 1, "DPR", "DKI-III-" + RUN, "DKI Jakarta III", 7, 1, List.of("31.71.01.1001"),
+                List.of(new DctFinalized.BallotParty("pnb", 1, "Partai Nusantara Baru", two),
+                        new DctFinalized.BallotParty("pkr", 2, "Partai Kerja Rakyat", two))));
+        String[] submission = new String[2];
+        waitUntil(() -> {
+            var response = mvc.perform(multipart("/api/recap/tps/" + tps + "/ballots/DPR/photos")
+                    .file(new MockMultipartFile("photo", "c1.jpg", "image/jpeg", Images.jpegWithExif(41)))
+                    .with(Tokens.kpps(tps))).andReturn().getResponse();
+            if (response.getStatus() == 201) {
+                var upload = JsonMapper.builder().build().readTree(response.getContentAsString());
+                submission[0] = upload.get("submissionId").asString();
+                submission[1] = upload.get("sha256").asString();
+            }
+            return submission[0] != null;
+        });
+
+        // the legislative page as ocr-c1-reader reads it: per party its own votes, its candidates' votes and the
+        // sum, and the column totals; 20 + 30 = 50 and 10 + 40 = 50 valid votes of 100
+        Station s = registry.find(new TpsCode(tps)).orElseThrow();
+        Map<String, Integer> read = new LinkedHashMap<>();
+        Forms.consistent(s.dptMen(), s.dptWomen(), 4, 100).forEach((k, v) -> {
+            if (!k.startsWith("votes.candidate")) {
+                read.put(k, v);
+            }
+        });
+        read.put("votes.party.1", 20);
+        read.put("votes.party.1.candidates", 30);
+        read.put("votes.party.1.total", 50);
+        read.put("votes.party.2", 10);
+        read.put("votes.party.2.candidates", 40);
+        read.put("votes.party.2.total", 50);
+        read.put("votes.parties.own", 30);
+        read.put("votes.parties.candidates", 70);
+        List<C1FormRead.FieldReading> fields = new ArrayList<>();
+        read.forEach((k, v) -> fields.add(new C1FormRead.FieldReading(k, v, 0.99999, false)));
+        rabbit.convertAndSend("", "recap-service-test.readings." + RUN, new C1FormRead(UUID.randomUUID(),
+                Instant.now(), 1, submission[0], tps, "DPR", 1, submission[1], "READ", null, tps, fields));
+        waitUntil(() -> mvc.perform(get("/api/recap/submissions/" + submission[0]).with(Tokens.kpps(tps)))
+                .andReturn().getResponse().getContentAsString().contains("votes.party.2"));
+
+        // the officer types each candidate's votes from the further pages; the party rows stay as read
+        String typed = "{\"submissionId\":\"" + submission[0] + "\",\"values\":["
+                + "{\"key\":\"votes.party.1.candidate.1\",\"value\":25},"
+                + "{\"key\":\"votes.party.1.candidate.2\",\"value\":5},"
+                + "{\"key\":\"votes.party.2.candidate.1\",\"value\":30},"
+                + "{\"key\":\"votes.party.2.candidate.2\",\"value\":10}]}";
+        mvc.perform(post("/api/recap/tps/" + tps + "/ballots/DPR/confirm").with(Tokens.kpps(tps))
+                        .header("Idempotency-Key", "dpr-reading-" + RUN)
+                        .contentType(MediaType.APPLICATION_JSON).content(typed))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("submitted"));
+        mvc.perform(get("/api/recap/tps/" + tps + "/ballots/DPR").with(Tokens.kpps(tps)))
+                .andExpect(jsonPath("$.values[?(@.key == 'votes.party.1')].value", hasItem(20)))
+                .andExpect(jsonPath("$.values[*].key", org.hamcrest.Matchers.not(hasItem("votes.party.1.total"))))
+                .andExpect(jsonPath("$.values[*].key", org.hamcrest.Matchers.not(hasItem("votes.parties.own"))));
+    }
+
     interface Check {
         boolean ok() throws Exception;
     }
