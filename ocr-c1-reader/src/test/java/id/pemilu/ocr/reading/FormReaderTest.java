@@ -32,6 +32,24 @@ class FormReaderTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {201, 202, 203})
+    void everyFieldOfALegislativePartyTableOnADistortedPhotoIsRightOrFlagged(int seed) {
+        FormSynthesizer.Synthesized photo = SYNTH.synthesize(TEMPLATES.get("DPR"), "31.71.01.1001.001", seed,
+                Distortion.ALL);
+        FormReading reading = READER.read(photo.jpeg());
+        assertThat(reading.outcome()).as(reading.reason()).isEqualTo(FormReading.READ);
+        assertThat(reading.fields()).hasSize(87);
+        for (FieldReading field : reading.fields()) {
+            assertThat(photo.truth().get(field.key()).equals(field.value()) || field.needsReview())
+                    .as("%s read %s, written %s, not flagged", field.key(), field.value(),
+                            photo.truth().get(field.key()))
+                    .isTrue();
+        }
+        assertThat(reading.fields().stream().filter(f -> f.key().endsWith(".total")
+                && f.key().startsWith("votes.party.")).count()).isEqualTo(18);
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Distortion.class, names = {"PERSPECTIVE", "ROTATION", "UPSIDE_DOWN", "BLUR", "SHADOW",
             "NOISE", "LOW_RESOLUTION", "HIGH_RESOLUTION", "ALL"})
     void everyFieldOfADistortedPhotoIsRightOrFlagged(Distortion distortion) {
