@@ -89,11 +89,12 @@ public final class TemplateGenerator {
                 C1FieldKeys.BALLOTS_RECEIVED));
         rules.add(new Rule(List.of("voted.all.total"), C1FieldKeys.BALLOTS_USED));
         y += 6;
-        if (isLegislative(ballotType)) {
-            y = partyTable(labels, fields, rules, y);
-        } else {
-            y = candidateRows(ballotType, labels, fields, rules, y);
-        }
+        y = ballotType.startsWith("DPR") ? partyTable(labels, fields, rules, y)
+                : candidateRows(ballotType, labels, fields, rules, y);
+        y = totalRow(labels, fields, C1FieldKeys.VOTES_INVALID, "Jumlah suara tidak sah", y);
+        y = totalRow(labels, fields, C1FieldKeys.VOTES_TOTAL, "Jumlah suara sah dan tidak sah", y);
+        rules.add(new Rule(List.of(C1FieldKeys.VOTES_VALID, C1FieldKeys.VOTES_INVALID), C1FieldKeys.VOTES_TOTAL));
+        rules.add(new Rule(List.of(C1FieldKeys.BALLOTS_USED), C1FieldKeys.VOTES_TOTAL));
         if (y > 790) {
             throw new IllegalStateException("layout of " + ballotType + " overflows the page");
         }
@@ -109,11 +110,7 @@ public final class TemplateGenerator {
                 labels, fields, rules);
     }
 
-    static boolean isLegislative(String ballotType) {
-        return ballotType.startsWith("DPR");
-    }
-
-    /** Section III of PPWP, DPD and Pilkada: one row per candidate (pair), then valid, invalid and all votes. */
+    /** Section III of PPWP, DPD and Pilkada: one row per candidate (pair), then the valid votes. */
     private static double candidateRows(String ballotType, List<Label> labels, List<Field> fields, List<Rule> rules,
                                         double y) {
         labels.add(new Label("III. PEROLEHAN SUARA", 48, y + 11, 9, true));
@@ -143,10 +140,8 @@ public final class TemplateGenerator {
                 y += PITCH;
             }
         }
-        y = validAndInvalid(labels, fields, y, true);
         rules.add(new Rule(voteKeys, C1FieldKeys.VOTES_VALID));
-        totalRules(rules);
-        return y;
+        return totalRow(labels, fields, C1FieldKeys.VOTES_VALID, "Jumlah suara sah", y);
     }
 
     /**
@@ -203,29 +198,13 @@ public final class TemplateGenerator {
         rules.add(new Rule(totals, C1FieldKeys.VOTES_VALID));
         rules.add(new Rule(List.of(C1FieldKeys.VOTES_PARTIES_OWN, C1FieldKeys.VOTES_PARTIES_CANDIDATES),
                 C1FieldKeys.VOTES_VALID));
-        y = validAndInvalid(labels, fields, y, false);
-        totalRules(rules);
         return y;
     }
 
-    private static double validAndInvalid(List<Label> labels, List<Field> fields, double y, boolean withValid) {
-        String[][] totals = {{C1FieldKeys.VOTES_VALID, "Jumlah suara sah"},
-                {C1FieldKeys.VOTES_INVALID, "Jumlah suara tidak sah"},
-                {C1FieldKeys.VOTES_TOTAL, "Jumlah suara sah dan tidak sah"}};
-        for (String[] total : totals) {
-            if (!withValid && total[0].equals(C1FieldKeys.VOTES_VALID)) {
-                continue;
-            }
-            labels.add(new Label(total[1], 56, y + 13, 8, true));
-            fields.add(field(total[0], total[1], 480, y));
-            y += PITCH;
-        }
-        return y;
-    }
-
-    private static void totalRules(List<Rule> rules) {
-        rules.add(new Rule(List.of(C1FieldKeys.VOTES_VALID, C1FieldKeys.VOTES_INVALID), C1FieldKeys.VOTES_TOTAL));
-        rules.add(new Rule(List.of(C1FieldKeys.BALLOTS_USED), C1FieldKeys.VOTES_TOTAL));
+    private static double totalRow(List<Label> labels, List<Field> fields, String key, String label, double y) {
+        labels.add(new Label(label, 56, y + 13, 8, true));
+        fields.add(field(key, label, 480, y));
+        return y + PITCH;
     }
 
     private static Field field(String key, String label, double x, double y) {

@@ -115,7 +115,8 @@ public final class ArithmeticSolver {
     /**
      * The BEAM most probable states after choosing field {@code i}: exactly what sorting every (state, candidate)
      * pair that satisfies the rules closing at {@code i} and keeping the first BEAM would give, but pairs that cannot
-     * enter the beam are skipped without being built (states and candidates both come in falling probability).
+     * enter the beam are skipped without being built (the states come in falling probability, so once the best
+     * candidate cannot lift a state into the beam, no later state can enter).
      */
     private static List<State> extend(List<State> beam, int i, List<FieldEvidence.Candidate> candidates,
                                       List<int[]> rules) {

@@ -135,20 +135,8 @@ class EventFlowTest {
     @Test
     void aFinalCandidateListOpensTheLegislativeBallot() throws Exception {
         String tps = "31.71.01.1001.004";
-        List<DctFinalized.BallotCandidate> two = List.of(new DctFinalized.BallotCandidate(1, "Calon Satu", "P"),
-                new DctFinalized.BallotCandidate(2, "Calon Dua", "L"));
-        rabbit.convertAndSend("", "recap-service-test.ballots." + RUN, new DctFinalized(UUID.randomUUID(),
-                Instant.now(), 1, "DPR", "DKI-II-" + RUN, "DKI Jakarta II", 7, 1, List.of("31.71"),
-                List.of(new DctFinalized.BallotParty("pnb", 1, "Partai Nusantara Baru", two),
-                        new DctFinalized.BallotParty("pkr", 2, "Partai Kerja Rakyat", two))));
-        Station s = registry.find(new TpsCode(tps)).orElseThrow();
-        Map<String, Integer> base = Forms.consistent(s.dptMen(), s.dptWomen(), 4, 100);
-        Map<String, Integer> values = new LinkedHashMap<>();
-        base.forEach((k, v) -> {
-            if (!k.startsWith("votes.candidate")) {
-                values.put(k, v);
-            }
-        });
+        finalizeDprList("DKI-II-" + RUN, "DKI Jakarta II", "31.71");
+        Map<String, Integer> values = votersBallotsAndTotals(tps);
         values.put("votes.party.1", 20);
         values.put("votes.party.1.candidate.1", 25);
         values.put("votes.party.1.candidate.2", 5);
@@ -167,12 +155,7 @@ class EventFlowTest {
     @Test
     void aLegislativeReadingGivesThePartysOwnVotesAndTheOfficerTypesTheCandidates() throws Exception {
         String tps = "31.71.01.1001.005";
-        List<DctFinalized.BallotCandidate> two = List.of(new DctFinalized.BallotCandidate(1, "Calon Satu", "P"),
-                new DctFinalized.BallotCandidate(2, "Calon Dua", "L"));
-        rabbit.convertAndSend("", "recap-service-test.ballots." + RUN, new DctFinalized(UUID.randomUUID(),
-                Instant.now(), 1, "DPR", "DKI-III-" + RUN, "DKI Jakarta III", 7, 1, List.of("31.71.01.1001"),
-                List.of(new DctFinalized.BallotParty("pnb", 1, "Partai Nusantara Baru", two),
-                        new DctFinalized.BallotParty("pkr", 2, "Partai Kerja Rakyat", two))));
+        finalizeDprList("DKI-III-" + RUN, "DKI Jakarta III", "31.71.01.1001");
         String[] submission = new String[2];
         waitUntil(() -> {
             var response = mvc.perform(multipart("/api/recap/tps/" + tps + "/ballots/DPR/photos")
@@ -188,13 +171,7 @@ class EventFlowTest {
 
         // the legislative page as ocr-c1-reader reads it: per party its own votes, its candidates' votes and the
         // sum, and the column totals; 20 + 30 = 50 and 10 + 40 = 50 valid votes of 100
-        Station s = registry.find(new TpsCode(tps)).orElseThrow();
-        Map<String, Integer> read = new LinkedHashMap<>();
-        Forms.consistent(s.dptMen(), s.dptWomen(), 4, 100).forEach((k, v) -> {
-            if (!k.startsWith("votes.candidate")) {
-                read.put(k, v);
-            }
-        });
+        Map<String, Integer> read = votersBallotsAndTotals(tps);
         read.put("votes.party.1", 20);
         read.put("votes.party.1.candidates", 30);
         read.put("votes.party.1.total", 50);
@@ -224,6 +201,28 @@ class EventFlowTest {
                 .andExpect(jsonPath("$.values[?(@.key == 'votes.party.1')].value", hasItem(20)))
                 .andExpect(jsonPath("$.values[*].key", org.hamcrest.Matchers.not(hasItem("votes.party.1.total"))))
                 .andExpect(jsonPath("$.values[*].key", org.hamcrest.Matchers.not(hasItem("votes.parties.own"))));
+    }
+
+    /** A final DPR candidate list: parties 1 (pnb) and 2 (pkr), two candidates each, for the given region. */
+    private void finalizeDprList(String dapilCode, String dapilName, String region) {
+        List<DctFinalized.BallotCandidate> two = List.of(new DctFinalized.BallotCandidate(1, "Calon Satu", "P"),
+                new DctFinalized.BallotCandidate(2, "Calon Dua", "L"));
+        rabbit.convertAndSend("", "recap-service-test.ballots." + RUN, new DctFinalized(UUID.randomUUID(),
+                Instant.now(), 1, "DPR", dapilCode, dapilName, 7, 1, List.of(region),
+                List.of(new DctFinalized.BallotParty("pnb", 1, "Partai Nusantara Baru", two),
+                        new DctFinalized.BallotParty("pkr", 2, "Partai Kerja Rakyat", two))));
+    }
+
+    /** A consistent form of the TPS's registered DPT with 100 valid and 4 invalid votes, without any vote rows. */
+    private Map<String, Integer> votersBallotsAndTotals(String tps) {
+        Station s = registry.find(new TpsCode(tps)).orElseThrow();
+        Map<String, Integer> values = new LinkedHashMap<>();
+        Forms.consistent(s.dptMen(), s.dptWomen(), 4, 100).forEach((k, v) -> {
+            if (!k.startsWith("votes.candidate")) {
+                values.put(k, v);
+            }
+        });
+        return values;
     }
 
     interface Check {
