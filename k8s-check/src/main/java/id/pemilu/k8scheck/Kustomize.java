@@ -170,30 +170,42 @@ public final class Kustomize {
         }
     }
 
+    /**
+     * Strategic merge of a list with a merge key, in kustomize's order: the patch's items first (each merged into
+     * the original item with the same key, if any), then the original items the patch does not name.
+     */
     private static void mergeList(ArrayNode target, ArrayNode patch, String key) {
+        List<JsonNode> merged = new ArrayList<>();
+        Set<String> named = new java.util.HashSet<>();
         for (JsonNode item : patch) {
             String k = item.path(key).asString(null);
             if (k == null) {
                 throw new IllegalArgumentException("list item without its merge key '" + key + "': " + item);
             }
+            named.add(k);
+            if ("delete".equals(item.path("$patch").asString(null))) {
+                continue;
+            }
             ObjectNode match = null;
             for (JsonNode t : target) {
                 if (k.equals(t.path(key).asString(null))) {
-                    match = (ObjectNode) t;
+                    match = (ObjectNode) t.deepCopy();
                 }
             }
-            if ("delete".equals(item.path("$patch").asString(null))) {
-                for (int i = 0; i < target.size(); i++) {
-                    if (target.get(i) == match) {
-                        target.remove(i);
-                    }
-                }
-            } else if (match != null) {
+            if (match != null) {
                 merge(match, (ObjectNode) item);
+                merged.add(match);
             } else {
-                target.add(item.deepCopy());
+                merged.add(item.deepCopy());
             }
         }
+        for (JsonNode t : target) {
+            if (!named.contains(t.path(key).asString(null))) {
+                merged.add(t);
+            }
+        }
+        target.removeAll();
+        merged.forEach(target::add);
     }
 
     private static void setImages(JsonNode rule, List<ObjectNode> objects) {

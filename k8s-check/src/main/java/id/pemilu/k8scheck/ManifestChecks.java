@@ -25,6 +25,8 @@ public final class ManifestChecks {
     /** host:port or scheme://host:port inside a setting (URLs, replica set member lists). */
     private static final Pattern ENDPOINT = Pattern.compile("(?:[a-z]+://)?(?:[^@/\\s,]*@)?([a-z0-9.-]+):(\\d+)");
 
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+
     private ManifestChecks() {
     }
 
@@ -124,10 +126,46 @@ public final class ManifestChecks {
                 JsonNode s = e.path("valueFrom").path("secretKeyRef");
                 reference(cid, "Secret", s.path("name").asString(null), s.path("key").asString(null), secrets, p);
             }
+            variableReferences(cid, c, configMaps, p);
             for (JsonNode e : c.path("envFrom")) {
                 reference(cid, "ConfigMap", e.path("configMapRef").path("name").asString(null), null, configMaps, p);
                 if (e.has("secretRef")) {
                     p.add(cid + ": envFrom a whole Secret; name each key it uses (secretKeyRef)");
+                }
+            }
+        }
+    }
+
+    /**
+     * Kubernetes expands $(NAME) in a value only from variables defined BEFORE it (envFrom, then env in order); any
+     * other reference stays as literal text (a password "$(MONGODB_PASSWORD)"). A patch that touches an env item
+     * moves it to the front of the list, so this is checked on the rendering.
+     */
+    private static void variableReferences(String cid, JsonNode c, Map<String, JsonNode> configMaps, List<String> p) {
+        Set<String> defined = new java.util.HashSet<>();
+        for (JsonNode from : c.path("envFrom")) {
+            JsonNode cm = configMaps.get(from.path("configMapRef").path("name").asString(""));
+            if (cm != null) {
+                defined.addAll(cm.path("data").propertyNames());
+            }
+        }
+        for (JsonNode e : c.path("env")) {
+            Matcher m = VARIABLE.matcher(e.path("value").asString(""));
+            while (m.find()) {
+                if (!defined.contains(m.group(1))) {
+                    p.add(cid + ": " + e.path("name").asString() + " uses $(" + m.group(1) + "), which is not defined"
+                            + " before it: it would stay unexpanded");
+                }
+            }
+            defined.add(e.path("name").asString());
+        }
+        for (String field : List.of("command", "args")) {
+            for (JsonNode a : c.path(field)) {
+                Matcher m = VARIABLE.matcher(a.asString(""));
+                while (m.find()) {
+                    if (!defined.contains(m.group(1))) {
+                        p.add(cid + ": " + field + " uses $(" + m.group(1) + "), which is not defined");
+                    }
                 }
             }
         }

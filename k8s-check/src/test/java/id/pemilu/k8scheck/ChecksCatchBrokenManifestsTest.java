@@ -213,4 +213,19 @@ class ChecksCatchBrokenManifestsTest {
         assertThat(problems).anyMatch(p -> p.contains("ScaledObject/ocr-c1-reader.spec: unknown field 'maxReplicas'"));
         assertThat(problems).anyMatch(p -> p.contains("unknown field 'queueLength'"));
     }
+
+    @Test
+    void variableUsedBeforeItIsDefinedIsReported() {
+        assertThat(problemsAfter(o -> {
+            ArrayNode env = (ArrayNode) container(o, "recap-service").path("env");
+            ObjectNode uri = env(container(o, "recap-service"), "MONGODB_URI");
+            for (int i = 0; i < env.size(); i++) {
+                if (env.get(i) == uri) {
+                    env.remove(i);
+                }
+            }
+            env.insert(0, uri);
+        })).anyMatch(p -> p.contains("recap-service[recap-service]: MONGODB_URI uses $(MONGODB_PASSWORD), which is not "
+                + "defined before it"));
+    }
 }
