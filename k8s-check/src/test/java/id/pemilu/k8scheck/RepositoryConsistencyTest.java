@@ -80,7 +80,7 @@ class RepositoryConsistencyTest {
                         .contains("/" + settings.get("MONGODB_DATABASE") + "?");
             }
             for (String setting : settings.keySet()) {
-                if (setting.endsWith("_URL") || setting.endsWith("_KEY")) {
+                if (setting.matches(".*_(URL|KEY|SECRET|TOKEN|PASSWORD)")) {
                     assertThat(envNames(objects, name)).as(name + " reads " + setting).contains(setting);
                 }
             }
