@@ -64,6 +64,20 @@ public final class ManifestChecks {
             reference(id, "ConfigMap", c.path("configMap").path("name").asString(null), null, configMaps, p);
             reference(id, "Secret", c.path("secret").path("secretName").asString(null), null, secrets, p);
         }
+        // what the namespace's "restricted" pod security standard refuses at admission
+        for (String host : List.of("hostNetwork", "hostPID", "hostIPC")) {
+            if (pod.path(host).asBoolean(false)) {
+                p.add(id + ": " + host + " is not allowed");
+            }
+        }
+        for (JsonNode v : pod.path("volumes")) {
+            if (v.has("hostPath")) {
+                p.add(id + ": hostPath volume '" + v.path("name").asString() + "' is not allowed");
+            }
+        }
+        if (podSec.path("runAsUser").asInt(-1) == 0) {
+            p.add(id + ": runAsUser 0 (root)");
+        }
         if (pod.path("automountServiceAccountToken").asBoolean(true)) {
             p.add(id + ": automountServiceAccountToken must be false (no pod here talks to the Kubernetes API)");
         }
@@ -90,6 +104,14 @@ public final class ManifestChecks {
             }
             if (!sec.path("readOnlyRootFilesystem").asBoolean(false)) {
                 p.add(cid + ": readOnlyRootFilesystem must be true");
+            }
+            if (sec.path("privileged").asBoolean(false) || sec.path("runAsUser").asInt(-1) == 0) {
+                p.add(cid + ": privileged or root container");
+            }
+            for (JsonNode port : c.path("ports")) {
+                if (port.has("hostPort")) {
+                    p.add(cid + ": hostPort " + port.get("hostPort") + " is not allowed");
+                }
             }
             boolean dropsAll = false;
             for (JsonNode cap : sec.path("capabilities").path("drop")) {

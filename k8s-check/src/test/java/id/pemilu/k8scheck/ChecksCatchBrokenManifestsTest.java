@@ -228,4 +228,17 @@ class ChecksCatchBrokenManifestsTest {
         })).anyMatch(p -> p.contains("recap-service[recap-service]: MONGODB_URI uses $(MONGODB_PASSWORD), which is not "
                 + "defined before it"));
     }
+
+    @Test
+    void whatTheRestrictedPodSecurityStandardRefusesIsReported() {
+        List<String> problems = problemsAfter(o -> {
+            ObjectNode spec = (ObjectNode) find(o, "StatefulSet", "mongodb").path("spec").path("template").path("spec");
+            spec.put("hostNetwork", true);
+            ((ArrayNode) spec.path("volumes")).addObject().put("name", "host").putObject("hostPath").put("path", "/");
+            ((ObjectNode) container(o, "gateway").path("ports").get(0)).put("hostPort", 80);
+        });
+        assertThat(problems).anyMatch(p -> p.contains("StatefulSet/mongodb: hostNetwork is not allowed"));
+        assertThat(problems).anyMatch(p -> p.contains("StatefulSet/mongodb: hostPath volume 'host'"));
+        assertThat(problems).anyMatch(p -> p.contains("gateway[gateway]: hostPort 80 is not allowed"));
+    }
 }

@@ -216,4 +216,25 @@ class RepositoryConsistencyTest {
         assertThat(names).contains("mongodb-admin", "rabbitmq-erlang-cookie", "party-registry-nik", "keda-rabbitmq",
                 "pemilu-tls", "keycloak-db");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production", "production-keda"})
+    void tokensAreIssuedByTheHostTheServicesExpect(String overlay) {
+        List<ObjectNode> objects = Repo.render(overlay);
+        JsonNode config = find(objects, "ConfigMap", "pemilu-config").path("data");
+        String hostname = config.path("KEYCLOAK_HOSTNAME").asString();
+        // Keycloak stamps its fixed host name into every token; the services accept only KEYCLOAK_ISSUER
+        assertThat(config.path("KEYCLOAK_ISSUER").asString()).isEqualTo(hostname + "/realms/pemilu");
+        assertThat(Workloads.mainContainers(find(objects, "Deployment", "keycloak")).get(0).toString())
+                .contains("\"configMapKeyRef\":{\"name\":\"pemilu-config\",\"key\":\"KEYCLOAK_HOSTNAME\"}");
+        if (!overlay.equals("dev")) {
+            assertThat(hostname).startsWith("https://");
+            String host = hostname.substring("https://".length());
+            JsonNode ingress = find(objects, "Ingress", "pemilu").path("spec");
+            List<String> hosts = new ArrayList<>();
+            ingress.path("rules").forEach(r -> hosts.add(r.path("host").asString()));
+            assertThat(hosts).contains(host);
+            assertThat(ingress.path("tls").get(0).path("hosts").toString()).contains(host);
+        }
+    }
 }
