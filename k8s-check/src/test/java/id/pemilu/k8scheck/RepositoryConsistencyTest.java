@@ -100,11 +100,17 @@ class RepositoryConsistencyTest {
     }
 
     @Test
-    void voterPortalAndGatewayGetNoSecretAtAll() {
+    void voterPortalAndGatewayGetNoSecretButTheGatewayKey() {
         List<ObjectNode> objects = Repo.render("production");
         for (String name : List.of("voter-portal", "gateway")) {
-            assertThat(find(objects, "Deployment", name).toString()).as(name).doesNotContain("secretKeyRef")
-                    .doesNotContain("MONGODB").doesNotContain("RABBITMQ");
+            String deployment = find(objects, "Deployment", name).toString();
+            assertThat(deployment).as(name).doesNotContain("MONGODB").doesNotContain("RABBITMQ");
+            Matcher m = Pattern.compile("\"secretKeyRef\":\\{\"name\":\"([^\"]+)\"").matcher(deployment);
+            List<String> secrets = new ArrayList<>();
+            while (m.find()) {
+                secrets.add(m.group(1));
+            }
+            assertThat(secrets).as(name).containsExactly("pemilu-gateway-key");
         }
     }
 
