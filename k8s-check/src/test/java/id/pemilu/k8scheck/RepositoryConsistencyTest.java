@@ -100,7 +100,7 @@ class RepositoryConsistencyTest {
     }
 
     @Test
-    void voterPortalAndGatewayGetNoSecretButTheGatewayKey() {
+    void voterPortalAndGatewayGetNoStoreOrBrokerSecret() {
         List<ObjectNode> objects = Repo.render("production");
         for (String name : List.of("voter-portal", "gateway")) {
             String deployment = find(objects, "Deployment", name).toString();
@@ -110,7 +110,8 @@ class RepositoryConsistencyTest {
             while (m.find()) {
                 secrets.add(m.group(1));
             }
-            assertThat(secrets).as(name).containsExactly("pemilu-gateway-key");
+            assertThat(secrets).as(name).containsExactlyElementsOf(name.equals("gateway")
+                    ? List.of("pemilu-gateway-key") : List.of("pemilu-gateway-key", "voter-portal-oidc"));
         }
     }
 
@@ -171,12 +172,13 @@ class RepositoryConsistencyTest {
                 + "k8s/sync-realm.sh").isEqualTo(productionRealm());
     }
 
-    /** What k8s/sync-realm.sh makes of the dev realm: no users, HTTPS only, the public host for redirects. */
+    /** What k8s/sync-realm.sh makes of the dev realm: no users, no client secrets, HTTPS only, the public host. */
     private static JsonNode productionRealm() {
         ObjectNode realm = (ObjectNode) JSON.readTree(Repo.read(Repo.root().resolve("keycloak/realm-pemilu.json")));
         realm.remove("users");
         realm.put("sslRequired", "all");
         for (JsonNode client : realm.path("clients")) {
+            ((ObjectNode) client).remove("secret");
             ((ObjectNode) client).set("redirectUris", JSON.createArrayNode().add("https://pemilu.example/*"));
             ((ObjectNode) client).set("webOrigins", JSON.createArrayNode().add("https://pemilu.example"));
         }
