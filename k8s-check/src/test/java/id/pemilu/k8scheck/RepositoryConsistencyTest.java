@@ -243,6 +243,9 @@ class RepositoryConsistencyTest {
             ingress.path("rules").forEach(r -> hosts.add(r.path("host").asString()));
             assertThat(hosts).contains(host);
             assertThat(ingress.path("tls").get(0).path("hosts").toString()).contains(host);
+            // D.Hasil documents print the gateway's public address
+            assertThat(hosts).contains(env(objects, "recap-service").get("RECAP_PUBLIC_BASE_URL")
+                    .substring("https://".length()));
         }
     }
 }
