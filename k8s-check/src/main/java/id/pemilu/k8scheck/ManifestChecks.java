@@ -347,6 +347,12 @@ public final class ManifestChecks {
             if (!exists) {
                 p.add(Kustomize.id(o) + ": scales " + target + ", which is not in the rendering");
             }
+            boolean fixedReplicas = objects.stream().anyMatch(w -> (w.path("kind").asString() + "/"
+                    + w.path("metadata").path("name").asString()).equals(target) && w.path("spec").has("replicas"));
+            if (fixedReplicas) {
+                p.add(target + " sets spec.replicas although " + Kustomize.id(o) + " scales it (every apply would "
+                        + "reset the count)");
+            }
             String before = scaledBy.put(target, Kustomize.id(o));
             if (before != null) {
                 p.add(target + " is scaled by both " + before + " and " + Kustomize.id(o)

@@ -241,4 +241,11 @@ class ChecksCatchBrokenManifestsTest {
         assertThat(problems).anyMatch(p -> p.contains("StatefulSet/mongodb: hostPath volume 'host'"));
         assertThat(problems).anyMatch(p -> p.contains("gateway[gateway]: hostPort 80 is not allowed"));
     }
+
+    @Test
+    void fixedReplicaCountOnAnAutoscaledWorkloadIsReported() {
+        assertThat(problemsAfter(productionKeda, o -> ((ObjectNode) find(o, "Deployment", "ocr-c1-reader")
+                .path("spec")).put("replicas", 2)))
+                .anyMatch(p -> p.contains("Deployment/ocr-c1-reader sets spec.replicas although"));
+    }
 }
