@@ -25,8 +25,14 @@ final class Repo {
         return k8s().resolve("overlays").resolve(name);
     }
 
+    private static final java.util.Map<String, List<ObjectNode>> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The overlay rendered once per test run; each caller gets its own copy (tests may change it). */
     static List<ObjectNode> render(String overlay) {
-        return Kustomize.render(overlay(overlay));
+        List<ObjectNode> once = RENDERED.computeIfAbsent(overlay, o -> Kustomize.render(overlay(o)));
+        List<ObjectNode> copy = new java.util.ArrayList<>();
+        once.forEach(o -> copy.add(o.deepCopy()));
+        return copy;
     }
 
     static String read(Path p) {
