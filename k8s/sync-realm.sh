@@ -14,6 +14,8 @@ cp "$realm" "$here/overlays/dev/realm/realm-pemilu.json"
 jq --arg host "$host" --indent 2 '
   del(.users)
   | .sslRequired = "all"
-  | .clients |= map(del(.secret) | .redirectUris = ["https://\($host)/*"] | .webOrigins = ["https://\($host)"])
+  | .clients |= map(del(.secret) | .redirectUris = ["https://\($host)/*"] | .webOrigins = ["https://\($host)"]
+      | if (.attributes["post.logout.redirect.uris"] // "+") != "+"
+        then .attributes["post.logout.redirect.uris"] = "https://\($host)/*" else . end)
 ' "$realm" > "$here/overlays/production/realm/realm-pemilu.json"
 echo "realm copied to overlays/dev and overlays/production (users removed, host $host)"

@@ -181,6 +181,10 @@ class RepositoryConsistencyTest {
             ((ObjectNode) client).remove("secret");
             ((ObjectNode) client).set("redirectUris", JSON.createArrayNode().add("https://pemilu.example/*"));
             ((ObjectNode) client).set("webOrigins", JSON.createArrayNode().add("https://pemilu.example"));
+            JsonNode logout = client.path("attributes").path("post.logout.redirect.uris");
+            if (logout.isString() && !logout.asString().equals("+")) {
+                ((ObjectNode) client.get("attributes")).put("post.logout.redirect.uris", "https://pemilu.example/*");
+            }
         }
         return realm;
     }
