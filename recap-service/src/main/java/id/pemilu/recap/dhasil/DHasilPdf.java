@@ -497,7 +497,7 @@ public class DHasilPdf {
                 }
                 tableRow(widths, row, REGULAR, size, rowH, textColumns, false);
             }
-            y -= 4;
+            y -= 10;
         }
 
         private void tableRow(float[] widths, String[] cells, PDType1Font font, float size, float rowH,

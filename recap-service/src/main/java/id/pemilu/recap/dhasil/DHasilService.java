@@ -1,6 +1,5 @@
 package id.pemilu.recap.dhasil;
 
-import id.pemilu.recap.storage.DurableWrites;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,22 +19,21 @@ public class DHasilService {
 
     private final MongoTemplate mongo;
     private final DHasilSigner signer;
-    private final DurableWrites durable;
-
-    DHasilService(MongoTemplate mongo, DHasilSigner signer, DurableWrites durable) {
+    DHasilService(MongoTemplate mongo, DHasilSigner signer) {
         this.mongo = mongo;
         this.signer = signer;
-        this.durable = durable;
     }
 
-    /** Hashes and signs a draft and stores it (once: a second issue of the same id fails). */
+    /**
+     * Hashes and signs a draft and stores it (once: a second issue of the same id fails). The caller makes it
+     * durable with its next write's commit (the session write that announces it).
+     */
     public DHasil issue(DHasil draft) {
         byte[] canonical = DHasilCanonical.encode(draft);
         draft.sign(DHasilSigner.sha256Hex(canonical), signer.sign(canonical), signer.keyId(), signer.isDev());
         mongo.insert(draft);
         mongo.save(new Document("_id", headId(draft.getBallotType(), draft.getRegionCode()))
                 .append("latestVersion", draft.getVersion()).append("sha256", draft.getSha256()), HEADS);
-        durable.await();
         return draft;
     }
 

@@ -10,6 +10,10 @@ import id.pemilu.common.wilayah.Wilayah;
 import id.pemilu.recap.dhasil.DHasil;
 import id.pemilu.recap.dhasil.DHasilService;
 import id.pemilu.recap.dhasil.Packed;
+import id.pemilu.recap.recap.Entry;
+import id.pemilu.recap.recap.RecapApplier;
+import id.pemilu.recap.recap.RecapQueries;
+import id.pemilu.recap.recap.RegionTotal;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.result.BallotStructure;
@@ -18,6 +22,7 @@ import id.pemilu.recap.result.FieldValue;
 import id.pemilu.recap.result.Flag;
 import id.pemilu.recap.result.ResultChecks;
 import id.pemilu.recap.result.ResultService;
+import id.pemilu.recap.result.ResultStatus;
 import id.pemilu.recap.result.ReviewCommand;
 import id.pemilu.recap.result.TpsCode;
 import id.pemilu.recap.result.TpsLimits;
@@ -55,6 +60,8 @@ public class SessionService {
     private final SessionAccess access;
     private final TpsRegistry registry;
     private final ResultService results;
+    private final RecapQueries totals;
+    private final RecapApplier applier;
     private final DHasilService dhasil;
     private final DurableWrites durable;
     private final ObjectProvider<OutboxRelay> relay;
@@ -62,12 +69,14 @@ public class SessionService {
     private final Object[] locks = new Object[256];
 
     SessionService(MongoTemplate mongo, SessionAccess access, TpsRegistry registry, ResultService results,
-                   DHasilService dhasil, DurableWrites durable, ObjectProvider<OutboxRelay> relay,
+                   RecapQueries totals, RecapApplier applier, DHasilService dhasil, DurableWrites durable, ObjectProvider<OutboxRelay> relay,
                    @Value("${pemilu.recap.public-base-url:http://localhost:8080}") String publicBaseUrl) {
         this.mongo = mongo;
         this.access = access;
         this.registry = registry;
         this.results = results;
+        this.totals = totals;
+        this.applier = applier;
         this.dhasil = dhasil;
         this.durable = durable;
         this.relay = relay;
@@ -126,7 +135,7 @@ public class SessionService {
                 throw ApiProblem.conflict("Sesi rekapitulasi " + region + " sudah dibuka (status " + s.getStatus().wire()
                         + ").");
             }
-            List<String> notReady = tier == Tier.KECAMATAN ? tpsNotReady(s, type, false) : childrenNotFinal(type, region);
+            List<String> notReady = tier == Tier.KECAMATAN ? tpsNotReady(s, type) : childrenNotFinal(type, region);
             if (!notReady.isEmpty()) {
                 throw notReady("Sesi belum dapat dibuka", tier == Tier.KECAMATAN
                         ? "Setiap TPS harus punya hasil yang dihitung atau keputusan tercatat (mis. PSU) dengan alasan."
@@ -284,27 +293,26 @@ public class SessionService {
     // ---------------------------------------------------------------------------------------------------------------
 
     private DHasil kecamatanDraft(RecapSession s, BallotType type, Caller caller, String role, List<String> notReady) {
-        Map<String, TpsResult> byTps = resultsOf(s.getRegionCode(), type);
-        notReady.addAll(tpsNotReady(s, type, true, byTps));
+        Map<String, Entry> byTps = entriesOf(s.getRegionCode(), type);
+        notReady.addAll(tpsNotReady(s, type, byTps));
+        List<String> keyList = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
-        byTps.values().stream().filter(r -> r.getStatus().counted()).findFirst()
-                .ifPresent(r -> r.getValues().forEach(v -> keys.add(v.key())));
-        byTps.values().forEach(r -> r.getValues().forEach(v -> keys.add(v.key())));
-        List<String> keyList = new ArrayList<>(keys);
+        byTps.values().stream().filter(e -> e.status().counted()).forEach(e -> keys.addAll(numbers(e).keySet()));
+        keyList.addAll(keys);
         List<DHasil.Row> rows = new ArrayList<>();
         for (String desa : registry.desaUnder(s.getRegionCode())) {
             for (Station station : registry.stationsOf(desa)) {
                 String code = station.code().value();
-                TpsResult r = byTps.get(code);
+                Entry e = byTps.get(code);
                 Optional<RecapSession.TpsDecision> decision = s.decisionFor(code);
-                boolean counted = r != null && r.getStatus().counted();
+                boolean counted = e != null && e.status().counted();
                 if (!counted && decision.isPresent()) {
                     rows.add(new DHasil.Row(code, "TPS " + code.substring(14), desa, "tps_result",
-                            r == null ? 0 : r.getResultVersion(), r == null ? "none" : r.getStatus().wire(),
+                            e == null ? 0 : e.resultVersion(), e == null ? "none" : e.status().wire(),
                             decision.get().decision(), ""));
                 } else if (counted) {
                     rows.add(new DHasil.Row(code, "TPS " + code.substring(14), desa, "tps_result",
-                            r.getResultVersion(), r.getStatus().wire(), null, pack(keyList, r.valueMap())));
+                            e.resultVersion(), e.status().wire(), null, pack(keyList, numbers(e))));
                 }
             }
         }
@@ -441,26 +449,45 @@ public class SessionService {
                 .filter(f -> AGGREGATE_CHECKS.contains(f.code())).toList();
     }
 
-    private Map<String, TpsResult> resultsOf(String kecamatan, BallotType type) {
-        List<String> ids = new ArrayList<>();
-        for (String desa : registry.desaUnder(kecamatan)) {
-            for (Station station : registry.stationsOf(desa)) {
-                ids.add(TpsResult.idOf(station.code(), type));
+    /**
+     * The TPS results of a kecamatan as the recap holds them: the desa totals keep per TPS the result version they
+     * contain and its numbers (packed), which is far cheaper to read than every result document. Anything recorded
+     * but not yet applied is applied first, so this is never behind the results.
+     */
+    private Map<String, Entry> entriesOf(String kecamatan, BallotType type) {
+        applier.applyPending();
+        Map<String, Entry> byTps = new HashMap<>();
+        for (RegionTotal desa : totals.findAll(type.name(), new ArrayList<>(registry.desaUnder(kecamatan)))) {
+            for (Entry e : desa.getEntries()) {
+                byTps.put(e.tpsCode(), e);
             }
-        }
-        Map<String, TpsResult> byTps = new HashMap<>();
-        for (TpsResult r : results.findAll(ids)) {
-            byTps.put(r.getTpsCode(), r);
         }
         return byTps;
     }
 
-    private List<String> tpsNotReady(RecapSession s, BallotType type, boolean finalizing) {
-        return tpsNotReady(s, type, finalizing, resultsOf(s.getRegionCode(), type));
+    /** An entry's numbers in form order (parsed from its packed {@code key=value,...}). */
+    private static Map<String, Integer> numbers(Entry e) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        String packed = e.numbers();
+        if (packed == null || packed.isEmpty()) {
+            return out;
+        }
+        int from = 0;
+        while (from < packed.length()) {
+            int comma = packed.indexOf(',', from);
+            int end = comma < 0 ? packed.length() : comma;
+            int eq = packed.indexOf('=', from);
+            out.put(packed.substring(from, eq), Integer.parseInt(packed, eq + 1, end, 10));
+            from = end + 1;
+        }
+        return out;
     }
 
-    private List<String> tpsNotReady(RecapSession s, BallotType type, boolean finalizing,
-                                     Map<String, TpsResult> byTps) {
+    private List<String> tpsNotReady(RecapSession s, BallotType type) {
+        return tpsNotReady(s, type, entriesOf(s.getRegionCode(), type));
+    }
+
+    private List<String> tpsNotReady(RecapSession s, BallotType type, Map<String, Entry> byTps) {
         List<String> out = new ArrayList<>();
         if (registry.tpsTotal(s.getRegionCode()) == 0) {
             out.add("Tidak ada TPS terdaftar di wilayah " + s.getRegionCode());
@@ -471,13 +498,14 @@ public class SessionService {
                 if (s.decisionFor(code).isPresent()) {
                     continue;
                 }
-                TpsResult r = byTps.get(code);
-                if (r == null) {
+                Entry e = byTps.get(code);
+                if (e == null) {
                     out.add("TPS " + code + ": belum ada hasil dan belum ada keputusan");
-                } else if (!r.getStatus().counted()) {
-                    boolean disputed = r.getFlags().stream().anyMatch(f -> f.code().equals(ResultService.DISPUTED));
+                } else if (e.status() == ResultStatus.FLAGGED) {
+                    List<Flag> flags = results.find(station.code(), type).map(TpsResult::getFlags).orElse(List.of());
+                    boolean disputed = flags.stream().anyMatch(f -> f.code().equals(ResultService.DISPUTED));
                     out.add("TPS " + code + ": hasil " + (disputed ? "dipersoalkan" : "ditandai") + " ("
-                            + String.join(", ", r.getFlags().stream().map(Flag::code).toList())
+                            + String.join(", ", flags.stream().map(Flag::code).toList())
                             + ") dan belum ada keputusan");
                 }
             }
