@@ -4,7 +4,9 @@ import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
 import id.pemilu.recap.RecapServiceApplication;
 import id.pemilu.recap.dhasil.DHasilReader;
-import id.pemilu.recap.recap.RecapApplier;
+import id.pemilu.recap.recap.BenchDesaTotals;
+import id.pemilu.recap.recap.RegionTotal;
+import id.pemilu.recap.result.FieldValue;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.result.BallotType;
@@ -55,10 +57,17 @@ public final class CascadeBench {
         System.out.printf("recap-service up in %.1f s, registry %,d TPS%n", secs(t0), registry.size());
 
         long t1 = System.nanoTime();
+        // Results: as KPPS confirmations leave them (tps_results documents) and as the recap applier leaves the desa
+        // totals (per TPS: version, status, numbers), which is what a kecamatan session reads. Above 100,000 TPS only
+        // the desa totals are stored (823,228 result documents would take an hour to store on this machine).
+        boolean resultDocuments = registry.size() <= 100_000 || Boolean.getBoolean("bench.resultDocuments");
         Map<String, Long> truth = new LinkedHashMap<>();
         List<TpsResult> batch = new ArrayList<>(2_000);
+        List<RegionTotal> desaBatch = new ArrayList<>(500);
         int seeded = 0;
         for (String desa : registry.desaUnder(TpsRegistry.NATIONAL)) {
+            List<String> codes = new ArrayList<>();
+            List<List<FieldValue>> values = new ArrayList<>();
             for (Station s : registry.stationsOf(desa)) {
                 int n = s.code().number();
                 int h = desa.hashCode() ^ n * 31;
@@ -69,21 +78,27 @@ public final class CascadeBench {
                 int b = valid * (25 + Math.floorMod(h >>> 13, 15)) / 100;
                 Map<String, Integer> form = Forms.consistent(s.dptMen(), s.dptWomen(), invalid, a, b, valid - a - b);
                 form.forEach((k, v) -> truth.merge(k, (long) v, Long::sum));
-                batch.add(BenchResults.submitted(s.code(), BallotType.PPWP, form));
-                if (batch.size() == 2_000) {
-                    mongo.insertAll(batch);
-                    seeded += batch.size();
-                    batch.clear();
+                codes.add(s.code().value());
+                values.add(form.entrySet().stream().map(e -> new FieldValue(e.getKey(), e.getValue())).toList());
+                seeded++;
+                if (resultDocuments) {
+                    batch.add(BenchResults.submitted(s.code(), BallotType.PPWP, form));
+                    if (batch.size() == 2_000) {
+                        mongo.insertAll(batch);
+                        batch.clear();
+                    }
                 }
+            }
+            desaBatch.add(BenchDesaTotals.desa(BallotType.PPWP.name(), desa, codes, values));
+            if (desaBatch.size() == 500) {
+                mongo.insertAll(desaBatch);
+                desaBatch.clear();
             }
         }
         mongo.insertAll(batch);
-        seeded += batch.size();
-        RecapApplier applier = ctx.getBean(RecapApplier.class);
-        applier.recover();
-        applier.applyPending();
-        System.out.printf("stored %,d TPS results and applied them to the desa totals in %.1f s (not timed)%n",
-                seeded, secs(t1));
+        mongo.insertAll(desaBatch);
+        System.out.printf("stored %,d TPS results (%s) in %.1f s (not timed)%n", seeded, resultDocuments
+                ? "result documents + desa totals" : "desa totals only", secs(t1));
 
         List<String> provinces = new ArrayList<>(registry.childrenOf(TpsRegistry.NATIONAL));
         List<String> kabkota = new ArrayList<>();
@@ -91,15 +106,19 @@ public final class CascadeBench {
         List<String> kecamatan = new ArrayList<>();
         kabkota.forEach(k -> kecamatan.addAll(registry.childrenOf(k)));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         tier(pool, sessions, kecamatan, Roles.PPK, "kecamatan");
         tier(pool, sessions, kabkota, Roles.KPU_KABKOTA, "kab/kota");
         tier(pool, sessions, provinces, Roles.KPU_PROVINSI, "provinsi");
         tier(pool, sessions, List.of(TpsRegistry.NATIONAL), Roles.KPU_RI, "nasional");
         double cascade = secs(start);
+        double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
         pool.shutdown();
-        System.out.printf("CASCADE: %,d + %,d + %,d + 1 D.Hasil in %.1f s (target <= 60 s)%n", kecamatan.size(),
-                kabkota.size(), provinces.size(), cascade);
+        System.out.printf("CASCADE: %,d + %,d + %,d + 1 D.Hasil in %.1f s (target <= 60 s); process CPU %.1f s "
+                + "= %.2f ms per TPS; load average %.1f%n", kecamatan.size(), kabkota.size(), provinces.size(),
+                cascade, cpu, cpu * 1000 / seeded, os.getSystemLoadAverage());
 
         Map<String, Long> national = reader.latest(BallotType.PPWP, TpsRegistry.NATIONAL).orElseThrow().totals();
         List<String> wrong = new ArrayList<>();
