@@ -60,7 +60,7 @@ public final class CascadeBench {
         // Results: as KPPS confirmations leave them (tps_results documents) and as the recap applier leaves the desa
         // totals (per TPS: version, status, numbers), which is what a kecamatan session reads. Above 100,000 TPS only
         // the desa totals are stored (823,228 result documents would take an hour to store on this machine).
-        boolean resultDocuments = registry.size() <= 100_000 || Boolean.getBoolean("bench.resultDocuments");
+        boolean resultDocuments = registry.size() <= Integer.getInteger("bench.resultDocumentsMax", 100_000);
         Map<String, Long> truth = new LinkedHashMap<>();
         List<TpsResult> batch = new ArrayList<>(2_000);
         List<RegionTotal> desaBatch = new ArrayList<>(500);
