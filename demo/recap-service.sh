@@ -110,3 +110,7 @@ step "Publik: alamat tetap TPS $RECAP_TPS2"
 api - GET "/api/recap/public/tps/$RECAP_TPS2" | jq -r '
   .ballots[] | "  \(.ballotType): \(.status)\(if .counted then " (dihitung)" else " (tidak dihitung)" end)\(if (.flags | length) > 0 then "; tanda: " + ([.flags[].code] | join(", ")) else "" end)"'
 echo "Unduh CSV: $GATEWAY/api/recap/public/download?region=31.71.01&ballotType=PPWP&format=csv"
+
+# Rekapitulasi berjenjang: PPK -> KPU kab/kota -> provinsi -> RI, keberatan saksi, D.Hasil bertanda tangan
+# shellcheck source=demo/rekap.sh
+source "$(dirname "${BASH_SOURCE[0]}")/rekap.sh"

@@ -10,6 +10,8 @@ public final class Roles {
     public static final String KPU_RI = "kpu-ri";
     public static final String BAWASLU = "bawaslu";
     public static final String PARTY_OPERATOR = "party-operator";
+    /** A party's witness (saksi) at recap sessions; token claims {@code party_id} and {@code region_code}. */
+    public static final String SAKSI = "saksi";
 
     private Roles() {
     }
