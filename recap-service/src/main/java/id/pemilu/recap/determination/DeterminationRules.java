@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -131,6 +130,10 @@ public final class DeterminationRules {
         for (DapilInput d : dapils) {
             List<PartyInput> eligible = d.parties().stream().filter(p -> !excluded.contains(p.party().id())).toList();
             total += d.parties().stream().mapToLong(p -> p.party().votes()).sum();
+            if (d.seats() == 0) {
+                steps.add("Dapil " + d.name() + ": jumlah kursi tidak diketahui (DCT tersimpan tanpa kursi); "
+                        + "kirim ulang DCT dapil ini.");
+            }
             SeatAllocation a = SainteLague.allocate(d.code(), d.name(), d.seats(), eligible, tieBreak);
             allocations.add(a);
             a.elected().forEach(e -> elected.add(new Determination.Elected(d.code(), e.partyId(), e.partyName(),
@@ -248,8 +251,4 @@ public final class DeterminationRules {
                 .toPlainString();
     }
 
-    /** Parties by id (helper for callers that sum across dapils). */
-    static Map<String, Long> votesById(List<Contender> contenders) {
-        return contenders.stream().collect(Collectors.toMap(Contender::id, Contender::votes, Long::sum));
-    }
 }

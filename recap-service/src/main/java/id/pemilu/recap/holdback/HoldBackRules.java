@@ -162,24 +162,22 @@ public final class HoldBackRules {
 
     /**
      * Can a seat of this dapil (or an elected candidate) still change? {@code dapil} holds the parties that take part
-     * now (past the threshold); {@code thresholdOpen} parties whose threshold result is not yet certain, with their
-     * dapil votes (empty for DPRD).
+     * now (past the threshold); {@code thresholdOpen} parties whose threshold result is not yet certain (decided by
+     * the national outstanding votes, so they count even when nothing is outstanding in this dapil), with their dapil
+     * votes (empty for DPRD).
      */
     public static Verdict seats(DapilInput dapil, long outstanding, List<PartyInput> thresholdOpen,
                                 TieBreak tieBreak) {
         List<String> reasons = new ArrayList<>();
-        if (outstanding <= 0) {
-            return Verdict.of(reasons);
-        }
         SeatAllocation now = SainteLague.allocate(dapil.code(), dapil.name(), dapil.seats(), dapil.parties(),
                 tieBreak);
         Map<String, Integer> won = new HashMap<>();
         now.parties().forEach(p -> won.put(p.partyId(), p.seats()));
-        if (now.seatOrder().isEmpty() && dapil.seats() > 0) {
+        if (outstanding > 0 && now.seatOrder().isEmpty() && dapil.seats() > 0) {
             reasons.add("Belum ada kursi yang terbagi; " + outstanding + " suara masih dapat masuk.");
             return Verdict.of(reasons);
         }
-        for (PartyInput j : dapil.parties()) {
+        for (PartyInput j : outstanding > 0 ? dapil.parties() : List.<PartyInput>of()) {
             int sj = won.get(j.party().id());
             long vj = j.party().votes() + outstanding;
             for (PartyInput i : dapil.parties()) {

@@ -141,6 +141,9 @@ class HoldBackRulesTest {
         DapilInput small = new DapilInput("D2", "Dapil 2", 3, List.of(party("A", 900), party("B", 400)));
         assertThat(HoldBackRules.seats(small, 1, List.of(party("B", 400)), LOT).reasons())
                 .anyMatch(r -> r.contains("ambang batas"));
+        // nothing outstanding in this dapil, but the national threshold is still open: the dapil is not settled
+        assertThat(HoldBackRules.seats(small, 0, List.of(party("B", 400)), LOT).reasons())
+                .singleElement().asString().contains("ambang batas");
     }
 
     /** Settled means settled: no way of adding up to B votes changes any party's seats (brute force). */
