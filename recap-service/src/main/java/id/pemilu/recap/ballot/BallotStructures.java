@@ -96,10 +96,37 @@ public class BallotStructures implements SmartInitializingSingleton {
         DapilBallot ballot = new DapilBallot(id, dct.body(), dct.dapilCode(), dct.dapilName(), dct.dctVersion(),
                 List.copyOf(dct.regionCodes()), dct.parties().stream()
                 .map(p -> new DapilBallot.Party(p.partyId(), p.ballotNumber(), p.partyName(),
-                        p.candidates() == null ? 0 : p.candidates().size())).toList());
+                        p.candidates() == null ? 0 : p.candidates().size(), p.candidates() == null ? List.of()
+                        : p.candidates().stream().map(c -> new DapilBallot.Candidate(c.number(), c.name(),
+                        c.gender())).toList())).toList(), dct.seats());
         mongo.save(ballot);
         durable.await();
         dapils.put(id, ballot);
+    }
+
+    /** The dapil of a legislative body (DPR, DPRD_PROVINSI, DPRD_KABKOTA) known from their DCT, by code. */
+    public List<LegislativeDapil> legislativeDapils(BallotType type) {
+        return dapils.values().stream().filter(d -> d.body().equals(type.name()))
+                .sorted(java.util.Comparator.comparing(DapilBallot::dapilCode))
+                .map(BallotStructures::view).toList();
+    }
+
+    private static LegislativeDapil view(DapilBallot d) {
+        return new LegislativeDapil(d.body(), d.dapilCode(), d.dapilName(), d.seats(), d.dctVersion(),
+                d.regionCodes(), d.parties().stream().map(p -> new LegislativeDapil.Party(p.partyId(),
+                p.ballotNumber(), p.partyName(), candidates(p))).toList());
+    }
+
+    private static List<LegislativeDapil.Candidate> candidates(DapilBallot.Party p) {
+        if (p.list() != null && !p.list().isEmpty()) {
+            return p.list().stream().map(c -> new LegislativeDapil.Candidate(c.number(), c.name(),
+                    "P".equalsIgnoreCase(c.gender()))).toList();
+        }
+        List<LegislativeDapil.Candidate> numbered = new java.util.ArrayList<>();
+        for (int n = 1; n <= p.candidates(); n++) {
+            numbered.add(new LegislativeDapil.Candidate(n, "Calon nomor " + n, false));
+        }
+        return numbered;
     }
 
     /** Is there a newer-or-equal DCT stored for this dapil? (for tests and diagnostics) */

@@ -1,0 +1,24 @@
+package id.pemilu.recap.determination;
+
+import id.pemilu.recap.result.BallotType;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Where the penetapan (and the hold-back alert) read the votes of a region: keyed like the C.Hasil form
+ * ({@code votes.candidate.<n>}, {@code votes.party.<n>}, {@code votes.party.<n>.candidate.<m>}, {@code votes.valid}).
+ * Today {@link LiveTallies} (the counted live totals); the finalized D.Hasil of the deciding tier replaces it by
+ * implementing this interface in one class.
+ */
+public interface ContestTallies {
+
+    /** Numbers of each region (absent or empty map: nothing counted there). */
+    Map<String, Map<String, Long>> totals(BallotType type, Collection<String> regionCodes);
+
+    /** Says in Bahasa Indonesia which numbers these are; published with every determination. */
+    String source();
+
+    default Map<String, Long> totals(BallotType type, String regionCode) {
+        return totals(type, java.util.List.of(regionCode)).getOrDefault(regionCode, Map.of());
+    }
+}
