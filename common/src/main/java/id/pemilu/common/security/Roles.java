@@ -10,6 +10,10 @@ public final class Roles {
     public static final String KPU_RI = "kpu-ri";
     public static final String BAWASLU = "bawaslu";
     public static final String PARTY_OPERATOR = "party-operator";
+    /** Desk Pilkada reporter (local government, not KPU): sends quick reports of the TPS in its desa/kecamatan. */
+    public static final String DESK_PELAPOR = "desk-pelapor";
+    /** Desk Pilkada of a kab/kota or province (local government, not KPU): reads its region, manages reporters. */
+    public static final String DESK_PILKADA = "desk-pilkada";
 
     private Roles() {
     }
