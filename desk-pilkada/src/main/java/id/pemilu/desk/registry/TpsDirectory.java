@@ -17,7 +17,7 @@ public class TpsDirectory {
 
     public static final String NATIONAL = "ID";
     private static final Pattern TPS = Pattern.compile("\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}\\.\\d{3}");
-    private static final Pattern REGION = Pattern.compile("\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?");
+    private static final Pattern REGION = Pattern.compile("\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4}(\\.\\d{3})?)?)?)?");
 
     private final NavigableMap<String, Integer> dptByTps = new ConcurrentSkipListMap<>();
     private volatile boolean loaded;
@@ -32,7 +32,8 @@ public class TpsDirectory {
 
     public static String checkRegion(String code) {
         if (code == null || !(NATIONAL.equals(code) || REGION.matcher(code).matches())) {
-            throw new IllegalArgumentException("Kode wilayah tidak sah: " + code + " (mis. 31, 31.71, 31.71.01)");
+            throw new IllegalArgumentException("Kode wilayah tidak sah: " + code
+                    + " (mis. 31, 31.71, 31.71.01, 31.71.01.1001, atau satu TPS 31.71.01.1001.001)");
         }
         return code;
     }
