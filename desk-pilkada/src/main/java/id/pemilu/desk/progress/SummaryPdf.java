@@ -58,7 +58,7 @@ final class SummaryPdf {
         y -= 20;
         text(REGULAR, 11, MARGIN, contest.title());
         y -= 15;
-        text(REGULAR, 11, MARGIN, levelName(v.region().level()) + " " + v.region().name() + " (" + v.region().code()
+        text(REGULAR, 11, MARGIN, (levelName(v.region().level()) + " " + v.region().name()).trim() + " (" + v.region().code()
                 + ")");
         y -= 15;
         text(REGULAR, 9, MARGIN, "Dibuat " + time(v.generatedAt()));
@@ -66,7 +66,7 @@ final class SummaryPdf {
         Tally t = v.tally();
         text(BOLD, 11, MARGIN, "Kemajuan laporan");
         y -= 15;
-        text(REGULAR, 10, MARGIN, "TPS melapor: " + t.reported() + " dari " + t.tpsTotal() + " (" + t.percentReported()
+        text(REGULAR, 10, MARGIN, "TPS melapor: " + t.reported() + " dari " + t.tpsTotal() + " (" + String.valueOf(t.percentReported()).replace('.', ',')
                 + " %)   dijumlahkan: " + t.counted() + "   ditandai: " + t.flagged() + "   belum melapor: "
                 + t.notReported());
         y -= 13;
@@ -176,8 +176,8 @@ final class SummaryPdf {
         text(BOLD, 11, MARGIN + 8, "BUKAN DATA RESMI - Data cepat Desk Pilkada, bukan hasil resmi KPU");
         cs.setNonStrokingColor(Color.BLACK);
         text(REGULAR, 7, MARGIN, "Hasil resmi hanya dari rekapitulasi berjenjang KPU (Sirekap, D.Hasil). Data ini "
-                + "laporan cepat pelapor pemerintah daerah.", MARGIN - 14);
-        y = HEIGHT - 90;
+                + "laporan cepat pelapor pemerintah daerah.", HEIGHT - 74);
+        y = HEIGHT - 100;
     }
 
     /** The diagonal stamp across the page, drawn first and translucent so the numbers stay readable. */
@@ -261,7 +261,7 @@ final class SummaryPdf {
     static String levelName(String level) {
         return switch (level) {
             case "PROVINSI" -> "Provinsi";
-            case "KABKOTA" -> "Kabupaten/Kota";
+            case "KABKOTA" -> "";
             case "KECAMATAN" -> "Kecamatan";
             case "DESA" -> "Desa/Kelurahan";
             case "NASIONAL" -> "Nasional:";
