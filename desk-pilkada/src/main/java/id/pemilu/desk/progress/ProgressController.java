@@ -1,0 +1,61 @@
+package id.pemilu.desk.progress;
+
+import id.pemilu.common.security.Caller;
+import id.pemilu.desk.DeskRoles;
+import id.pemilu.desk.report.Contest;
+import id.pemilu.desk.report.DeskAccess;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The desk's live view of its region and the report it sends up the tiers (CSV, JSON, printable PDF). */
+@RestController
+class ProgressController {
+
+    private final ProgressService progress;
+
+    ProgressController(ProgressService progress) {
+        this.progress = progress;
+    }
+
+    @GetMapping("/api/desk/progress")
+    @PreAuthorize(DeskRoles.ANY)
+    ProgressService.View progress(@AuthenticationPrincipal Jwt jwt, @RequestParam String region,
+                                  @RequestParam(defaultValue = "PILKADA_GUBERNUR") String contest,
+                                  @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 0 || limit > 10_000) {
+            throw new IllegalArgumentException("limit harus 0 sampai 10000");
+        }
+        DeskAccess.readerFor(Caller.of(jwt), region);
+        return progress.progress(region, Contest.parse(contest), limit);
+    }
+
+    @GetMapping("/api/desk/export")
+    @PreAuthorize(DeskRoles.ANY)
+    ResponseEntity<?> export(@AuthenticationPrincipal Jwt jwt, @RequestParam String region,
+                             @RequestParam(defaultValue = "PILKADA_GUBERNUR") String contest,
+                             @RequestParam(defaultValue = "csv") String format) {
+        if (!format.equals("csv") && !format.equals("json") && !format.equals("pdf")) {
+            throw new IllegalArgumentException("format harus csv, json atau pdf");
+        }
+        DeskAccess.readerFor(Caller.of(jwt), region);
+        Contest c = Contest.parse(contest);
+        ProgressService.View view = progress.progress(region, c, 10_000);
+        String file = "desk-pilkada-bukan-data-resmi-" + c.name().toLowerCase() + "-" + view.region().code() + "."
+                + format;
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=" + file);
+        return switch (format) {
+            case "json" -> ok.contentType(MediaType.APPLICATION_JSON).body(view);
+            case "pdf" -> ok.contentType(MediaType.APPLICATION_PDF).body(SummaryPdf.render(view));
+            default -> ok.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(ExportCsv.write(view));
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package id.pemilu.desk.progress;
+
+import id.pemilu.desk.registry.TpsDirectory;
+import id.pemilu.desk.report.Contest;
+import id.pemilu.desk.report.IndexedReport;
+import id.pemilu.desk.report.QuickNumbers;
+import id.pemilu.desk.report.ReportIndex;
+import id.pemilu.desk.report.ReportService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Real-time progress of a region for the desk: one tier down, the TPS still missing, the latest reports. */
+public class ProgressService {
+
+    private final TpsDirectory directory;
+    private final ReportIndex index;
+    private final Clock clock;
+
+    ProgressService(TpsDirectory directory, ReportIndex index, Clock clock) {
+        this.directory = directory;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    /** One row under a region: a child region with its tally, or (under a desa) one TPS with its report. */
+    public record Row(RegionRef region, Tally tally, TpsReport tps) {
+    }
+
+    /** A TPS's quick report as the desk lists it; {@code status} is {@code belum_masuk} when none came in. */
+    public record TpsReport(String tpsCode, String status, String reportedBy, Instant reportedAt, Instant updatedAt,
+                            int corrections, QuickNumbers numbers) {
+    }
+
+    public record View(String label, RegionRef region, String contest, Instant generatedAt, Tally tally,
+                       List<Row> rows, List<String> notReportedTps, boolean notReportedTruncated,
+                       List<TpsReport> latestReports) {
+    }
+
+    public View progress(String regionCode, Contest contest, int limit) {
+        RegionRef region = RegionRef.of(TpsDirectory.checkRegion(regionCode));
+        Collection<String> tps = directory.tpsUnder(region.code());
+        Collection<IndexedReport> reports = index.under(region.code(), contest);
+        Tally tally = Tally.of(tps.size(), reports);
+        List<Row> rows = rows(region, contest);
+        Map<String, IndexedReport> byTps = reports.stream()
+                .collect(Collectors.toMap(IndexedReport::tpsCode, Function.identity()));
+        List<String> missing = new ArrayList<>();
+        boolean truncated = false;
+        for (String code : tps) {
+            if (!byTps.containsKey(code)) {
+                if (missing.size() == limit) {
+                    truncated = true;
+                    break;
+                }
+                missing.add(code);
+            }
+        }
+        List<TpsReport> latest = reports.stream()
+                .sorted(Comparator.comparing(IndexedReport::updatedAt).reversed()).limit(20)
+                .map(ProgressService::tpsReport).toList();
+        return new View(ReportService.LABEL, region, contest.name(), clock.instant(), tally, rows, missing, truncated,
+                latest);
+    }
+
+    private List<Row> rows(RegionRef region, Contest contest) {
+        if ("TPS".equals(region.level())) {
+            return List.of();
+        }
+        List<Row> rows = new ArrayList<>();
+        if ("DESA".equals(region.level())) {
+            for (String code : directory.tpsUnder(region.code())) {
+                IndexedReport r = index.find(code, contest).orElse(null);
+                rows.add(new Row(RegionRef.of(code), Tally.of(1, r == null ? List.of() : List.of(r)),
+                        r == null ? new TpsReport(code, "belum_masuk", null, null, null, 0, null) : tpsReport(r)));
+            }
+            return rows;
+        }
+        for (String child : directory.childrenOf(region.code())) {
+            rows.add(new Row(RegionRef.of(child),
+                    Tally.of(directory.count(child), index.under(child, contest)), null));
+        }
+        return rows;
+    }
+
+    private static TpsReport tpsReport(IndexedReport r) {
+        return new TpsReport(r.tpsCode(), r.status(), r.reportedBy(), r.reportedAt(), r.updatedAt(), r.corrections(),
+                r.numbers());
+    }
+}

@@ -1,0 +1,56 @@
+package id.pemilu.desk.report;
+
+import id.pemilu.common.security.Caller;
+import id.pemilu.common.security.Roles;
+import id.pemilu.common.web.ApiProblem;
+import id.pemilu.desk.registry.TpsDirectory;
+
+/**
+ * Who may do what: a reporter ({@code desk-pelapor}) only for TPS inside the desa or kecamatan of its
+ * {@code region_code}; the desk ({@code desk-pilkada}) reads and corrects everything inside its kab/kota or
+ * province and manages the reporters there. Region scope uses common's {@link Caller#coversRegion}.
+ */
+public final class DeskAccess {
+
+    private DeskAccess() {
+    }
+
+    public static void reporterFor(Caller caller, String tpsCode) {
+        if (!caller.hasRole(Roles.DESK_PELAPOR)) {
+            throw ApiProblem.forbidden("Hanya pelapor Desk Pilkada yang dapat mengirim laporan cepat.");
+        }
+        covers(caller, TpsDirectory.desaOf(tpsCode), "TPS " + tpsCode);
+    }
+
+    public static void correctorFor(Caller caller, String tpsCode) {
+        if (!caller.hasRole(Roles.DESK_PELAPOR) && !caller.hasRole(Roles.DESK_PILKADA)) {
+            throw ApiProblem.forbidden("Hanya pelapor atau Desk Pilkada yang dapat mengoreksi laporan cepat.");
+        }
+        covers(caller, TpsDirectory.desaOf(tpsCode), "TPS " + tpsCode);
+    }
+
+    /** Reading progress, reports and exports of a region: the desk or a reporter of (a part of) it. */
+    public static void readerFor(Caller caller, String regionCode) {
+        if (!caller.hasRole(Roles.DESK_PELAPOR) && !caller.hasRole(Roles.DESK_PILKADA)) {
+            throw ApiProblem.forbidden("Hanya Desk Pilkada dan pelapornya yang dapat membaca data ini.");
+        }
+        covers(caller, regionCode, "wilayah " + regionCode);
+    }
+
+    public static void deskFor(Caller caller, String regionCode) {
+        if (!caller.hasRole(Roles.DESK_PILKADA)) {
+            throw ApiProblem.forbidden("Hanya Desk Pilkada kab/kota atau provinsi yang dapat mengelola pelapor.");
+        }
+        covers(caller, regionCode, "wilayah " + regionCode);
+    }
+
+    private static void covers(Caller caller, String regionCode, String what) {
+        String own = caller.regionCode();
+        if (own == null || own.isBlank()) {
+            throw ApiProblem.forbidden("Token Anda tidak memuat wilayah tugas (region_code).");
+        }
+        if (!caller.coversRegion(regionCode)) {
+            throw ApiProblem.forbidden("Wilayah tugas Anda (" + own + ") tidak mencakup " + what + ".");
+        }
+    }
+}
