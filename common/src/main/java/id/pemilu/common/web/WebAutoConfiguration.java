@@ -34,7 +34,7 @@ public class WebAutoConfiguration {
     /** Whom to believe about the client's address: only requests carrying the gateway's key. */
     @Bean
     @ConditionalOnMissingBean
-    ClientAddress clientAddress(@Value("${pemilu.gateway.key}") String gatewayKey) {
+    ClientAddress clientAddress(@Value("${pemilu.gateway.key:dev-only-gateway-key-change-me}") String gatewayKey) {
         return new ClientAddress(gatewayKey);
     }
 
