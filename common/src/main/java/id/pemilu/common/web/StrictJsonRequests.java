@@ -16,9 +16,11 @@ class StrictJsonRequests implements ServerHttpMessageConvertersCustomizer {
 
     @Override
     public void customize(HttpMessageConverters.ServerBuilder builder) {
+        // only the plain JSON converter: subclasses (springdoc's, which writes the API document) keep their own ways
         builder.configureMessageConvertersList(converters -> converters.replaceAll(converter ->
-                converter instanceof JacksonJsonHttpMessageConverter json
-                        ? new JacksonJsonHttpMessageConverter(strict(json.getMapper())) : converter));
+                converter.getClass() == JacksonJsonHttpMessageConverter.class
+                        ? new JacksonJsonHttpMessageConverter(strict(((JacksonJsonHttpMessageConverter) converter)
+                        .getMapper())) : converter));
     }
 
     static JsonMapper strict(JsonMapper mapper) {
