@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -67,6 +68,15 @@ class CandidateWorkflowTest {
     ResultActions putList(RequestPostProcessor who, String dapil, String party, String body) throws Exception {
         return mvc.perform(put("/api/candidates/lists/" + dapil + "/" + party).with(who)
                 .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    /** A request as the gateway forwards it: the client's address in X-Forwarded-For, with the (dev) gateway key. */
+    static org.springframework.test.web.servlet.request.RequestPostProcessor viaGateway(String client) {
+        return request -> {
+            request.addHeader("X-Forwarded-For", client);
+            request.addHeader("X-Pemilu-Gateway-Key", "dev-only-gateway-key-change-me");
+            return request;
+        };
     }
 
     @Test
@@ -179,6 +189,22 @@ class CandidateWorkflowTest {
         mvc.perform(get("/api/candidates/feedback").param("dapil", "DPR-31-1").with(Tokens.bawaslu()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].reports").value(2))
                 .andExpect(jsonPath("$[0].evidenceUrls[0]").value("https://contoh.example/berita"));
+
+        // behind the gateway every citizen has their own feedback quota (5 a minute), told when to retry
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/api/candidates/public/candidates/" + ids.get(2) + "/feedback").with(viaGateway("203.0.113.50"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(json(Map.of("text", "Tanggapan warga nomor " + i + " tentang calon ini."))))
+                    .andExpect(status().isCreated());
+        }
+        mvc.perform(post("/api/candidates/public/candidates/" + ids.get(2) + "/feedback").with(viaGateway("203.0.113.50"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of("text", "Tanggapan keenam dari warga yang sama."))))
+                .andExpect(status().isTooManyRequests()).andExpect(header().string("Retry-After", "60"));
+        mvc.perform(post("/api/candidates/public/candidates/" + ids.get(2) + "/feedback").with(viaGateway("203.0.113.51"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of("text", "Tanggapan dari warga lain tetap diterima."))))
+                .andExpect(status().isCreated());
 
         List<Map<String, Object>> reordered = List.of(dewi, candidate(nik(2), "Budi", "L"),
                 candidate(nik(1), "Andi", "L"), eka);

@@ -146,6 +146,14 @@ class NominationApiTest {
         badDate.put("birthDate", "17/04/1985");
         putList(Tokens.partyOperator("pbad"), "DPRD-3172-1", "pbad", listBody(List.of(badDate), null))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("TTTT-BB-HH")));
+        Map<String, Object> reversed = new HashMap<>(candidate("3172000000000001", "A", "P"));
+        reversed.put("name", "Ani\u202Enawas");
+        putList(Tokens.partyOperator("pbad"), "DPRD-3172-1", "pbad", listBody(List.of(reversed), null))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("U+202E")));
+        Map<String, Object> huge = new HashMap<>(candidate("3172000000000001", "A", "P"));
+        huge.put("name", "A".repeat(100_000));
+        putList(Tokens.partyOperator("pbad"), "DPRD-3172-1", "pbad", listBody(List.of(huge), null))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("terlalu panjang")));
         mvc.perform(get("/api/candidates/lists/DPRD-3172-1/pbad").with(Tokens.partyOperator("pbad")))
                 .andExpect(status().isNotFound());
         putList(Tokens.partyOperator("pbad"), "TIDAK-ADA", "pbad", listBody(List.of(), null))

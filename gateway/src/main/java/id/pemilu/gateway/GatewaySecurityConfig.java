@@ -1,15 +1,21 @@
 package id.pemilu.gateway;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -31,6 +37,12 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(RateLimitProperties.class)
 class GatewaySecurityConfig {
 
+    private final int managementPort;
+
+    GatewaySecurityConfig(@Value("${management.server.port:-1}") int managementPort) {
+        this.managementPort = managementPort;
+    }
+
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
             + "base-uri 'self'; form-action 'self'";
@@ -42,6 +54,9 @@ class GatewaySecurityConfig {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(auth -> auth
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // metrics and the route list are for the operators' scraper on the management port only
+                        .matchers(this::actuatorOnPublicPort).denyAll()
                         .pathMatchers("/api/*/public", "/api/*/public/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
@@ -63,6 +78,39 @@ class GatewaySecurityConfig {
         return new PublicRateLimitFilter(properties);
     }
 
+    @Bean
+    ClientAddressFilter clientAddressFilter(@Value("${pemilu.gateway.key}") String gatewayKey,
+                                            Environment environment) {
+        if (environment.acceptsProfiles(Profiles.of("prod | production")) && gatewayKey.contains("dev-only")) {
+            throw new IllegalStateException("Production profile with the throwaway dev gateway key: set "
+                    + "PEMILU_GATEWAY_KEY (see SECURITY.md).");
+        }
+        return new ClientAddressFilter(gatewayKey);
+    }
+
+    @Bean
+    AnonymousBodyLimitFilter anonymousBodyLimitFilter(
+            @Value("${pemilu.gateway.public-max-request-size:64KB}") DataSize maxSize) {
+        return new AnonymousBodyLimitFilter(maxSize);
+    }
+
+    /**
+     * Tokens are refused from their {@code exp} on, give or take {@code JWT_CLOCK_SKEW} (5 s: Keycloak and the
+     * gateway share NTP-synchronised clocks; the library default of 60 s kept a stolen token alive a minute longer).
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> tokenLifetime(@Value("${pemilu.jwt.clock-skew:5s}") Duration skew) {
+        return new JwtTimestampValidator(skew);
+    }
+
+    private Mono<ServerWebExchangeMatcher.MatchResult> actuatorOnPublicPort(ServerWebExchange exchange) {
+        boolean actuator = exchange.getRequest().getPath().value().startsWith("/actuator");
+        var local = exchange.getRequest().getLocalAddress();
+        boolean onManagementPort = managementPort > 0 && local != null && local.getPort() == managementPort;
+        return actuator && !onManagementPort ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
     private static Converter<Jwt, Mono<AbstractAuthenticationToken>> keycloakRoles() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setPrincipalClaimName("preferred_username");
@@ -79,11 +127,6 @@ class GatewaySecurityConfig {
     }
 
     private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
-        var response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + exchange.getRequest().getPath().value() + "\"}";
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+        return Problems.write(exchange, status, title, detail);
     }
 }

@@ -1,6 +1,5 @@
 package id.pemilu.gateway;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -13,8 +12,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Rate-limits anonymous API calls (no Authorization header) per client address, before security and routing.
- * Officers with tokens are not limited here. Over the limit: 429 with Retry-After and an RFC 9457 body.
+ * Rate-limits anonymous API calls per client address (the socket address), before security and routing. Only a
+ * {@code Bearer} token exempts a call (and security then refuses a bad one with 401): any other Authorization header
+ * ({@code Basic …}) is anonymous here. Over the limit: 429 with Retry-After and an RFC 9457 body.
  */
 class PublicRateLimitFilter implements WebFilter, Ordered {
 
@@ -27,11 +27,10 @@ class PublicRateLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var request = exchange.getRequest();
-        if (!request.getPath().value().startsWith("/api/") || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+        if (!request.getPath().value().startsWith("/api/") || bearer(request.getHeaders())) {
             return chain.filter(exchange);
         }
-        InetSocketAddress remote = request.getRemoteAddress();
-        String client = remote == null ? "unknown" : remote.getAddress().getHostAddress();
+        String client = ClientAddressFilter.clientOf(exchange);
         long wait = buckets.tryTake(client, System.nanoTime());
         if (wait == 0) {
             return chain.filter(exchange);
@@ -44,6 +43,11 @@ class PublicRateLimitFilter implements WebFilter, Ordered {
                 + "\"detail\":\"Batas permintaan tanpa login terlampaui. Coba lagi dalam " + wait + " detik.\"}";
         DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
+    }
+
+    static boolean bearer(HttpHeaders headers) {
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     @Override

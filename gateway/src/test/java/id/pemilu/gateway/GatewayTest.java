@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The gateway in front of a fake service, with tokens signed by a test key whose JWKS the gateway fetches. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pemilu.gateway.public-rate-limit.per-second=1", "pemilu.gateway.public-rate-limit.burst=5",
-                "MAX_REQUEST_SIZE=1KB", "MEMBER_IMPORT_MAX_SIZE=16KB"})
+                "MAX_REQUEST_SIZE=1KB", "MEMBER_IMPORT_MAX_SIZE=16KB", "PUBLIC_MAX_REQUEST_SIZE=2KB",
+                "PEMILU_GATEWAY_KEY=test-gateway-key"})
 class GatewayTest {
 
     static final String ISSUER = "http://127.0.0.1:8180/realms/pemilu";
@@ -119,35 +120,124 @@ class GatewayTest {
         assertThat(response.headers().firstValue("x-frame-options")).hasValue("DENY");
     }
 
+    /*
+     * Size tests use a raw socket: JDK 17's HttpClient can wait forever for "100 Continue" when the answer is a final
+     * status with a body (its request timeout does not end that wait).
+     */
     @Test
     void oversizeRequestIsRefusedBeforeReachingTheService() throws Exception {
         String token = sign(ISSUER, Instant.now().plusSeconds(300), Map.of());
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/recap/uploads"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/octet-stream")
-                .timeout(TIMEOUT).expectContinue(true)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[4096])).build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(413);
+        String answer = raw("127.0.0.1", "POST", "/api/recap/uploads", List.of("Authorization: Bearer " + token,
+                "Content-Type: application/octet-stream", "Content-Length: 4096"), new byte[0]);
+        assertThat(answer).startsWith("HTTP/1.1 413").doesNotContain("path=/api/recap/uploads");
     }
 
     @Test
     void memberListsMayBeLargerThanOtherRequests() throws Exception {
         String token = sign(ISSUER, Instant.now().plusSeconds(300), Map.of());
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/members/imports"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/octet-stream")
-                .timeout(TIMEOUT).expectContinue(true)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[4096])).build();
-        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
-                .as("4 KB passes the member-list limit (16 KB here) though it exceeds the general one (1 KB)")
-                .isNotEqualTo(413);
-        HttpRequest tooLarge = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/members/imports"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/octet-stream")
-                .timeout(TIMEOUT).expectContinue(true)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[32 * 1024])).build();
-        assertThat(HTTP.send(tooLarge, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+        String fits = raw("127.0.0.1", "POST", "/api/members/imports", List.of("Authorization: Bearer " + token,
+                "Content-Type: application/octet-stream", "Content-Length: 4096"), new byte[4096]);
+        assertThat(fits).as("4 KB passes the member-list limit (16 KB here) though it exceeds the general one (1 KB)")
+                .startsWith("HTTP/1.1 200");
+        String tooLarge = raw("127.0.0.1", "POST", "/api/members/imports", List.of("Authorization: Bearer " + token,
+                "Content-Type: application/octet-stream", "Content-Length: 32768"), new byte[0]);
+        assertThat(tooLarge).startsWith("HTTP/1.1 413");
+    }
+
+    @Test
+    void theGatewayWritesTheClientAddressAndItsKeyOverWhatTheCallerSent() throws Exception {
+        String answer = raw("127.0.0.3", "GET", "/index.html", List.of("X-Forwarded-For: 203.0.113.66",
+                "Forwarded: for=203.0.113.66", "X-Pemilu-Gateway-Key: guessed"), new byte[0]);
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        assertThat(answer).contains("xff=[127.0.0.3]").contains("key=[test-gateway-key]")
+                .doesNotContain("203.0.113.66").doesNotContain("guessed");
+    }
+
+    @Test
+    void aNonBearerAuthorizationHeaderDoesNotSkipTheAnonymousLimit() throws Exception {
+        int refused = 0;
+        for (int i = 0; i < 12; i++) {
+            String answer = raw("127.0.0.4", "GET", "/api/recap/public/regions",
+                    List.of("Authorization: Basic YWRtaW46YWRtaW4="), new byte[0]);
+            if (answer.startsWith("HTTP/1.1 429")) {
+                refused++;
+                assertThat(answer).containsIgnoringCase("retry-after:");
+            }
+        }
+        assertThat(refused).as("burst 5, 1/s: most of 12 quick calls are refused").isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void oversizeAnswerIsAProblemBody() throws Exception {
+        String token = sign(ISSUER, Instant.now().plusSeconds(300), Map.of());
+        String answer = raw("127.0.0.1", "POST", "/api/recap/uploads", List.of("Authorization: Bearer " + token,
+                "Content-Type: application/octet-stream", "Content-Length: 4096"), new byte[0]);
+        assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"status\":413").contains("melebihi batas 1 KB");
+    }
+
+    @Test
+    void anonymousBodiesAreSmallEvenWhereTheRouteAllowsLargeFiles() throws Exception {
+        String answer = raw("127.0.0.5", "POST", "/api/members/public/nik-check",
+                List.of("Content-Type: application/json", "Content-Length: 4096"), new byte[0]);
+        assertThat(answer).as("2 KB for anonymous calls though the member route allows 16 KB").startsWith("HTTP/1.1 413")
+                .contains("melebihi batas 2 KB");
+        String chunked = raw("127.0.0.5", "POST", "/api/members/public/nik-check",
+                List.of("Content-Type: application/json", "Transfer-Encoding: chunked"), chunk(new byte[4096]));
+        assertThat(chunked).as("a chunked body has no length to check first: counted as it streams")
+                .startsWith("HTTP/1.1 413");
+        String small = raw("127.0.0.5", "POST", "/api/members/public/nik-check",
+                List.of("Content-Type: application/json", "Content-Length: 100"), new byte[100]);
+        assertThat(small).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void metricsAndRoutesAreNotPublicHealthIs() throws Exception {
+        HttpResponse<String> metrics = get("/actuator/prometheus", null);
+        assertThat(metrics.statusCode()).isIn(401, 403);
+        assertThat(metrics.body()).doesNotContain("jvm_").doesNotContain("127.0.0.1:");
+        assertThat(get("/actuator/gateway/routes", null).statusCode()).isIn(401, 403);
+        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenExpiredTwentySecondsAgoIsRefused() throws Exception {
+        String expired = sign(ISSUER, Instant.now().minusSeconds(20), Map.of());
+        assertThat(get("/api/recap/me", expired).statusCode()).isEqualTo(401);
+    }
+
+    /** One HTTP/1.1 request over a socket bound to {@code from} (127.0.0.x): a client address of the test's choice. */
+    private String raw(String from, String method, String path, List<String> headers, byte[] body) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(30_000);
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n");
+            headers.forEach(h -> head.append(h).append("\r\n"));
+            head.append("\r\n");
+            var out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            try {
+                out.write(body);
+                out.flush();
+            } catch (java.io.IOException refusedEarly) {
+                // the gateway may answer and close before the whole body is sent
+            }
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static byte[] chunk(byte[] data) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < data.length; i += 1024) {
+            int n = Math.min(1024, data.length - i);
+            out.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(data, i, n);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        return out.toByteArray();
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
@@ -191,8 +281,10 @@ class GatewayTest {
             server.createContext("/", exchange -> {
                 exchange.getRequestBody().readAllBytes();
                 String auth = exchange.getRequestHeaders().getFirst("Authorization");
-                byte[] body = ("path=" + exchange.getRequestURI().getPath() + " auth=" + auth)
-                        .getBytes(StandardCharsets.UTF_8);
+                byte[] body = ("path=" + exchange.getRequestURI().getPath() + " auth=" + auth
+                        + " xff=" + exchange.getRequestHeaders().get("X-Forwarded-For")
+                        + " key=" + exchange.getRequestHeaders().get("X-Pemilu-Gateway-Key")
+                        + " forwarded=" + exchange.getRequestHeaders().get("Forwarded")).getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();

@@ -4,28 +4,17 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-/** Bahasa Indonesia problem bodies for unreadable JSON (e.g. a value object refused a field) and oversized uploads. */
+/**
+ * Bahasa Indonesia problem body for an oversized member list. Unreadable JSON (unknown field, wrong type, a value
+ * object that refused a field) is answered by common's RequestBodyProblems, which names the field.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestProblems {
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e;
-        while (cause != null && !(cause instanceof IllegalArgumentException)) {
-            cause = cause.getCause();
-        }
-        String detail = cause != null ? cause.getMessage()
-                : "Isi permintaan bukan JSON yang bisa dibaca atau kolomnya salah.";
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        body.setTitle("Permintaan tidak valid");
-        return body;
-    }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {

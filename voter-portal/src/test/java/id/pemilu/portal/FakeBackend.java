@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeBackend implements AutoCloseable {
 
-    public record Call(String method, String path, String body, String forwardedFor) {
+    public record Call(String method, String path, String body, String forwardedFor, String gatewayKey) {
     }
 
     private record Answer(int status, String json) {
@@ -36,7 +36,8 @@ public final class FakeBackend implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().toString();
             calls.add(new Call(exchange.getRequestMethod(), path, body,
-                    exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
+                    exchange.getRequestHeaders().getFirst("X-Pemilu-Gateway-Key")));
             Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
                     new Answer(404, "{\"status\":404,\"title\":\"Tidak ditemukan\"}"));
             byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);

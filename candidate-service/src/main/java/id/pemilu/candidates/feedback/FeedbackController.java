@@ -1,6 +1,7 @@
 package id.pemilu.candidates.feedback;
 
 import id.pemilu.common.security.Caller;
+import id.pemilu.common.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class FeedbackController {
 
     private final FeedbackService feedback;
+    private final ClientAddress clients;
 
-    FeedbackController(FeedbackService feedback) {
+    FeedbackController(FeedbackService feedback, ClientAddress clients) {
         this.feedback = feedback;
+        this.clients = clients;
     }
 
     record ClarificationInput(String text) {
@@ -37,7 +40,7 @@ class FeedbackController {
         if (input == null) {
             throw new IllegalArgumentException("Isi tanggapan wajib diisi.");
         }
-        return feedback.give(candidateId, input.validated(), clientOf(request));
+        return feedback.give(candidateId, input.validated(), clients.of(request));
     }
 
     /** Anonymous: how many reports a candidate received (the texts are for KPU, Bawaslu and the party). */
@@ -55,18 +58,5 @@ class FeedbackController {
     Feedback clarify(@PathVariable String feedbackId, @RequestBody ClarificationInput input,
                      @AuthenticationPrincipal Jwt jwt) {
         return feedback.clarify(feedbackId, input.text(), Caller.of(jwt));
-    }
-
-    /**
-     * The last address in X-Forwarded-For, i.e. the one our gateway (or the voter portal) put there; earlier entries
-     * come from the caller and could be forged to dodge the limit. Without the header: the peer address.
-     */
-    static String clientOf(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String[] hops = forwarded.split(",");
-            return hops[hops.length - 1].trim();
-        }
-        return request.getRemoteAddr();
     }
 }

@@ -9,12 +9,14 @@ import id.pemilu.candidates.nomination.NominationService;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
 import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.web.ProblemAdvice;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -44,7 +46,8 @@ class FeedbackService {
     Receipt give(String candidateId, FeedbackInput input, String client) {
         if (!limiter.tryAcquire(client)) {
             throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Terlalu banyak tanggapan",
-                    "Anda sudah mengirim beberapa tanggapan dalam satu menit terakhir. Coba lagi sebentar lagi.");
+                    "Anda sudah mengirim beberapa tanggapan dalam satu menit terakhir. Coba lagi sebentar lagi.",
+                    Map.of(ProblemAdvice.RETRY_AFTER, 60));
         }
         CandidateList list = nominations.listWithCandidate(candidateId).filter(CandidateList::isInDcs)
                 .orElseThrow(() -> ApiProblem.notFound("Calon tidak ditemukan di DCS: " + candidateId));

@@ -1,5 +1,6 @@
 package id.pemilu.candidates.nomination;
 
+import id.pemilu.common.text.Names;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -18,9 +19,7 @@ public record CandidateFacts(String nikHash, String name, Gender gender, LocalDa
         if (nikHash == null || nikHash.isBlank()) {
             throw new IllegalArgumentException("NIK calon wajib diisi.");
         }
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("Nama calon wajib diisi.");
-        }
+        name = Names.check(name, "Nama calon", Names.PERSON_MAX);
         if (gender == null) {
             throw new IllegalArgumentException("Jenis kelamin calon " + name + " wajib diisi.");
         }
@@ -30,6 +29,5 @@ public record CandidateFacts(String nikHash, String name, Gender gender, LocalDa
         documents = documents == null ? Set.of() : Set.copyOf(documents);
         education = education == null ? "" : education.trim().toUpperCase();
         occupation = occupation == null ? "" : occupation.trim().toUpperCase();
-        name = name.trim();
     }
 }

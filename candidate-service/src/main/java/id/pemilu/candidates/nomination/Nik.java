@@ -1,14 +1,15 @@
 package id.pemilu.candidates.nomination;
 
-import java.util.regex.Pattern;
+import id.pemilu.common.nik.NikRules;
 
-/** A Nomor Induk Kependudukan: 16 digits. Never stored or shown readable; only its keyed hash and last 4 digits. */
+/**
+ * A Nomor Induk Kependudukan: 16 digits (the rule's one home is common's {@link NikRules}). Never stored or shown
+ * readable; only its keyed hash and last 4 digits.
+ */
 public record Nik(String value) {
 
-    private static final Pattern DIGITS = Pattern.compile("\\d{16}");
-
     public Nik {
-        if (value == null || !DIGITS.matcher(value.trim()).matches()) {
+        if (value == null || !NikRules.wellFormed(value.trim())) {
             throw new IllegalArgumentException("NIK harus 16 angka.");
         }
         value = value.trim();

@@ -3,6 +3,7 @@ package id.pemilu.candidates.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pemilu.common.test.MovableClock;
+import id.pemilu.common.web.ClientAddress;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -32,11 +33,19 @@ class FeedbackRateLimiterTest {
     }
 
     @Test
-    void theClientIsTheAddressOurGatewayAppendedNotOneTheCallerWroteItself() {
+    void theForwardedAddressIsBelievedOnlyWithTheGatewayKey() {
+        ClientAddress clients = new ClientAddress("test-gateway-key");
         MockHttpServletRequest request = new MockHttpServletRequest();
-        request.setRemoteAddr("10.9.9.9");
-        assertThat(FeedbackController.clientOf(request)).isEqualTo("10.9.9.9");
-        request.addHeader("X-Forwarded-For", "1.2.3.4, 203.0.113.7");
-        assertThat(FeedbackController.clientOf(request)).isEqualTo("203.0.113.7");
+        request.setRemoteAddr("127.0.0.1");
+        request.addHeader("X-Forwarded-For", "203.0.113.7");
+        assertThat(clients.of(request)).as("a direct caller's own X-Forwarded-For is not believed")
+                .isEqualTo("127.0.0.1");
+        request.addHeader(ClientAddress.GATEWAY_KEY_HEADER, "wrong-key");
+        assertThat(clients.of(request)).isEqualTo("127.0.0.1");
+        MockHttpServletRequest viaGateway = new MockHttpServletRequest();
+        viaGateway.setRemoteAddr("127.0.0.1");
+        viaGateway.addHeader("X-Forwarded-For", "203.0.113.7");
+        viaGateway.addHeader(ClientAddress.GATEWAY_KEY_HEADER, "test-gateway-key");
+        assertThat(clients.of(viaGateway)).isEqualTo("203.0.113.7");
     }
 }

@@ -1,8 +1,15 @@
 package id.pemilu.common.web;
 
 import id.pemilu.common.mongo.StoreDurability;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +18,7 @@ import org.springframework.core.Ordered;
 
 @AutoConfiguration(afterName = "id.pemilu.common.mongo.EmbeddedMongoAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(ProblemAdvice.class)
+@Import({ProblemAdvice.class, RequestBodyProblems.class})
 public class WebAutoConfiguration {
 
     @Bean
@@ -22,5 +29,35 @@ public class WebAutoConfiguration {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** Whom to believe about the client's address: only requests carrying the gateway's key. */
+    @Bean
+    @ConditionalOnMissingBean
+    ClientAddress clientAddress(@Value("${pemilu.gateway.key:dev-only-gateway-key-change-me}") String gatewayKey) {
+        return new ClientAddress(gatewayKey);
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        FilterRegistrationBean<SecurityHeadersFilter> registration =
+                new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * Tokens are refused from their {@code exp} on, give or take {@code JWT_CLOCK_SKEW} (5 s; the library default of
+     * 60 s kept a token alive a minute past its expiry). Added to the default validators (which keep their 60 s).
+     */
+    @Bean
+    @ConditionalOnClass(JwtTimestampValidator.class)
+    OAuth2TokenValidator<Jwt> tokenLifetime(@Value("${pemilu.jwt.clock-skew:5s}") Duration skew) {
+        return new JwtTimestampValidator(skew);
+    }
+
+    @Bean
+    StrictJsonRequests strictJsonRequests() {
+        return new StrictJsonRequests();
     }
 }

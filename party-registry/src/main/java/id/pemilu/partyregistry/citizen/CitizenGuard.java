@@ -1,7 +1,10 @@
 package id.pemilu.partyregistry.citizen;
 
+import id.pemilu.common.nik.NikRules;
+import id.pemilu.common.text.Names;
 import id.pemilu.common.web.ApiProblem;
-import id.pemilu.partyregistry.member.NikCheck;
+import id.pemilu.common.web.ClientAddress;
+import id.pemilu.common.web.ProblemAdvice;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,40 +28,32 @@ class CitizenGuard {
     private final MongoTemplate mongo;
     private final RateLimiter perClient;
     private final RateLimiter perNik;
+    private final ClientAddress clients;
 
-    CitizenGuard(NikCheckProperties properties, MongoTemplate mongo, Clock clock) {
+    CitizenGuard(NikCheckProperties properties, MongoTemplate mongo, Clock clock, ClientAddress clients) {
         this.properties = properties;
+        this.clients = clients;
         this.mongo = mongo;
         this.perClient = new RateLimiter(properties.perClientPerMinute(), Duration.ofMinutes(1).toMillis(), clock);
         this.perNik = new RateLimiter(properties.perNikPerHour(), Duration.ofHours(1).toMillis(), clock);
     }
 
+    /** A NIK a person can have (16 digits, a real kecamatan, a real birth date, serial from 0001), else 400. */
     static String validNik(String nik) {
         String clean = nik == null ? "" : nik.strip();
-        if (!NikCheck.wellFormed(clean)) {
-            throw new IllegalArgumentException("NIK harus 16 angka.");
-        }
+        NikRules.impossible(clean).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
         return clean;
     }
 
     static String validName(String fullName) {
-        if (fullName == null || fullName.isBlank() || fullName.length() > 200) {
-            throw new IllegalArgumentException("Nama lengkap sesuai KTP wajib diisi.");
-        }
-        return fullName;
+        return Names.check(fullName, "Nama lengkap sesuai KTP", Names.PERSON_MAX);
     }
 
-    /**
-     * The caller's address: the LAST X-Forwarded-For entry, the one our gateway (or the voter portal) appended;
-     * earlier entries are written by the caller and could be forged to dodge the limit. Else the socket address.
-     */
-    static String client(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String[] hops = forwarded.split(",");
-            return hops[hops.length - 1].strip();
-        }
-        return request.getRemoteAddr();
+    /** The caller's address: the one the gateway wrote, believed only with its key (else the socket address). */
+    String client(HttpServletRequest request) {
+        return clients.of(request);
     }
 
     void admit(String client, String nikHash, String kind) {
@@ -68,7 +63,7 @@ class CitizenGuard {
             log(client, nikHash, kind, "RATE_LIMITED");
             long wait = !clientOk ? perClient.secondsToNextWindow(client) : perNik.secondsToNextWindow(nikHash);
             throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Terlalu banyak permintaan",
-                    "Terlalu banyak pemeriksaan. Coba lagi dalam " + wait + " detik.", Map.of("retryAfter", wait));
+                    "Terlalu banyak pemeriksaan. Coba lagi dalam " + wait + " detik.", Map.of(ProblemAdvice.RETRY_AFTER, wait));
         }
     }
 

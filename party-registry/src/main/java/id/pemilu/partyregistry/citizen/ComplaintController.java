@@ -48,7 +48,7 @@ class ComplaintController {
             throw new IllegalArgumentException("Partai yang diadukan wajib diisi.");
         }
         String nikHash = members.hash(nik);
-        String client = CitizenGuard.client(request);
+        String client = guard.client(request);
         guard.admit(client, nikHash, "COMPLAINT");
         Complaint complaint;
         try {
@@ -64,25 +64,30 @@ class ComplaintController {
     }
 
     @GetMapping("/api/parties/{partyId}/complaints")
-    List<Complaint> ofParty(@AuthenticationPrincipal Jwt jwt, @PathVariable String partyId) {
-        PartyAccess.requireView(Caller.of(jwt), partyId);
-        return service.ofParty(partyId);
+    List<ComplaintView> ofParty(@AuthenticationPrincipal Jwt jwt, @PathVariable String partyId) {
+        Caller caller = Caller.of(jwt);
+        PartyAccess.requireView(caller, partyId);
+        return service.ofParty(partyId).stream().map(c -> ComplaintView.of(c, caller)).toList();
     }
 
     @PostMapping("/api/parties/{partyId}/complaints/{complaintId}/answer")
-    Complaint answer(@AuthenticationPrincipal Jwt jwt, @PathVariable String partyId,
-                     @PathVariable String complaintId, @RequestBody PartyAnswer body) {
-        return service.answer(partyId, complaintId, body.statement(), body.evidence(), Caller.of(jwt));
+    ComplaintView answer(@AuthenticationPrincipal Jwt jwt, @PathVariable String partyId,
+                         @PathVariable String complaintId, @RequestBody PartyAnswer body) {
+        Caller caller = Caller.of(jwt);
+        return ComplaintView.of(service.answer(partyId, complaintId, body.statement(), body.evidence(), caller),
+                caller);
     }
 
     @GetMapping("/api/members/complaints")
-    List<Complaint> all(@AuthenticationPrincipal Jwt jwt) {
-        return service.all(Caller.of(jwt));
+    List<ComplaintView> all(@AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        return service.all(caller).stream().map(c -> ComplaintView.of(c, caller)).toList();
     }
 
     @PostMapping("/api/members/complaints/{complaintId}/decision")
-    Complaint decide(@AuthenticationPrincipal Jwt jwt, @PathVariable String complaintId,
-                     @RequestBody KpuDecision body) {
-        return service.decide(complaintId, body.decision(), body.reason(), Caller.of(jwt));
+    ComplaintView decide(@AuthenticationPrincipal Jwt jwt, @PathVariable String complaintId,
+                         @RequestBody KpuDecision body) {
+        Caller caller = Caller.of(jwt);
+        return ComplaintView.of(service.decide(complaintId, body.decision(), body.reason(), caller), caller);
     }
 }

@@ -40,7 +40,7 @@ class NikCheckController {
         String nik = CitizenGuard.validNik(body.nik());
         String name = CitizenGuard.validName(body.fullName());
         String nikHash = members.hash(nik);
-        String client = CitizenGuard.client(request);
+        String client = guard.client(request);
         try {
             guard.admit(client, nikHash, "NIK_CHECK");
             List<ListedParty> listed = members.listings(nikHash, name).stream()

@@ -59,11 +59,15 @@ public final class NikCipher {
         }
     }
 
-    /** {@code 317101******0001}: enough for a person to recognise a row, not enough to identify anyone. */
+    /**
+     * {@code ************0001}: the last four digits only, enough to tell rows of one list apart. Region and birth
+     * date are hidden (showing the region and the serial left only the birth date to guess, and the birth date was
+     * shown beside it). A mask stored in the old form ({@code 317101******0001}) masks again to the new one.
+     */
     public static String mask(String nik) {
-        if (nik == null || nik.length() < 10) {
+        if (nik == null || nik.length() < 8) {
             return "****";
         }
-        return nik.substring(0, 6) + "*".repeat(nik.length() - 10) + nik.substring(nik.length() - 4);
+        return "*".repeat(12) + nik.substring(nik.length() - 4);
     }
 }

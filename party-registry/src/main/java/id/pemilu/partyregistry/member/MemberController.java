@@ -1,5 +1,6 @@
 package id.pemilu.partyregistry.member;
 
+import id.pemilu.common.csv.CsvCell;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
 import id.pemilu.common.web.ApiProblem;
@@ -85,9 +86,10 @@ class MemberController {
         StringBuilder csv = new StringBuilder("baris,nik,jenis,masalah\n");
         for (Document d : imports.problems(importId)) {
             List<String> problems = d.getList("problems", String.class);
-            csv.append(d.getInteger("row")).append(',').append(d.getString("nik")).append(',')
-                    .append(d.getString("kind")).append(",\"")
-                    .append(String.join("; ", problems).replace("\"", "\"\"")).append("\"\n");
+            // every cell quoted, formulas from the uploaded file neutralised (CSV injection)
+            csv.append(CsvCell.of(d.getInteger("row"))).append(',').append(CsvCell.of(d.getString("nik"))).append(',')
+                    .append(CsvCell.of(d.getString("kind"))).append(',')
+                    .append(CsvCell.of(String.join("; ", problems))).append('\n');
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"laporan-" + importId + ".csv\"")

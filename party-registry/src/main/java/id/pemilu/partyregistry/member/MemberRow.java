@@ -1,5 +1,6 @@
 package id.pemilu.partyregistry.member;
 
+import id.pemilu.common.text.Names;
 import id.pemilu.common.wilayah.RegionLevel;
 import id.pemilu.common.wilayah.Wilayah;
 import id.pemilu.partyregistry.member.file.Column;
@@ -21,8 +22,6 @@ public record MemberRow(String nik, String fullName, String gender, LocalDate bi
             DateTimeFormatter.ofPattern("dd-MM-uuuu"), DateTimeFormatter.ofPattern("dd/MM/uuuu"),
             DateTimeFormatter.ofPattern("d/M/uuuu"));
 
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-
     public MemberRow {
         if (nik == null || nik.isBlank()) {
             throw new IllegalArgumentException("NIK kosong.");
@@ -31,7 +30,7 @@ public record MemberRow(String nik, String fullName, String gender, LocalDate bi
         if (fullName == null || fullName.isBlank()) {
             throw new IllegalArgumentException("Nama kosong.");
         }
-        fullName = SPACES.matcher(fullName.strip()).replaceAll(" ");
+        fullName = Names.check(fullName, "Nama", Names.PERSON_MAX);
         gender = Gender.normalize(gender);
         if (birthDate == null) {
             throw new IllegalArgumentException("Tanggal lahir kosong atau tidak terbaca.");

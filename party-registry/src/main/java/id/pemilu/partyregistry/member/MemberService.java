@@ -90,7 +90,7 @@ public class MemberService implements MemberCounts {
         boolean needsIt = (caller.hasRole(Roles.PARTY_OPERATOR) && m.getPartyId().equals(caller.partyId()))
                 || caller.hasRole(Roles.KPU_RI)
                 || (caller.hasRole(Roles.KPU_KABKOTA) && caller.coversRegion(m.getKabKotaCode()));
-        return needsIt ? cipher.decrypt(person.getNikEncrypted()) : person.getNikMasked();
+        return needsIt ? cipher.decrypt(person.getNikEncrypted()) : null;
     }
 
     /** KPU kab/kota (of the member's kab/kota) or KPU RI marks a member MS or TMS. */

@@ -1,5 +1,6 @@
 package id.pemilu.partyregistry.member;
 
+import id.pemilu.common.nik.NikRules;
 import id.pemilu.common.wilayah.Wilayah;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -21,17 +22,9 @@ public final class NikCheck {
         this.wilayah = wilayah;
     }
 
+    /** The 16-digit rule, from its one home ({@link NikRules}). */
     public static boolean wellFormed(String nik) {
-        if (nik == null || nik.length() != 16) {
-            return false;
-        }
-        for (int i = 0; i < 16; i++) {
-            char c = nik.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return NikRules.wellFormed(nik);
     }
 
     /** Flags for one member; {@code gender} is L or P. */

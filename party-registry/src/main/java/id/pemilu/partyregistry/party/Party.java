@@ -3,6 +3,7 @@ package id.pemilu.partyregistry.party;
 import id.pemilu.common.events.PartyRegistered;
 import id.pemilu.common.events.PartyRequirementsEvaluated;
 import id.pemilu.common.outbox.OutboxAggregate;
+import id.pemilu.common.text.Names;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,12 +41,8 @@ public class Party extends OutboxAggregate {
 
     public static Party register(PartyId id, String name, String abbreviation, List<Leader> leadership,
                                  List<Branch> branches, Integer ballotNumber, String by) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("Nama partai wajib diisi.");
-        }
-        if (abbreviation == null || abbreviation.isBlank()) {
-            throw new IllegalArgumentException("Singkatan partai wajib diisi.");
-        }
+        name = Names.check(name, "Nama partai", 200);
+        abbreviation = Names.check(abbreviation, "Singkatan partai", 30);
         if (leadership == null || leadership.isEmpty()) {
             throw new IllegalArgumentException("Susunan pengurus pusat wajib diisi.");
         }

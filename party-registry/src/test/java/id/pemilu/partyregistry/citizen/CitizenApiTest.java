@@ -6,10 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.pemilu.common.events.EventExchanges;
 import id.pemilu.common.test.Tokens;
+import id.pemilu.common.web.ClientAddress;
 import id.pemilu.partyregistry.member.Niks;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -42,6 +44,8 @@ class CitizenApiTest {
 
     static final LocalDate BORN = LocalDate.of(1979, 8, 17);
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The throwaway dev value of pemilu.gateway.key (pemilu-common.yml), as the gateway would send it. */
+    static final String DEV_GATEWAY_KEY = "dev-only-gateway-key-change-me";
 
     @Autowired
     MockMvc mvc;
@@ -66,6 +70,7 @@ class CitizenApiTest {
 
     ResultActions check(String client, String nik, String name) throws Exception {
         return mvc.perform(post("/api/members/public/nik-check").header("X-Forwarded-For", client)
+                .header(ClientAddress.GATEWAY_KEY_HEADER, DEV_GATEWAY_KEY)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"nik\":\"" + nik + "\",\"fullName\":\"" + name + "\"}"));
     }
@@ -103,12 +108,54 @@ class CitizenApiTest {
         for (int i = 0; i < 10; i++) {
             check(client, Niks.of("31.71.03", BORN, "L", 100 + i), "Siapa Saja").andExpect(status().isOk());
         }
-        check(client, Niks.of("31.71.03", BORN, "L", 200), "Siapa Saja").andExpect(status().isTooManyRequests());
+        check(client, Niks.of("31.71.03", BORN, "L", 200), "Siapa Saja").andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")));
         // a forged first entry does not make a new client: the gateway appends the real address last
         check("198.18.0.1, " + client, Niks.of("31.71.03", BORN, "L", 201), "Siapa Saja")
                 .andExpect(status().isTooManyRequests());
         assertThat(mongo.count(Query.query(Criteria.where("result").is("RATE_LIMITED")), CitizenGuard.LOG))
                 .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void impossibleNiksAreRefusedBeforeAnyLookup() throws Exception {
+        String client = "192.0.2.150";
+        check(client, "3171019908790011", "Siapa Saja").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("tanggal lahir")));
+        check(client, "3171011708790000", "Siapa Saja").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("0000")));
+        check(client, "9999991708790011", "Siapa Saja").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("kecamatan")));
+        check(client, Niks.of("31.71.03", BORN, "L", 77), "N".repeat(100_000)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("terlalu panjang")));
+        assertThat(mongo.count(Query.query(Criteria.where("client").is(client)), CitizenGuard.LOG)).isZero();
+    }
+
+    @Test
+    void aDirectCallerCannotChooseItsAddressWithoutTheGatewayKey() throws Exception {
+        String nik = Niks.of("31.71.03", BORN, "L", 300);
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(post("/api/members/public/nik-check").with(remote("192.0.2.200"))
+                    .header("X-Forwarded-For", "198.18.1." + i).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"nik\":\"" + Niks.of("31.71.03", BORN, "L", 300 + i) + "\",\"fullName\":\"A B\"}"))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(post("/api/members/public/nik-check").with(remote("192.0.2.200"))
+                        .header("X-Forwarded-For", "198.18.1.99").header(ClientAddress.GATEWAY_KEY_HEADER, "guessed")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"nik\":\"" + Niks.of("31.71.03", BORN, "L", 399) + "\",\"fullName\":\"A B\"}"))
+                // every forged X-Forwarded-For was counted against the one socket address
+                .andExpect(status().isTooManyRequests());
+        assertThat(mongo.count(Query.query(Criteria.where("client").is("198.18.1.1")), CitizenGuard.LOG)).isZero();
+        // through the gateway (its key): the forwarded address is the client, with its own bucket
+        check("192.0.2.201", nik, "A B").andExpect(status().isOk());
+    }
+
+    static org.springframework.test.web.servlet.request.RequestPostProcessor remote(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     @Test
@@ -125,9 +172,17 @@ class CitizenApiTest {
             String filed = mvc.perform(post("/api/members/public/complaints").header("X-Forwarded-For", "192.0.2.5")
                             .contentType(MediaType.APPLICATION_JSON).content("""
                                     {"nik":"%s","fullName":"Teguh Prasetyo","partyId":"wgb",
-                                     "statement":"Saya tidak pernah mendaftar ke partai ini."}""".formatted(nik)))
+                                     "statement":"Saya tidak pernah mendaftar ke partai ini.",
+                                     "contact":"0812-5555-0101"}""".formatted(nik)))
                     .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
             String complaintId = JSON.readTree(filed).get("complaintId").asString();
+            // the party complained about never learns how to reach the complainant; KPU and Bawaslu do
+            String partyView = mvc.perform(get("/api/parties/wgb/complaints").with(Tokens.partyOperator("wgb")))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$[0].statement").exists())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(partyView).doesNotContain("0812-5555-0101");
+            mvc.perform(get("/api/members/complaints").with(Tokens.bawaslu()))
+                    .andExpect(jsonPath("$[?(@.id=='" + complaintId + "')].contact").value("0812-5555-0101"));
 
             String members = mvc.perform(get("/api/parties/wgb/members").with(Tokens.partyOperator("wgb")))
                     .andExpect(jsonPath("$[0].status").value("DISPUTED"))
@@ -145,7 +200,8 @@ class CitizenApiTest {
             mvc.perform(post("/api/parties/wgb/complaints/" + complaintId + "/answer")
                             .with(Tokens.partyOperator("wgb")).contentType(MediaType.APPLICATION_JSON)
                             .content("{\"statement\":\"Formulir pendaftaran tidak ditemukan.\"}"))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ANSWERED"));
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ANSWERED"))
+                    .andExpect(jsonPath("$.contact").doesNotExist());
             mvc.perform(post("/api/members/complaints/" + complaintId + "/decision")
                             .with(Tokens.kpu("kpu-kabkota", "32.73")).contentType(MediaType.APPLICATION_JSON)
                             .content("{\"decision\":\"REMOVE\",\"reason\":\"x\"}"))

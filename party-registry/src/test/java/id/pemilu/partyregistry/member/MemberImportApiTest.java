@@ -71,6 +71,33 @@ class MemberImportApiTest {
     }
 
     @Test
+    void theImportReportNeverHandsASpreadsheetAFormula() throws Exception {
+        registerParty("mrx");
+        byte[] csv = MemberFiles.csv(List.of(
+                MemberFiles.row("=HYPERLINK(\"\"http://contoh.example\"\";\"\"klik\"\")", "Rumus Satu", "L",
+                        BORN.toString(), "KTA-1", "31.71"),
+                MemberFiles.row("+cmd|' /C calc'!A0", "Rumus Dua", "L", BORN.toString(), "KTA-2", "31.71"),
+                MemberFiles.row(nik(120), "@SUM(A1)", "L", "=1+1", "KTA-3", "31.71"),
+                MemberFiles.row(nik(121), "Nama\u202Eterbalik", "L", BORN.toString(), "KTA-4", "31.71")))
+                .getBytes(StandardCharsets.UTF_8);
+        upload("mrx", "rumus.csv", csv).andExpect(status().isCreated());
+        String importId = imports.ofParty("mrx").get(0).getId();
+        String report = mvc.perform(get("/api/parties/mrx/member-imports/" + importId + "/report")
+                .with(Tokens.partyOperator("mrx"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String[] lines = report.split("\n");
+        assertThat(lines).hasSizeGreaterThan(3);
+        for (String line : java.util.Arrays.copyOfRange(lines, 1, lines.length)) {
+            for (String cell : line.split(",(?=\")")) {
+                assertThat(cell).as("every cell quoted: " + line).startsWith("\"");
+                assertThat(cell.substring(1)).as("no cell starts a formula: " + line).doesNotStartWith("=")
+                        .doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@");
+            }
+        }
+        assertThat(report).contains("U+202E");
+    }
+
+    @Test
     void importFlagsEveryKindOfProblemAndReimportingChangesNothing() throws Exception {
         registerParty("mia");
         registerParty("mib");
@@ -233,6 +260,9 @@ class MemberImportApiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("MS"))
                 .andExpect(jsonPath("$.history[-1].by").value("kpu-kabkota-31.71"));
         mvc.perform(get("/api/parties/mih/members/" + id).with(Tokens.bawaslu()))
-                .andExpect(jsonPath("$.nik").value(org.hamcrest.Matchers.containsString("*")));
+                .andExpect(jsonPath("$.nik").value(org.hamcrest.Matchers.matchesPattern("\\*{12}[0-9]{4}")))
+                // with the birth date and gender beside the mask, the hidden digits could be rebuilt
+                .andExpect(jsonPath("$.birthDate").doesNotExist())
+                .andExpect(jsonPath("$.gender").doesNotExist());
     }
 }

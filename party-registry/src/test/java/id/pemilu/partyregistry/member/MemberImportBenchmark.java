@@ -216,6 +216,7 @@ public final class MemberImportBenchmark {
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
                             .header("Content-Type", "application/json")
                             .header("X-Forwarded-For", "192.0.2." + random.nextInt(250))
+                            .header("X-Pemilu-Gateway-Key", "dev-only-gateway-key-change-me")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 200) {

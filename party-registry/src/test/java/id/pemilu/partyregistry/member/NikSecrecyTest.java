@@ -41,7 +41,8 @@ class NikSecrecyTest {
     }
 
     @Test
-    void theMaskShowsRegionAndSerialOnly() {
-        assertThat(NikCipher.mask("3171014101900001")).isEqualTo("317101******0001");
+    void theMaskShowsTheLastFourDigitsOnlyNeitherRegionNorBirthDate() {
+        assertThat(NikCipher.mask("3171014101900001")).isEqualTo("************0001");
+        assertThat(NikCipher.mask("317101******0001")).as("an old stored mask").isEqualTo("************0001");
     }
 }

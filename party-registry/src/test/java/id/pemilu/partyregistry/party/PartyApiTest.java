@@ -38,6 +38,25 @@ class PartyApiTest {
     }
 
     @Test
+    void namesAreLimitedAndFreeOfInvisibleCharactersWithAClearReason() throws Exception {
+        String huge = party("ptz").replace("Siti Aminah", "S".repeat(1_048_576));
+        mvc.perform(post("/api/parties").with(Tokens.kpuRi()).contentType(MediaType.APPLICATION_JSON).content(huge))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Nama pengurus terlalu panjang (paling banyak 200 huruf)."));
+        for (String sneaky : new String[]{"Siti\\u0000Aminah", "Siti\\u202EhanimA", "Siti\\u200BAminah"}) {
+            mvc.perform(post("/api/parties").with(Tokens.kpuRi()).contentType(MediaType.APPLICATION_JSON)
+                            .content(party("ptz").replace("Siti Aminah", sneaky)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("tak terlihat")));
+        }
+        mvc.perform(post("/api/parties").with(Tokens.kpuRi()).contentType(MediaType.APPLICATION_JSON)
+                        .content(party("ptz").replace("\"abbreviation\"", "\"status\":\"verified\",\"abbreviation\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'status'")));
+        assertThat(mongo.findById("ptz", Document.class, Party.COLLECTION)).as("nothing stored").isNull();
+    }
+
+    @Test
     void kpuRiRegistersAPartyOnceAndTheEventWaitsInTheSameDocument() throws Exception {
         mvc.perform(post("/api/parties").with(Tokens.kpuRi()).contentType(MediaType.APPLICATION_JSON)
                         .content(party("pta")))

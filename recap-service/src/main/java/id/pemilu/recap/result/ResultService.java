@@ -87,6 +87,11 @@ public class ResultService {
     private TpsResult confirmOnce(Caller caller, TpsCode tps, BallotType type, ConfirmCommand command,
                                   String idempotencyKey, Station station, BallotStructure structure) {
         TpsResult result = find(tps, type).orElseGet(() -> TpsResult.empty(tps, type));
+        String fingerprint = RequestFingerprint.of("confirm", command.submissionId(), command.values(),
+                command.reason());
+        if (result.keyUsedForAnotherRequest(idempotencyKey, fingerprint)) {
+            throw reusedKey();
+        }
         if (result.hasIdempotencyKey(idempotencyKey)) {
             return result;
         }
@@ -130,6 +135,7 @@ public class ResultService {
         ResultStatus status = flags.isEmpty() ? ResultStatus.SUBMITTED : ResultStatus.FLAGGED;
         result.record(status, ordered(values, structure), flags, caller.username(), Roles.KPPS,
                 hasReason ? reason : null, idempotencyKey, source, command.submissionId(), photos);
+        result.rememberRequest(idempotencyKey, fingerprint);
         return save(result);
     }
 
@@ -148,6 +154,10 @@ public class ResultService {
                                    String idempotencyKey, String role, Station station, BallotStructure structure) {
         TpsResult result = find(tps, type)
                 .orElseThrow(() -> ApiProblem.notFound("Belum ada hasil yang dikirim untuk TPS " + tps + "."));
+        String fingerprint = RequestFingerprint.of("review", command.decision(), command.values(), command.reason());
+        if (result.keyUsedForAnotherRequest(idempotencyKey, fingerprint)) {
+            throw reusedKey();
+        }
         if (result.hasIdempotencyKey(idempotencyKey)) {
             return result;
         }
@@ -169,6 +179,7 @@ public class ResultService {
             flags.add(new Flag(DISPUTED, "Dipersoalkan oleh " + role + ": " + reason));
             result.record(status, values, flags, caller.username(), role, reason, idempotencyKey,
                     result.getSource(), result.getSubmissionId(), null);
+            result.rememberRequest(idempotencyKey, fingerprint);
             return save(result);
         }
         if (status == ResultStatus.CORRECTED) {
@@ -184,6 +195,7 @@ public class ResultService {
         }
         result.record(status, ordered(values, structure), flags, caller.username(), role, reason, idempotencyKey,
                 result.getSource(), result.getSubmissionId(), null);
+        result.rememberRequest(idempotencyKey, fingerprint);
         return save(result);
     }
 
@@ -234,6 +246,12 @@ public class ResultService {
             }
         }
         return out;
+    }
+
+    /** Like the photo upload: one Idempotency-Key, one request; a different body under a used key is refused. */
+    private static ApiProblem reusedKey() {
+        return ApiProblem.conflict("Idempotency-Key ini sudah dipakai untuk permintaan dengan isi lain; pakai kunci "
+                + "baru untuk permintaan baru.");
     }
 
     private static ApiProblem unprocessable(String detail, List<Flag> flags) {

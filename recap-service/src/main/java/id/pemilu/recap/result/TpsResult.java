@@ -38,6 +38,8 @@ public class TpsResult extends OutboxAggregate {
     private Instant updatedAt;
     private String reason;
     private List<Change> history = new ArrayList<>();
+    /** "key fingerprint" of each request recorded with an Idempotency-Key (keys never contain spaces). */
+    private List<String> requestFingerprints = new ArrayList<>();
     private long appliedVersion;
 
     TpsResult() {
@@ -58,6 +60,24 @@ public class TpsResult extends OutboxAggregate {
 
     boolean hasIdempotencyKey(String key) {
         return key != null && history.stream().anyMatch(c -> key.equals(c.idempotencyKey()));
+    }
+
+    /** True when {@code key} was recorded with a request other than the one {@code fingerprint} stands for. */
+    boolean keyUsedForAnotherRequest(String key, String fingerprint) {
+        if (key == null || requestFingerprints == null) {
+            return false;
+        }
+        String prefix = key + " ";
+        return requestFingerprints.stream().anyMatch(e -> e.startsWith(prefix) && !e.equals(prefix + fingerprint));
+    }
+
+    void rememberRequest(String key, String fingerprint) {
+        if (key != null) {
+            if (requestFingerprints == null) {
+                requestFingerprints = new ArrayList<>();
+            }
+            requestFingerprints.add(key + " " + fingerprint);
+        }
     }
 
     /** Records a new state decided by a person: numbers, the flags they fail, status, and the reason given. */

@@ -81,6 +81,17 @@ class ResultApiTest {
                 .andExpect(jsonPath("$.source").value("manual"))
                 .andExpect(jsonPath("$.resultVersion").value(1));
         confirm(tps, "retry-1", body).andExpect(status().isOk()).andExpect(jsonPath("$.resultVersion").value(1));
+        // the same key with other numbers is not a retry: refused like a reused photo-upload key, nothing recorded
+        confirm(tps, "retry-1", body(formFor(tps, 51, 60, 70), "angka diperbaiki")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Idempotency-Key")));
+        // numbers are whole numbers written as numbers
+        confirm(tps, "strict-1", "{\"values\":[{\"key\":\"votes.candidate.1\",\"value\":999.9}],\"reason\":\"uji\"}")
+                .andExpect(status().isBadRequest());
+        confirm(tps, "strict-2", "{\"values\":[{\"key\":\"votes.candidate.1\",\"value\":\"105\"}],\"reason\":\"uji\"}")
+                .andExpect(status().isBadRequest());
+        confirm(tps, "strict-3", "{\"values\":[],\"status\":\"verified\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'status'")));
+        confirm(tps, "retry-1", body).andExpect(status().isOk()).andExpect(jsonPath("$.resultVersion").value(1));
         applier.applyPending();
         for (String region : new String[] {DESA, "31.71.01", "31.71", "31", "ID"}) {
             assertThat(countedValue(region, "votes.candidate.1")).as(region).isGreaterThanOrEqualTo(50);

@@ -92,10 +92,8 @@ class SubmissionApiTest {
         assertThat(mongo.count(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("sha256")
                 .is(sha)), "photo_originals")).isEqualTo(1);
 
-        // the public copy has no EXIF; the original keeps it
-        byte[] publicCopy = mvc.perform(get("/api/recap/public/photos/" + sha)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
-        assertThat(new String(publicCopy, StandardCharsets.ISO_8859_1)).doesNotContain(Images.EXIF_MARKER_TEXT);
+        // the photo of a draft is not public, even by its hash
+        mvc.perform(get("/api/recap/public/photos/" + sha)).andExpect(status().isNotFound());
         assertThat(new String(photo, StandardCharsets.ISO_8859_1)).contains(Images.EXIF_MARKER_TEXT);
         String original = "/api/recap/submissions/" + submissionId + "/photos/1/original";
         byte[] evidence = mvc.perform(get(original).with(Tokens.ppk("31.71.01"))).andExpect(status().isOk())
@@ -140,6 +138,10 @@ class SubmissionApiTest {
         mvc.perform(get("/api/recap/public/tps/" + tps))
                 .andExpect(jsonPath("$.ballots[0].photos[0].url").value("/api/recap/public/photos/" + sha))
                 .andExpect(jsonPath("$.ballots[0].values[?(@.key=='votes.candidate.1')].value", hasItem(105)));
+        // confirmed: the public copy is served, without EXIF (the original keeps it)
+        byte[] publicCopy = mvc.perform(get("/api/recap/public/photos/" + sha)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(publicCopy, StandardCharsets.ISO_8859_1)).doesNotContain(Images.EXIF_MARKER_TEXT);
         mvc.perform(get("/api/recap/public/totals").param("region", DESA))
                 .andExpect(jsonPath("$.counted.tps").value(1))
                 .andExpect(jsonPath("$.counted.values[?(@.key=='votes.candidate.1')].value", hasItem(105)));

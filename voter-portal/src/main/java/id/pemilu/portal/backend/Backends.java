@@ -1,5 +1,6 @@
 package id.pemilu.portal.backend;
 
+import id.pemilu.common.web.ClientAddress;
 import id.pemilu.portal.PortalProperties;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -22,14 +23,17 @@ class Backends {
         return new RecapApi(client(builder, properties.recapServiceUrl(), properties));
     }
 
+    /** Calls made for a citizen carry the gateway key, so the service believes the citizen's address we pass on. */
     @Bean
-    MembersApi membersApi(RestClient.Builder builder, PortalProperties properties) {
-        return new MembersApi(client(builder, properties.partyRegistryUrl(), properties));
+    MembersApi membersApi(RestClient.Builder builder, PortalProperties properties, ClientAddress clients) {
+        return new MembersApi(client(builder.clone().defaultHeader(ClientAddress.GATEWAY_KEY_HEADER,
+                clients.gatewayKey()), properties.partyRegistryUrl(), properties));
     }
 
     @Bean
-    CandidatesApi candidatesApi(RestClient.Builder builder, PortalProperties properties) {
-        return new CandidatesApi(client(builder, properties.candidateServiceUrl(), properties));
+    CandidatesApi candidatesApi(RestClient.Builder builder, PortalProperties properties, ClientAddress clients) {
+        return new CandidatesApi(client(builder.clone().defaultHeader(ClientAddress.GATEWAY_KEY_HEADER,
+                clients.gatewayKey()), properties.candidateServiceUrl(), properties));
     }
 
     private static RestClient client(RestClient.Builder builder, String baseUrl, PortalProperties properties) {

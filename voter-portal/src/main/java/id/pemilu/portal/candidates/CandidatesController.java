@@ -1,7 +1,7 @@
 package id.pemilu.portal.candidates;
 
+import id.pemilu.common.web.ClientAddress;
 import id.pemilu.portal.backend.BackendUnavailable;
-import id.pemilu.portal.backend.ClientAddress;
 import id.pemilu.portal.backend.CandidatesApi;
 import id.pemilu.portal.backend.ShortLivedCache;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +31,10 @@ class CandidatesController {
     private final CandidatesApi candidates;
     private final ShortLivedCache cache;
 
-    CandidatesController(CandidatesApi candidates, ShortLivedCache cache) {
+    private final ClientAddress clients;
+
+    CandidatesController(CandidatesApi candidates, ShortLivedCache cache, ClientAddress clients) {
+        this.clients = clients;
         this.candidates = candidates;
         this.cache = cache;
     }
@@ -84,7 +87,7 @@ class CandidatesController {
             throw new NotPublished();
         }
         List<String> evidence = evidenceUrl.isBlank() ? List.of() : List.of(evidenceUrl.strip());
-        JsonNode answer = candidates.feedback(candidateId, text.strip(), evidence, ClientAddress.of(request));
+        JsonNode answer = candidates.feedback(candidateId, text.strip(), evidence, clients.of(request));
         if (id.pemilu.portal.backend.MembersApi.isProblem(answer)) {
             model.addAttribute("message", answer.path("detail").asString("Tanggapan ditolak."));
         } else {

@@ -1,7 +1,7 @@
 package id.pemilu.portal.nik;
 
+import id.pemilu.common.web.ClientAddress;
 import id.pemilu.portal.backend.BackendUnavailable;
-import id.pemilu.portal.backend.ClientAddress;
 import id.pemilu.portal.backend.MembersApi;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -22,7 +22,10 @@ class NikCheckController {
 
     private final MembersApi members;
 
-    NikCheckController(MembersApi members) {
+    private final ClientAddress clients;
+
+    NikCheckController(MembersApi members, ClientAddress clients) {
+        this.clients = clients;
         this.members = members;
     }
 
@@ -41,7 +44,7 @@ class NikCheckController {
             return "cek-nik";
         }
         try {
-            MembersApi.NikCheckAnswer answer = members.check(nik.strip(), fullName.strip(), ClientAddress.of(request));
+            MembersApi.NikCheckAnswer answer = members.check(nik.strip(), fullName.strip(), clients.of(request));
             if (answer.problem() != null) {
                 model.addAttribute("error", answer.problem());
             } else {
@@ -77,7 +80,7 @@ class NikCheckController {
         complaint.put("contact", contact.strip());
         complaint.put("statement", statement.strip());
         try {
-            JsonNode answer = members.complain(complaint, ClientAddress.of(request));
+            JsonNode answer = members.complain(complaint, clients.of(request));
             if (MembersApi.isProblem(answer)) {
                 model.addAttribute("error", answer.path("detail").asString("Pengaduan ditolak."));
             } else {

@@ -79,7 +79,8 @@ class CandidatesPagesTest {
         candidateService.calls.clear();
         mvc.perform(post("/calon/DKI-1/tanggapan").param("candidateId", "c-1")
                         .param("text", "Ijazah calon ini dipertanyakan, lihat tautan.")
-                        .param("evidenceUrl", "https://contoh.id/bukti").header("X-Forwarded-For", "198.51.100.4"))
+                        .param("evidenceUrl", "https://contoh.id/bukti").header("X-Forwarded-For", "198.51.100.4")
+                        .header("X-Pemilu-Gateway-Key", "dev-only-gateway-key-change-me"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Tanggapan Anda diterima")));
         assertThat(candidateService.calls).singleElement().satisfies(call -> {

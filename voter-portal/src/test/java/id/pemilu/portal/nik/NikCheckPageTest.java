@@ -47,7 +47,8 @@ class NikCheckPageTest {
         partyRegistry.answer("POST /api/members/public/nik-check", 200,
                 "{\"result\":\"LISTED\",\"parties\":[{\"partyId\":\"pnb\",\"name\":\"Partai Nusantara Baru\"}]}");
         mvc.perform(post("/cek-nik").param("nik", "3171014101900001").param("fullName", "Siti Aminah")
-                        .header("X-Forwarded-For", "203.0.113.7"))
+                        .header("X-Forwarded-For", "203.0.113.7")
+                        .header("X-Pemilu-Gateway-Key", "dev-only-gateway-key-change-me"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("tercantum sebagai anggota")))
                 .andExpect(content().string(containsString("Partai Nusantara Baru")))
@@ -56,7 +57,28 @@ class NikCheckPageTest {
             assertThat(call.body()).contains("\"nik\":\"3171014101900001\"").contains("\"fullName\":\"Siti Aminah\"");
             assertThat(call.forwardedFor()).as("the citizen's address is passed on for per-client limits")
                     .isEqualTo("203.0.113.7");
+            assertThat(call.gatewayKey()).as("with the key the service requires to believe it")
+                    .isEqualTo("dev-only-gateway-key-change-me");
         });
+    }
+
+    @Test
+    void anImpossibleNikIsExplainedAndNotSentOn() throws Exception {
+        mvc.perform(post("/cek-nik").param("nik", "3171019908790011").param("fullName", "Siti Aminah"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("bukan tanggal lahir")));
+        mvc.perform(post("/cek-nik").param("nik", "3171011708790000").param("fullName", "Siti Aminah"))
+                .andExpect(content().string(containsString("0000")));
+        assertThat(partyRegistry.calls).isEmpty();
+    }
+
+    @Test
+    void anAddressWrittenByACallerThatSkippedTheGatewayIsNotPassedOn() throws Exception {
+        partyRegistry.answer("POST /api/members/public/nik-check", 200, "{\"result\":\"NOT_FOUND\",\"parties\":[]}");
+        mvc.perform(post("/cek-nik").param("nik", "3171014101900001").param("fullName", "Siti Aminah")
+                .header("X-Forwarded-For", "198.51.100.99")).andExpect(status().isOk());
+        assertThat(partyRegistry.calls).singleElement().satisfies(call ->
+                assertThat(call.forwardedFor()).as("the socket address, not the forged one").isEqualTo("127.0.0.1"));
     }
 
     @Test
