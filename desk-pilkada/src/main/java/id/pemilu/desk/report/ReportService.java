@@ -143,7 +143,7 @@ public class ReportService {
                 "TPS " + existing.tpsCode() + " sudah dilaporkan oleh " + first.by() + " pada " + first.at()
                         + ". Laporan kedua tidak diterima; untuk membetulkan angka kirim koreksi dengan alasan.",
                 Map.of("tpsCode", existing.tpsCode(), "contest", existing.contest(), "reportedBy", first.by(),
-                        "reportedAt", first.at().toString(), "status", existing.status()));
+                        "reportedAt", first.at().toString(), "reportStatus", existing.status()));
     }
 
     private String knownTps(String tpsCode) {
