@@ -87,7 +87,7 @@ api - GET "/api/desk/public/comparison?region=$DESK_DESA&contest=$DESK_C" | jq -
   "\(.label)", "Pembanding: \(.kpu.label)\(if .kpu.available then "" else " - " + .kpu.message end)",
   "Desk: \(.desk.counted) TPS dijumlahkan (\(.desk.flagged) ditandai); KPU: \(.kpu.countedTps) TPS dihitung",
   "  baris              desk    KPU  selisih",
-  (.pairs[] | "  \(.name | .[0:15] | . + " " * (15 - length)) \(.desk | tostring | " " * (7 - length) + .) \(.kpu // "-" | tostring | " " * (6 - length) + .) \(.difference // "-" | tostring | " " * (8 - length) + .)"),
-  (if .sameTps then "TPS yang ada di kedua sisi: \(.sameTps.tps); selisih di TPS itu: " + ([.sameTps.pairs[] | select(.key | startswith("votes.candidate")) | "\(.name) \(.difference)"] | join(", ")) else (.perTpsNote // "") end),
+  (.pairs[] | "  \(.name | sub("Pasangan calon"; "Paslon") | .[0:15] | . + " " * (15 - length)) \(.desk | tostring | " " * (7 - length) + .) \(.kpu // "-" | tostring | " " * (6 - length) + .) \(.difference // "-" | tostring | " " * (8 - length) + .)"),
+  (if .sameTps then "TPS yang ada di kedua sisi: \(.sameTps.tps); selisih di TPS itu: " + ([.sameTps.pairs[] | select(.key | startswith("votes.candidate")) | "\(.name | sub("Pasangan calon"; "paslon")) \(.difference)"] | join(", ")) else (.perTpsNote // "") end),
   (.perTps[] | "  TPS \(.tpsCode): selisih terbesar \(.largestDifference) suara\(if .large then "  <-- SELISIH BESAR, perlu dicek" else "" end)")'
 echo "Hasil resmi tetap rekapitulasi berjenjang KPU; data cepat desk tidak pernah masuk ke jumlah KPU."

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -59,8 +61,7 @@ public class ReportPhotos {
             return already.get();
         }
         Instant now = clock.instant();
-        if (!mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(sha)), StoredPhoto.class)) {
+        if (!mongo.exists(Query.query(Criteria.where("_id").is(sha)), StoredPhoto.class)) {
             mongo.save(new StoredPhoto(sha, type, data, tps, contest.name(), caller.username(), now));
         }
         PhotoRef ref = new PhotoRef(sha, type, data.length, caller.username(), now);

@@ -108,10 +108,10 @@ public class ReportService {
         }
         List<ReportEntry> history = new ArrayList<>(report.history());
         history.add(entry);
-        QuickReport now2 = new QuickReport(id, tps, contest.name(), status, report.version() + 1, history,
+        QuickReport corrected = new QuickReport(id, tps, contest.name(), status, report.version() + 1, history,
                 report.photos(), now);
-        index.put(now2);
-        return ReportView.of(now2, false);
+        index.put(corrected);
+        return ReportView.of(corrected, false);
     }
 
     public ReportView find(Caller caller, String tpsCode, Contest contest) {
@@ -143,7 +143,7 @@ public class ReportService {
                 "TPS " + existing.tpsCode() + " sudah dilaporkan oleh " + first.by() + " pada " + first.at()
                         + ". Laporan kedua tidak diterima; untuk membetulkan angka kirim koreksi dengan alasan.",
                 Map.of("tpsCode", existing.tpsCode(), "contest", existing.contest(), "reportedBy", first.by(),
-                        "reportedAt", first.at().toString(), "status", existing.status()));
+                        "reportedAt", first.at().toString(), "reportStatus", existing.status()));
     }
 
     private String knownTps(String tpsCode) {

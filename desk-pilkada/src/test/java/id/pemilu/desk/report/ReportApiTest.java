@@ -79,6 +79,8 @@ class ReportApiTest {
         report(pelapor("pelapor.gambir.2", GAMBIR), tps, "k-2", body(null, 101, 60, 40, 201, 5, 206))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Sudah dilaporkan"))
+                .andExpect(jsonPath("$.status").value(409))
+                .andExpect(jsonPath("$.reportStatus").value("reported"))
                 .andExpect(jsonPath("$.reportedBy").value("pelapor.gambir.1"))
                 .andExpect(jsonPath("$.reportedAt").exists())
                 .andExpect(jsonPath("$.detail").value(containsString("sudah dilaporkan oleh pelapor.gambir.1")));
