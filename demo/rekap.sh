@@ -7,7 +7,7 @@ mkdir -p "$REKAP_OUT"
 # rekap_try USER METHOD PATH [curl args] -> body of the answer whether it succeeded or was refused
 rekap_try() { api "$@" 2>/dev/null || true; }
 
-# rekap_dhasil TYPE REGION VERSION -> saves the PDF and prints its path
+# rekap_pdf TYPE REGION VERSION -> saves the D.Hasil PDF under demo/out and prints its path
 rekap_pdf() {
   local file="$REKAP_OUT/d-hasil-$(tr 'A-Z' 'a-z' <<< "$1")-$2-v$3.pdf"
   api - GET "/api/recap/public/dhasil/$1/$2/versions/$3/pdf" -o "$file"
@@ -77,7 +77,7 @@ step "Saksi PKR Jakarta Pusat (saksi.pkr.jakpus) mengajukan keberatan atas TPS $
 api saksi.pkr.jakpus POST "/api/recap/sessions/PPWP/$REKAP_KEC/objections" -H "Content-Type: application/json" \
   -d "{\"filedBy\":\"Rina Hartati (saksi PKR)\",\"target\":\"$REKAP_B\",\"field\":\"votes.invalid\",\"claim\":\"Suara tidak sah terlalu banyak, mohon dihitung ulang\"}" \
   | jq -r '.objections[-1] | "Keberatan \(.id) dari \(.filedBy) [\(.represents)] atas \(.target) kolom \(.field): \(.claim)"'
-echo "Saksi dari kecamatan lain tidak dapat membaca sesi ini: HTTP $(curl -s -o /dev/null -w '%{http_code}' \
+echo "Saksi PNB Gambir tidak dapat membaca sesi kecamatan lain (Sawah Besar, 31.71.02): HTTP $(curl -s -o /dev/null -w '%{http_code}' \
   -H "Authorization: Bearer $(token saksi.pnb.gambir)" "$GATEWAY/api/recap/sessions/PPWP/31.71.02")"
 
 step "PPK mencoba menetapkan D.Hasil: ditolak, keberatan belum dijawab"

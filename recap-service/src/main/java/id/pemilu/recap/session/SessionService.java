@@ -12,7 +12,6 @@ import id.pemilu.recap.dhasil.DHasilService;
 import id.pemilu.recap.dhasil.Packed;
 import id.pemilu.recap.recap.Entry;
 import id.pemilu.recap.recap.RecapApplier;
-import id.pemilu.recap.recap.RecapQueries;
 import id.pemilu.recap.recap.RegionTotal;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
@@ -38,7 +37,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -56,11 +58,12 @@ public class SessionService {
             ResultChecks.VALID_PLUS_INVALID, ResultChecks.TOTAL_VS_VOTERS, ResultChecks.TOTAL_VS_BALLOTS_USED,
             ResultChecks.BALLOTS_BALANCE);
 
+    private static final String REGION_TOTALS = "region_totals";
+
     private final MongoTemplate mongo;
     private final SessionAccess access;
     private final TpsRegistry registry;
     private final ResultService results;
-    private final RecapQueries totals;
     private final RecapApplier applier;
     private final DHasilService dhasil;
     private final DurableWrites durable;
@@ -69,13 +72,12 @@ public class SessionService {
     private final Object[] locks = new Object[256];
 
     SessionService(MongoTemplate mongo, SessionAccess access, TpsRegistry registry, ResultService results,
-                   RecapQueries totals, RecapApplier applier, DHasilService dhasil, DurableWrites durable, ObjectProvider<OutboxRelay> relay,
+                   RecapApplier applier, DHasilService dhasil, DurableWrites durable, ObjectProvider<OutboxRelay> relay,
                    @Value("${pemilu.recap.public-base-url:http://localhost:8080}") String publicBaseUrl) {
         this.mongo = mongo;
         this.access = access;
         this.registry = registry;
         this.results = results;
-        this.totals = totals;
         this.applier = applier;
         this.dhasil = dhasil;
         this.durable = durable;
@@ -457,9 +459,17 @@ public class SessionService {
     private Map<String, Entry> entriesOf(String kecamatan, BallotType type) {
         applier.applyPending();
         Map<String, Entry> byTps = new HashMap<>();
-        for (RegionTotal desa : totals.findAll(type.name(), new ArrayList<>(registry.desaUnder(kecamatan)))) {
-            for (Entry e : desa.getEntries()) {
-                byTps.put(e.tpsCode(), e);
+        List<String> ids = registry.desaUnder(kecamatan).stream().map(d -> RegionTotal.idOf(type.name(), d)).toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            // raw documents, entries only: the desa sums and the object mapping are not needed here
+            Query query = new Query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + 500))));
+            query.fields().include("entries");
+            for (Document desa : mongo.find(query, Document.class, REGION_TOTALS)) {
+                for (Document e : desa.getList("entries", Document.class, List.of())) {
+                    Entry entry = new Entry(e.getString("tpsCode"), ((Number) e.get("resultVersion")).longValue(),
+                            ResultStatus.valueOf(e.getString("status")), e.getString("numbers"));
+                    byTps.put(entry.tpsCode(), entry);
+                }
             }
         }
         return byTps;
@@ -522,8 +532,7 @@ public class SessionService {
         List<String> ids = children.stream().map(c -> RecapSession.idOf(type.name(), c)).toList();
         Map<String, RecapSession> sessions = new HashMap<>();
         for (int from = 0; from < ids.size(); from += 500) {
-            mongo.find(new org.springframework.data.mongodb.core.query.Query(org.springframework.data.mongodb.core
-                            .query.Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + 500)))),
+            mongo.find(new Query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + 500)))),
                     RecapSession.class).forEach(x -> sessions.put(x.getRegionCode(), x));
         }
         for (String child : children) {
