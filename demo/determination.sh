@@ -94,13 +94,13 @@ det_demo() {
     (.determination.dapils[] | select(.dapilCode == $dapil)
       | "", "  Dapil \(.dapilName) (\(.seats) kursi) - tabel bilangan pembagi (suara ÷ 1, 3, 5, ...; [n] = kursi ke-n):",
         (.quotients[] | "    \(.partyName): \(.votes) suara | " + ([.quotients[] | "\(.value)\(if .seat then "[\(.seat)]" else "" end)"] | join("  "))),
-        "  Urutan kursi: " + ([.seatOrder[] | "\(.seat). \(.partyName) (\(.quotient))"] | join("; ")),
+        "  Urutan kursi: " + ([.seatOrder[] | "kursi \(.seat) -> \(.partyName) (\(.quotient))"] | join("; ")),
         "  Kursi per partai: " + ([.parties[] | "\(.partyName) \(.seats)"] | join(", ")),
         "  Calon terpilih:", (.elected[] | "    \(.partyName): \(.candidateName) (\(.votes) suara, peringkat \(.rank) di partainya)"),
         (.notes[] | "  Catatan: \(.)"))'
 
   step "Publik: apakah TPS yang belum dihitung masih dapat mengubah hasil?"
-  api - GET "/api/recap/public/holdback?ballotType=PPWP&region=31" | jq -r '
+  api - GET "/api/recap/public/holdback?ballotType=PPWP&region=ID" | jq -r '
     .contests[] | "  \(.contest): \(.verdict) (\(.outstandingTps) TPS tersisa, paling banyak \(.outstandingVotes) suara)",
       (.reasons[:3][] | "    - \(.)"),
       (if .canChange then "    TPS paling menentukan: " + ([.mattersMost[:5][] | "\(.tpsCode) (\(.status), <= \(.maxVotes))"] | join(", ")) else empty end)'

@@ -188,7 +188,7 @@ public final class HoldBackRules {
                 // (v_j + B) / (2 s_j + 1) >= v_i / (2 s_i - 1)
                 if (vj * (2L * si - 1) >= i.party().votes() * (2L * sj + 1)) {
                     reasons.add(j.party().name() + " masih dapat merebut kursi dari " + i.party().name()
-                            + ": bilangan pembagi berikutnya " + j.party().votes() + "+" + outstanding + " ÷ "
+                            + ": bilangan pembagi berikutnya (" + j.party().votes() + " + " + outstanding + ") ÷ "
                             + (2 * sj + 1) + " dapat mencapai " + i.party().votes() + " ÷ " + (2 * si - 1) + ".");
                     break;
                 }
