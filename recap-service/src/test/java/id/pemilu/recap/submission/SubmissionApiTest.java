@@ -73,7 +73,8 @@ class SubmissionApiTest {
 
     C1FormRead reading(String submissionId, String tps, String sha, Map<String, Integer> values) {
         List<C1FormRead.FieldReading> fields = new ArrayList<>();
-        values.forEach((k, v) -> fields.add(new C1FormRead.FieldReading(k, v, 0.97, false)));
+        values.forEach((k, v) -> fields.add(new C1FormRead.FieldReading(k, v, 0.97, false,
+                new C1FormRead.PixelBox(10 * fields.size(), 20, 90, 30))));
         return new C1FormRead(UUID.randomUUID(), Instant.now(), 1, submissionId, tps, "PPWP", 1, sha, "READ", null,
                 tps, fields);
     }
@@ -115,7 +116,11 @@ class SubmissionApiTest {
         mvc.perform(get("/api/recap/submissions/" + submissionId).with(Tokens.kpps(tps))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("draft"))
                 .andExpect(jsonPath("$.readings.length()").value(1))
-                .andExpect(jsonPath("$.draft[?(@.key=='votes.candidate.1')].value", hasItem(905)));
+                .andExpect(jsonPath("$.draft[?(@.key=='votes.candidate.1')].value", hasItem(905)))
+                // where the reader saw the field's digit boxes, for the officer's crop
+                .andExpect(jsonPath("$.draft[?(@.key=='votes.candidate.1')].page", hasItem(1)))
+                .andExpect(jsonPath("$.draft[?(@.key=='votes.candidate.1')].box.width", hasItem(90)))
+                .andExpect(jsonPath("$.draft[?(@.key=='dpt.men')].box.x", hasItem(0)));
 
         // a draft is never public and never counted
         applier.applyPending();
