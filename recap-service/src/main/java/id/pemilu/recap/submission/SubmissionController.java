@@ -67,6 +67,12 @@ class SubmissionController {
             fields.add(new DraftField(key, value, f == null ? 0 : f.confidence(), f == null || f.needsReview(),
                     draft.disagreeingKeys().contains(key), f == null ? null : f.page(), f == null ? null : f.box()));
         });
+        // fields the reader saw but could not read: empty in the draft, always to be looked at
+        latest.forEach((key, f) -> {
+            if (!draft.values().containsKey(key)) {
+                fields.add(new DraftField(key, null, f.confidence(), true, false, f.page(), f.box()));
+            }
+        });
         List<ReadingView> readings = s.getReadings().stream()
                 .map(r -> new ReadingView(r.page(), r.sha256(), r.outcome(), r.reason(), r.readAt())).toList();
         return new SubmissionView(s.getId(), s.getTpsCode(), s.getBallotType().name(), "draft", s.getCreatedBy(),
