@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The gateway in front of a fake service, with tokens signed by a test key whose JWKS the gateway fetches. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pemilu.gateway.public-rate-limit.per-second=1", "pemilu.gateway.public-rate-limit.burst=5",
-                "MAX_REQUEST_SIZE=1KB", "MEMBER_IMPORT_MAX_SIZE=16KB"})
+                "MAX_REQUEST_SIZE=1KB", "MEMBER_IMPORT_MAX_SIZE=16KB", "PORTAL_MAX_REQUEST_SIZE=1KB",
+                "PORTAL_PHOTO_MAX_SIZE=16KB"})
 class GatewayTest {
 
     static final String ISSUER = "http://127.0.0.1:8180/realms/pemilu";
@@ -120,6 +121,36 @@ class GatewayTest {
     }
 
     @Test
+    void theSignInRedirectsAndTheSessionCookiePassBetweenBrowserAndPortal() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/kpps"))
+                .header("Cookie", "PEMILU_SESSION=s0").timeout(TIMEOUT).GET().build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        // the portal sees the browser's cookie and the host the browser used (for its redirect URIs) ...
+        assertThat(response.body()).contains("cookie=PEMILU_SESSION=s0").contains("host=127.0.0.1:" + port);
+        // ... and its session cookie reaches the browser unchanged
+        assertThat(response.headers().allValues("set-cookie")).contains("PEMILU_SESSION=s1; Path=/; HttpOnly; "
+                + "SameSite=Lax");
+        // signing out posts a form that is redirected to Keycloak: the policy allows that target
+        assertThat(response.headers().firstValue("content-security-policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("form-action 'self' http://127.0.0.1:8180;"));
+    }
+
+    @Test
+    void aKppsPhotoMayBeLargerThanOtherPortalForms() throws Exception {
+        HttpRequest photo = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/kpps/tps/31.71.01.1001.004/PPWP/foto"))
+                .header("Content-Type", "application/octet-stream").timeout(TIMEOUT).expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[8 * 1024])).build();
+        assertThat(HTTP.send(photo, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("8 KB passes the photo limit (16 KB here) though it exceeds the portal's form limit (1 KB)")
+                .isEqualTo(200);
+        HttpRequest form = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cek-nik"))
+                .header("Content-Type", "application/octet-stream").timeout(TIMEOUT).expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[8 * 1024])).build();
+        assertThat(HTTP.send(form, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void oversizeRequestIsRefusedBeforeReachingTheService() throws Exception {
         String token = sign(ISSUER, Instant.now().plusSeconds(300), Map.of());
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/recap/uploads"))
@@ -191,8 +222,11 @@ class GatewayTest {
             server.createContext("/", exchange -> {
                 exchange.getRequestBody().readAllBytes();
                 String auth = exchange.getRequestHeaders().getFirst("Authorization");
-                byte[] body = ("path=" + exchange.getRequestURI().getPath() + " auth=" + auth)
+                byte[] body = ("path=" + exchange.getRequestURI().getPath() + " auth=" + auth
+                        + " host=" + exchange.getRequestHeaders().getFirst("Host")
+                        + " cookie=" + exchange.getRequestHeaders().getFirst("Cookie"))
                         .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Set-Cookie", "PEMILU_SESSION=s1; Path=/; HttpOnly; SameSite=Lax");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
