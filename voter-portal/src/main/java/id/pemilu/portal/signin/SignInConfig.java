@@ -44,6 +44,9 @@ class SignInConfig {
 
     static final String REGISTRATION = "keycloak";
     static final String SIGN_IN_PATH = "/oauth2/authorization/" + REGISTRATION;
+    static final java.util.List<java.util.regex.Pattern> ANONYMOUS_FORMS = java.util.List.of(
+            java.util.regex.Pattern.compile("/cek-nik"), java.util.regex.Pattern.compile("/cek-nik/pengaduan"),
+            java.util.regex.Pattern.compile("/calon/[^/]+/tanggapan"));
 
     @Bean
     ClientRegistrationRepository clientRegistrations(SignInProperties properties) {
@@ -93,6 +96,10 @@ class SignInConfig {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         denied.setErrorPage("/akses-ditolak");
         return http
+                // every form of a session is CSRF-protected; the citizens' anonymous forms (NIK check, complaint,
+                // candidate feedback) act for no one and carry no token, so their pages stay cacheable for everyone
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getUserPrincipal() == null
+                        && ANONYMOUS_FORMS.stream().anyMatch(path -> path.matcher(request.getServletPath()).matches())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/kpps", "/kpps/**").authenticated()
                         .anyRequest().permitAll())
