@@ -98,8 +98,8 @@ class SignInConfig {
         return http
                 // every form of a session is CSRF-protected; the citizens' anonymous forms (NIK check, complaint,
                 // candidate feedback) act for no one and carry no token, so their pages stay cacheable for everyone
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getUserPrincipal() == null
-                        && ANONYMOUS_FORMS.stream().anyMatch(path -> path.matcher(request.getServletPath()).matches())))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> ANONYMOUS_FORMS.stream()
+                        .anyMatch(path -> path.matcher(request.getRequestURI()).matches())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/kpps", "/kpps/**").authenticated()
                         .anyRequest().permitAll())

@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Every page knows who is signed in (null for citizens), for the header: name, role and scope. */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "id.pemilu.portal")
 class SignedInAdvice {
 
     @ModelAttribute("signedIn")
