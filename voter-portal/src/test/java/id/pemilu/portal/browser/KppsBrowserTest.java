@@ -158,7 +158,7 @@ class KppsBrowserTest {
         type(browser.find("#username"), username);
         type(browser.find("#password"), PASSWORD);
         browser.clickAndWait(browser.find("#kc-login"));
-        wait(d -> d.getCurrentUrl().endsWith("/kpps"));
+        wait(d -> d.getCurrentUrl().matches(".*/kpps(\\?.*)?$"));
     }
 
     private static String uploadAndWaitForDraft(String tps, String journey) {
