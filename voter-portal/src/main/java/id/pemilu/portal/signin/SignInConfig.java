@@ -106,7 +106,8 @@ class SignInConfig {
                 .oauth2Login(login -> login
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))
                         .userInfoEndpoint(u -> u.oidcUserService(realmRoles()))
-                        .defaultSuccessUrl("/kpps"))
+                        .defaultSuccessUrl("/kpps")
+                        .failureUrl("/masuk-gagal"))
                 .logout(logout -> logout
                         .logoutUrl("/keluar")
                         .logoutSuccessHandler(keycloakLogout)

@@ -20,6 +20,15 @@ class SignInController {
         return "redirect:" + SignInConfig.SIGN_IN_PATH;
     }
 
+    @GetMapping("/masuk-gagal")
+    @ResponseStatus(HttpStatus.UNAUTHORIZED)
+    String failed(Model model) {
+        model.addAttribute("message", "Masuk gagal: jawaban Keycloak tidak dapat diterima atau sudah kedaluwarsa. "
+                + "Coba masuk lagi.");
+        model.addAttribute("back", "/masuk");
+        return "pesan";
+    }
+
     @RequestMapping("/akses-ditolak")
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String denied(HttpServletRequest request, Model model, Authentication authentication) {

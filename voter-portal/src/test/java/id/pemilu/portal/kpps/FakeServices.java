@@ -14,12 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * recap-service and Keycloak's token endpoint as the KPPS pages see them in tests: fixed answers per method and path
  * (query included), and a record of every call with its bearer token and Idempotency-Key.
  */
-final class FakeServices implements AutoCloseable {
+public final class FakeServices implements AutoCloseable {
 
-    record Call(String method, String path, String authorization, String idempotencyKey, String contentType,
+    public record Call(String method, String path, String authorization, String idempotencyKey, String contentType,
                 byte[] body) {
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.ISO_8859_1);
         }
     }
@@ -29,9 +29,9 @@ final class FakeServices implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
-    final List<Call> calls = new CopyOnWriteArrayList<>();
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
 
-    FakeServices() {
+    public FakeServices() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -53,22 +53,22 @@ final class FakeServices implements AutoCloseable {
         server.start();
     }
 
-    FakeServices json(String methodAndPath, int status, String json) {
+    public FakeServices json(String methodAndPath, int status, String json) {
         answers.put(methodAndPath, new Answer(status, status >= 400 ? "application/problem+json" : "application/json",
                 json.getBytes(StandardCharsets.UTF_8)));
         return this;
     }
 
-    FakeServices bytes(String methodAndPath, String contentType, byte[] body) {
+    public FakeServices bytes(String methodAndPath, String contentType, byte[] body) {
         answers.put(methodAndPath, new Answer(200, contentType, body));
         return this;
     }
 
-    List<Call> calls(String methodAndPathPrefix) {
+    public List<Call> calls(String methodAndPathPrefix) {
         return calls.stream().filter(c -> (c.method() + " " + c.path()).startsWith(methodAndPathPrefix)).toList();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
