@@ -21,7 +21,7 @@ public final class Svg {
     public static final String FLAGGED = "#e65100";
     public static final String NOT_REPORTED = "#bdbdbd";
 
-    private static final int MAX_LABEL = 34;
+    private static final int MAX_LABEL = 30;
     private static final Locale ID = Locale.forLanguageTag("id-ID");
 
     private Svg() {
@@ -171,6 +171,6 @@ public final class Svg {
     }
 
     private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : text);
+        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
     }
 }

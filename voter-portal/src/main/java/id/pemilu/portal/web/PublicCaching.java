@@ -49,7 +49,10 @@ class PublicCaching implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> bean = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        ShallowEtagHeaderFilter filter = new ShallowEtagHeaderFilter();
+        // weak ETags: Tomcat does not gzip a response that carries a strong one (its body would change)
+        filter.setWriteWeakETag(true);
+        FilterRegistrationBean<ShallowEtagHeaderFilter> bean = new FilterRegistrationBean<>(filter);
         bean.addUrlPatterns("/hasil", "/hasil/*", "/tps/*", "/calon", "/calon/*", "/cek-nik", "/portal.css");
         return bean;
     }
