@@ -132,4 +132,24 @@ cs_demo() {
     | cs_jq -r '.parties[] | "  \(.ballotNumber). \(.name): " + ([.candidates[] | "\(.number). \(.name) (\(.gender))"] | join(", "))'
 }
 
+# A second dapil left at the DCS stage, so citizens can comment on it in the portal (/calon/DPR-31-2).
+CS_DAPIL2=DPR-31-2
+cs_open_dcs() {
+  if api - GET "/api/candidates/public/dapil/$CS_DAPIL2/dcs" >/dev/null 2>&1; then return 0; fi
+  step "operator.pnb mengajukan daftar DPR DKI Jakarta II (2 calon); KPU RI mengumumkan DCS-nya untuk tanggapan warga"
+  local listed ids verdicts
+  listed=$(api operator.pnb PUT "/api/candidates/lists/$CS_DAPIL2/pnb" -H 'Content-Type: application/json' \
+    -d "$(cs_list 3 5)" 2>/dev/null) || { echo "  Daftar tidak dapat disusun; DCS $CS_DAPIL2 tidak diumumkan."; return 0; }
+  if ! echo "$listed" | grep -q '"violations":\[\]'; then echo "$listed" | cs_violations; return 0; fi
+  api operator.pnb POST "/api/candidates/lists/$CS_DAPIL2/pnb/submit" | cs_jq -r '"  status: \(.status)"'
+  ids=$(api kpu.ri GET "/api/candidates/lists/$CS_DAPIL2/pnb" | cs_jq -r '[.candidates[].candidateId] | join(" ")')
+  read -r -a ids <<< "$ids"
+  verdicts=$(printf '{"candidateId":"%s","verdict":"MS"},' "${ids[@]}")
+  api kpu.ri POST "/api/candidates/lists/$CS_DAPIL2/pnb/verification" -H 'Content-Type: application/json' \
+    -d "{\"verdicts\":[${verdicts%,}]}" | cs_jq -r '"  verifikasi: \(.status)"'
+  api kpu.ri POST "/api/dapil/$CS_DAPIL2/dcs" >/dev/null
+  echo "  DCS $CS_DAPIL2 terbuka untuk tanggapan warga: ${GATEWAY:-http://127.0.0.1:8080}/calon/$CS_DAPIL2"
+}
+
 cs_demo
+cs_open_dcs || true

@@ -47,8 +47,22 @@ class GatewaySecurityConfig {
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
             + "base-uri 'self'; form-action 'self'";
 
+    /**
+     * The policy with Keycloak's origin allowed as a form target: signing out of the portal is a form post answered
+     * with a redirect to Keycloak's logout endpoint (and a form sent after the session expired is redirected to the
+     * sign-in page), which browsers check against {@code form-action}. Workers (the portal's service worker) and the
+     * web manifest come from the portal itself.
+     */
+    static String contentSecurityPolicy(String issuer) {
+        java.net.URI uri = java.net.URI.create(issuer);
+        String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+        return CONTENT_SECURITY_POLICY + " " + origin + "; worker-src 'self'; manifest-src 'self'";
+    }
+
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http,
+            @org.springframework.beans.factory.annotation.Value(
+                    "${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -67,7 +81,7 @@ class GatewaySecurityConfig {
                 .exceptionHandling(e -> e.accessDeniedHandler((exchange, denied) -> problem(exchange,
                         HttpStatus.FORBIDDEN, "Akses ditolak", "Peran Anda tidak mencakup sumber ini.")))
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(issuer)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicy(p -> p.policy("camera=(self), geolocation=(), microphone=()")))
                 .build();

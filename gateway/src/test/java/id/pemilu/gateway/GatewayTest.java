@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pemilu.gateway.public-rate-limit.per-second=1", "pemilu.gateway.public-rate-limit.burst=5",
                 "MAX_REQUEST_SIZE=1KB", "MEMBER_IMPORT_MAX_SIZE=16KB", "PUBLIC_MAX_REQUEST_SIZE=2KB",
-                "PEMILU_GATEWAY_KEY=test-gateway-key"})
+                "PORTAL_MAX_REQUEST_SIZE=1KB", "PORTAL_PHOTO_MAX_SIZE=16KB", "PEMILU_GATEWAY_KEY=test-gateway-key"})
 class GatewayTest {
 
     static final String ISSUER = "http://127.0.0.1:8180/realms/pemilu";
@@ -124,6 +124,32 @@ class GatewayTest {
      * Size tests use a raw socket: JDK 17's HttpClient can wait forever for "100 Continue" when the answer is a final
      * status with a body (its request timeout does not end that wait).
      */
+    @Test
+    void theSignInRedirectsAndTheSessionCookiePassBetweenBrowserAndPortal() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/kpps"))
+                .header("Cookie", "PEMILU_SESSION=s0").timeout(TIMEOUT).GET().build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        // the portal sees the browser's cookie and the host the browser used (for its redirect URIs) ...
+        assertThat(response.body()).contains("cookie=PEMILU_SESSION=s0").contains("host=127.0.0.1:" + port);
+        // ... and its session cookie reaches the browser unchanged
+        assertThat(response.headers().allValues("set-cookie")).contains("PEMILU_SESSION=s1; Path=/; HttpOnly; "
+                + "SameSite=Lax");
+        // signing out posts a form that is redirected to Keycloak: the policy allows that target
+        assertThat(response.headers().firstValue("content-security-policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("form-action 'self' http://127.0.0.1:8180;"));
+    }
+
+    @Test
+    void aKppsPhotoMayBeLargerThanOtherPortalForms() throws Exception {
+        String photo = raw("127.0.0.6", "POST", "/kpps/tps/31.71.01.1001.004/PPWP/foto",
+                List.of("Content-Type: application/octet-stream", "Content-Length: 8192"), new byte[8192]);
+        assertThat(photo).as("8 KB passes the photo limit (16 KB here) though it exceeds the portal's form limit (1 KB)")
+                .startsWith("HTTP/1.1 200");
+        String form = raw("127.0.0.6", "POST", "/cek-nik",
+                List.of("Content-Type: application/octet-stream", "Content-Length: 8192"), new byte[0]);
+        assertThat(form).startsWith("HTTP/1.1 413");
+    }
+
     @Test
     void oversizeRequestIsRefusedBeforeReachingTheService() throws Exception {
         String token = sign(ISSUER, Instant.now().plusSeconds(300), Map.of());
@@ -284,7 +310,11 @@ class GatewayTest {
                 byte[] body = ("path=" + exchange.getRequestURI().getPath() + " auth=" + auth
                         + " xff=" + exchange.getRequestHeaders().get("X-Forwarded-For")
                         + " key=" + exchange.getRequestHeaders().get("X-Pemilu-Gateway-Key")
-                        + " forwarded=" + exchange.getRequestHeaders().get("Forwarded")).getBytes(StandardCharsets.UTF_8);
+                        + " forwarded=" + exchange.getRequestHeaders().get("Forwarded")
+                        + " host=" + exchange.getRequestHeaders().getFirst("Host")
+                        + " cookie=" + exchange.getRequestHeaders().getFirst("Cookie"))
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Set-Cookie", "PEMILU_SESSION=s1; Path=/; HttpOnly; SameSite=Lax");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();

@@ -25,7 +25,21 @@ public record C1FormRead(UUID eventId, Instant occurredAt, int version,
      * @param value       the chosen value (null if empty/unreadable)
      * @param confidence  0..1, the reader's probability that the value is right
      * @param needsReview true when a person must look at this field (low confidence or arithmetic could not settle it)
+     * @param box         where the field's digit boxes are on the photo, in pixels of the photo as sent (null when
+     *                    unknown, e.g. readings made before the reader reported it)
      */
-    public record FieldReading(String key, Integer value, double confidence, boolean needsReview) {
+    public record FieldReading(String key, Integer value, double confidence, boolean needsReview, PixelBox box) {
+
+        /** A reading without the box position. */
+        public FieldReading(String key, Integer value, double confidence, boolean needsReview) {
+            this(key, value, confidence, needsReview, null);
+        }
+    }
+
+    /**
+     * A rectangle on the photo in pixels (origin top-left, as the image is stored, EXIF orientation not applied):
+     * the smallest one holding every digit box of a field.
+     */
+    public record PixelBox(int x, int y, int width, int height) {
     }
 }

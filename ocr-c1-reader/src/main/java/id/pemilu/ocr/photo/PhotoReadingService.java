@@ -55,7 +55,8 @@ class PhotoReadingService {
             return PhotoReading.of(upload, FormReading.UNREADABLE, "formulir salah: ini halaman " + reading.page()
                     + ", bukan halaman " + upload.page(), reading.tpsCode(), List.of());
         }
-        List<C1FormRead.FieldReading> fields = reading.fields().stream().map(PhotoReadingService::toEvent).toList();
+        List<C1FormRead.FieldReading> fields = reading.fields().stream()
+                .map(f -> toEvent(f, reading.boxes().get(f.key()))).toList();
         return PhotoReading.of(upload, FormReading.READ, reading.reason(), reading.tpsCode(), fields);
     }
 
@@ -70,7 +71,7 @@ class PhotoReadingService {
         return toReading(upload, reader.read(photo));
     }
 
-    private static C1FormRead.FieldReading toEvent(FieldReading field) {
-        return new C1FormRead.FieldReading(field.key(), field.value(), field.confidence(), field.needsReview());
+    private static C1FormRead.FieldReading toEvent(FieldReading field, C1FormRead.PixelBox box) {
+        return new C1FormRead.FieldReading(field.key(), field.value(), field.confidence(), field.needsReview(), box);
     }
 }

@@ -80,7 +80,7 @@ public final class FormReader implements AutoCloseable {
         long started = System.nanoTime();
         try {
             Analysis analysis = analyse(PhotoDecoder.decode(photo));
-            return decide(analysis, millisSince(started));
+            return decide(analysis, millisSince(started)).withBoxes(FieldBoxes.of(analysis, photo));
         } catch (UnreadablePhoto e) {
             return FormReading.unreadable(e.getMessage(), millisSince(started));
         } catch (OutOfMemoryError e) {

@@ -39,7 +39,12 @@ class Submission {
     record SubmittedPhoto(int page, String sha256, String contentType, int width, int height, long size) {
     }
 
-    record ReadField(String key, Integer value, double confidence, boolean needsReview) {
+    /** One field as read; {@code box}: where its digit boxes are on the photo of {@code page} (null if unknown). */
+    record ReadField(String key, Integer value, double confidence, boolean needsReview, Integer page, PixelBox box) {
+    }
+
+    /** A rectangle on a photo, in pixels of the photo as sent. */
+    record PixelBox(int x, int y, int width, int height) {
     }
 
     record Reading(String eventId, int page, String sha256, String outcome, String reason, String qrTpsCode,

@@ -65,7 +65,13 @@ class SubmissionController {
         draft.values().forEach((key, value) -> {
             Submission.ReadField f = latest.get(key);
             fields.add(new DraftField(key, value, f == null ? 0 : f.confidence(), f == null || f.needsReview(),
-                    draft.disagreeingKeys().contains(key)));
+                    draft.disagreeingKeys().contains(key), f == null ? null : f.page(), f == null ? null : f.box()));
+        });
+        // fields the reader saw but could not read: empty in the draft, always to be looked at
+        latest.forEach((key, f) -> {
+            if (!draft.values().containsKey(key)) {
+                fields.add(new DraftField(key, null, f.confidence(), true, false, f.page(), f.box()));
+            }
         });
         List<ReadingView> readings = s.getReadings().stream()
                 .map(r -> new ReadingView(r.page(), r.sha256(), r.outcome(), r.reason(), r.readAt())).toList();
@@ -98,7 +104,9 @@ class SubmissionController {
                       String status, List<Flag> flags, boolean replay) {
     }
 
-    record DraftField(String key, Integer value, double confidence, boolean needsReview, boolean readingsDisagree) {
+    /** {@code page}/{@code box}: the photo page and the rectangle (photo pixels) of the field's digit boxes. */
+    record DraftField(String key, Integer value, double confidence, boolean needsReview, boolean readingsDisagree,
+                      Integer page, Submission.PixelBox box) {
     }
 
     record ReadingView(int page, String sha256, String outcome, String reason, Instant readAt) {

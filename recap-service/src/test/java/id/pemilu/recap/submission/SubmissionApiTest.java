@@ -73,7 +73,8 @@ class SubmissionApiTest {
 
     C1FormRead reading(String submissionId, String tps, String sha, Map<String, Integer> values) {
         List<C1FormRead.FieldReading> fields = new ArrayList<>();
-        values.forEach((k, v) -> fields.add(new C1FormRead.FieldReading(k, v, 0.97, false)));
+        values.forEach((k, v) -> fields.add(new C1FormRead.FieldReading(k, v, 0.97, false,
+                new C1FormRead.PixelBox(10 * fields.size(), 20, 90, 30))));
         return new C1FormRead(UUID.randomUUID(), Instant.now(), 1, submissionId, tps, "PPWP", 1, sha, "READ", null,
                 tps, fields);
     }
@@ -107,13 +108,21 @@ class SubmissionApiTest {
         Map<String, Integer> truth = Forms.consistent(station.dptMen(), station.dptWomen(), 2, 105, 40, 30);
         Map<String, Integer> misread = new java.util.LinkedHashMap<>(truth);
         misread.put("votes.candidate.1", 905); // the 2024 failure: 105 read as 905
+        misread.put("ballots.damaged", null); // a field the reader could not read at all
         C1FormRead read = reading(submissionId, tps, sha, misread);
         service.accept(read);
         service.accept(read); // redelivery changes nothing
         mvc.perform(get("/api/recap/submissions/" + submissionId).with(Tokens.kpps(tps))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("draft"))
                 .andExpect(jsonPath("$.readings.length()").value(1))
-                .andExpect(jsonPath("$.draft[?(@.key=='votes.candidate.1')].value", hasItem(905)));
+                .andExpect(jsonPath("$.draft[?(@.key=='votes.candidate.1')].value", hasItem(905)))
+                // where the reader saw the field's digit boxes, for the officer's crop
+                .andExpect(jsonPath("$.draft[?(@.key=='votes.candidate.1')].page", hasItem(1)))
+                .andExpect(jsonPath("$.draft[?(@.key=='votes.candidate.1')].box.width", hasItem(90)))
+                .andExpect(jsonPath("$.draft[?(@.key=='dpt.men')].box.x", hasItem(0)))
+                // a field read as nothing is still listed, empty and to be looked at
+                .andExpect(jsonPath("$.draft[?(@.key=='ballots.damaged')].needsReview", hasItem(true)))
+                .andExpect(jsonPath("$.draft[?(@.key=='ballots.damaged')].box.height", hasItem(30)));
 
         // a draft is never public and never counted
         applier.applyPending();
@@ -130,7 +139,8 @@ class SubmissionApiTest {
         mvc.perform(post("/api/recap/tps/" + tps + "/ballots/PPWP/confirm").with(Tokens.kpps(tps))
                         .header("Idempotency-Key", "confirm-1").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"submissionId\":\"" + submissionId
-                                + "\",\"values\":[{\"key\":\"votes.candidate.1\",\"value\":105}]}"))
+                                + "\",\"values\":[{\"key\":\"votes.candidate.1\",\"value\":105},"
+                                + "{\"key\":\"ballots.damaged\",\"value\":" + truth.get("ballots.damaged") + "}]}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("submitted"))
                 .andExpect(jsonPath("$.source").value("photo-reading"))
                 .andExpect(jsonPath("$.photos[0].sha256").value(sha));

@@ -75,7 +75,11 @@ class CandidatesController {
         }
         model.addAttribute("ballot", ballot);
         model.addAttribute("dapilCode", dapilCode);
-        model.addAttribute("isDcs", "DCS".equals(ballot.get("list")));
+        boolean isDcs = "DCS".equals(ballot.get("list"));
+        Object stage = ballot.get("dapil") instanceof Map<?, ?> dapil ? dapil.get("stage") : null;
+        model.addAttribute("isDcs", isDcs);
+        // citizens may comment while the dapil is at the DCS stage (not once the DCT is fixed)
+        model.addAttribute("feedbackOpen", isDcs && (stage == null || "DCS".equals(stage)));
         return "calon-dapil";
     }
 

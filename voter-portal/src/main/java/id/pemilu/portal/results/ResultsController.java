@@ -60,11 +60,27 @@ class ResultsController {
         model.addAttribute("flagged", map(totals.get("flagged")));
         model.addAttribute("voteRows", labelled(values, true));
         model.addAttribute("otherRows", labelled(values, false));
-        List<String> voteKeys = labelled(values, true).stream().map(r -> String.valueOf(r.get("key"))).toList();
-        model.addAttribute("voteKeys", voteKeys);
+        List<String> columns = ResultCharts.participants(type, Tally.of(values), ResultCharts.NONE).stream()
+                .map(ResultCharts.Participant::label).toList();
+        model.addAttribute("columns", columns);
         model.addAttribute("children", download == null ? List.of() : list(download.get("rows")).stream()
-                .map(row -> withColumns(row, voteKeys)).toList());
+                .map(row -> withColumns(row, type, columns)).toList());
         model.addAttribute("updatedAt", WibTime.of(totals.get("updatedAt")));
+        List<ResultCharts.Participant> participants = ResultCharts.participants(type, Tally.of(values),
+                ResultCharts.NONE);
+        model.addAttribute("participants", participants);
+        model.addAttribute("legislative", Tally.legislative(type));
+        model.addAttribute("resultChart", ResultCharts.bars("perolehan", "Perolehan suara", participants));
+        model.addAttribute("progressChart", ResultCharts.progress("kemajuan", map(totals.get("progress"))));
+        Map<String, Long> countedSums = Tally.of(values);
+        Map<String, Long> flaggedSums = Tally.of(list(map(totals.get("flagged")).get("values")));
+        model.addAttribute("countedValid", countedSums.getOrDefault("votes.valid", 0L));
+        model.addAttribute("flaggedValid", flaggedSums.getOrDefault("votes.valid", 0L));
+        List<Map<String, Object>> regionChildren = download == null ? List.of() : list(download.get("rows")).stream()
+                .filter(row -> !"TPS".equals(row.get("level"))).toList();
+        model.addAttribute("comparisonChart", regionChildren.isEmpty() ? null
+                : ResultCharts.comparison("perbandingan", type, regionChildren));
+        model.addAttribute("legend", participants);
         return "hasil";
     }
 
@@ -83,6 +99,14 @@ class ResultsController {
             view.put("ballotName", BallotTypes.NAMES.getOrDefault(String.valueOf(ballot.get("ballotType")),
                     String.valueOf(ballot.get("ballotType"))));
             view.put("rows", labelled(list(ballot.get("values")), null));
+            String type = String.valueOf(ballot.get("ballotType"));
+            List<ResultCharts.Participant> participants = ResultCharts.participants(type,
+                    Tally.of(list(ballot.get("values"))), ResultCharts.NONE);
+            view.put("chart", participants.isEmpty() ? null
+                    : ResultCharts.bars("tps-" + type, "Perolehan suara di TPS ini", participants));
+            view.put("sourceLabel", SOURCES.get(String.valueOf(ballot.get("source"))));
+            view.put("updatedAtWib", WibTime.of(ballot.get("updatedAt")));
+            view.put("history", history(list(ballot.get("history"))));
             ballots.add(view);
         }
         model.addAttribute("tps", tps);
@@ -115,6 +139,36 @@ class ResultsController {
     static final class RegionNotFound extends RuntimeException {
     }
 
+    private static final Map<String, String> SOURCES = Map.of(
+            "manual", "diketik petugas KPPS tanpa foto",
+            "photo-reading", "dibaca dari foto, dicek dan dikonfirmasi petugas KPPS");
+
+    /** The public history of a result, oldest first, each version with what changed since the one before. */
+    private static List<Map<String, Object>> history(List<Map<String, Object>> changes) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, Long> before = null;
+        for (Map<String, Object> change : changes) {
+            Map<String, Object> view = new LinkedHashMap<>(change);
+            view.put("atWib", WibTime.of(change.get("at")));
+            Map<String, Long> now = Tally.of(list(change.get("values")));
+            if (before != null && !now.isEmpty()) {
+                List<String> changed = new ArrayList<>();
+                for (Map.Entry<String, Long> e : now.entrySet()) {
+                    Long old = before.get(e.getKey());
+                    if (!e.getValue().equals(old)) {
+                        changed.add(FieldLabels.of(e.getKey()) + " " + (old == null ? "–" : old) + " → " + e.getValue());
+                    }
+                }
+                view.put("changed", changed.isEmpty() ? null : String.join("; ", changed));
+            }
+            if (!now.isEmpty()) {
+                before = now;
+            }
+            out.add(view);
+        }
+        return out;
+    }
+
     /** Rows with a label; {@code votes} true = only candidate/party rows, false = only the others, null = all. */
     private static List<Map<String, Object>> labelled(List<Map<String, Object>> values, Boolean votes) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -130,19 +184,20 @@ class ResultsController {
         return rows;
     }
 
-    /** A sub-region row with its vote columns in ballot order ({@code voteColumns}) and its valid votes. */
-    private static Map<String, Object> withColumns(Map<String, Object> row, List<String> voteKeys) {
+    /** A sub-region row with its votes per participant in the region's column order, and its valid votes. */
+    private static Map<String, Object> withColumns(Map<String, Object> row, String type, List<String> columns) {
         Map<String, Object> view = new LinkedHashMap<>(row);
-        Map<String, Object> byKey = new LinkedHashMap<>();
-        for (Map<String, Object> value : list(row.get("values"))) {
-            byKey.put(String.valueOf(value.get("key")), value.get("value"));
+        Map<String, Long> sums = Tally.of(list(row.get("values")));
+        Map<String, Long> byLabel = new LinkedHashMap<>();
+        for (ResultCharts.Participant p : ResultCharts.participants(type, sums, ResultCharts.NONE)) {
+            byLabel.put(p.label(), p.votes());
         }
-        List<Object> columns = new ArrayList<>();
-        for (String key : voteKeys) {
-            columns.add(byKey.get(key));
+        List<Object> cells = new ArrayList<>();
+        for (String label : columns) {
+            cells.add(byLabel.get(label));
         }
-        view.put("voteColumns", columns);
-        view.put("validVotes", byKey.get("votes.valid"));
+        view.put("voteColumns", cells);
+        view.put("validVotes", sums.get("votes.valid"));
         return view;
     }
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.pemilu.portal.FakeBackend;
@@ -69,13 +70,38 @@ class ResultsPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("GAMBIR"),
-                        containsString("Suara calon nomor urut 1"),
+                        containsString("Paslon nomor 1"),
                         containsString("1.234"),
                         containsString("3</strong> dari <span>120</span> TPS"),
                         containsString("1</span> TPS ditandai"),
                         containsString("14-2-2029 20:05:00 WIB"),
                         containsString("<td class=\"num\">76543</td>"),
                         not(containsString("905")))));
+    }
+
+    @Test
+    void regionPageDrawsResultsProgressAndRegionsAsSvgChartsAndIsCacheable() throws Exception {
+        mvc.perform(get("/hasil").param("wilayah", "31.71.01"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "public, max-age=5"))
+                .andExpect(header().exists("ETag"))
+                .andExpect(content().string(allOf(
+                        // results as bars: the leader fills its bar, shares of the counted candidate votes
+                        containsString("<title id=\"perolehan-t\">Perolehan suara: Paslon nomor 1 1.234 (87,6%)"),
+                        // progress: 2 counted, 1 flagged, 117 not reported of 120
+                        containsString("TPS yang melapor: dihitung 2 (1,7%); ditandai, tidak dihitung 1 (0,8%); "
+                                + "belum melapor 117 (97,5%)"),
+                        // per-region comparison, with the region's counted and flagged TPS
+                        containsString("2 dari 30 TPS dihitung, 1 ditandai (tidak dihitung)"),
+                        containsString("Ditandai, belum dihitung"))));
+    }
+
+    @Test
+    void aSecondLoadWithTheEtagIsAnsweredNotModified() throws Exception {
+        String etag = mvc.perform(get("/hasil").param("wilayah", "31.71.01")).andReturn().getResponse()
+                .getHeader("ETag");
+        mvc.perform(get("/hasil").param("wilayah", "31.71.01").header("If-None-Match", etag))
+                .andExpect(status().isNotModified());
     }
 
     @Test

@@ -1,0 +1,41 @@
+package id.pemilu.portal.kpps;
+
+import id.pemilu.portal.signin.SignedIn;
+
+/** A KPPS officer acts only for their own TPS; anything else is refused with a page that says why. */
+final class KppsAccess {
+
+    private KppsAccess() {
+    }
+
+    static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    static SignedIn requireKpps(SignedIn officer) {
+        if (officer == null || !officer.isKpps()) {
+            throw new Refused("Halaman ini untuk petugas KPPS. Anda masuk sebagai "
+                    + (officer == null ? "tamu" : officer.roleLabel()) + "; halaman untuk PPK, KPU dan Bawaslu "
+                    + "menyusul.");
+        }
+        return officer;
+    }
+
+    static SignedIn requireOwnTps(SignedIn officer, String tps) {
+        requireKpps(officer);
+        if (!officer.tpsCode().equals(tps)) {
+            throw new Refused("Halaman ini untuk petugas KPPS TPS " + tps + ". Anda masuk sebagai petugas KPPS TPS "
+                    + officer.tpsCode() + ": Anda hanya dapat mengirim dan melihat C.Hasil TPS Anda sendiri.");
+        }
+        return officer;
+    }
+
+    static String validType(String type) {
+        if (type == null || !KppsLabels.BALLOTS.containsKey(type)) {
+            throw new IllegalArgumentException("Jenis surat suara tidak dikenal.");
+        }
+        return type;
+    }
+}

@@ -1,0 +1,288 @@
+package id.pemilu.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real Chromium for the browser tests (end-to-end, {@code -De2e}): Debian's {@code /usr/bin/chromium} driven by
+ * {@code /usr/bin/chromedriver} through Selenium, headless, with a fresh profile that is deleted on {@link #close()}.
+ *
+ * <p>One browser serves both screen sizes: {@link #use(Size)} switches the emulated device (a phone is emulated as a
+ * touch device with a mobile viewport, so the page's {@code <meta name="viewport">} counts as on a real phone).
+ * {@link #check(String, String)} is the usual end of a step: for each size, no horizontal overflow, axe-core without
+ * serious or critical findings, and a full-page screenshot {@code target/screenshots/<journey>-<step>-<size>.png}.
+ *
+ * <p>Configuration (system property, else environment variable, else default): {@code portal.baseUrl} /
+ * {@code PORTAL_BASE_URL} ({@code http://127.0.0.1:8080}, the gateway), {@code chrome.binary} / {@code CHROME_BINARY}
+ * ({@code /usr/bin/chromium}), {@code chromedriver} / {@code CHROMEDRIVER} ({@code /usr/bin/chromedriver}).
+ */
+public final class Browser implements AutoCloseable {
+
+    /** The two screens every page is checked on. */
+    public enum Size {
+        PHONE("phone", 412, 915, true),
+        LAPTOP("laptop", 1280, 800, false);
+
+        public final String label;
+        public final int width;
+        public final int height;
+        public final boolean mobile;
+
+        Size(String label, int width, int height, boolean mobile) {
+            this.label = label;
+            this.width = width;
+            this.height = height;
+            this.mobile = mobile;
+        }
+    }
+
+    /** Axe findings at these impacts fail a test. */
+    static final List<String> FAILING_IMPACTS = List.of("serious", "critical");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final int MAX_SCREENSHOT_HEIGHT = 8000;
+
+    private static String axeSource;
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final String baseUrl;
+    private Size size;
+
+    private Browser(ChromeDriver driver, Path profile, String baseUrl) {
+        this.driver = driver;
+        this.profile = profile;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Starts a headless Chromium with a fresh profile, emulating the given screen. */
+    public static Browser start(Size size) {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("pemilu-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(setting("chrome.binary", "CHROME_BINARY", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--lang=id-ID", "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(setting("chromedriver", "CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Browser browser = new Browser(driver, profile, stripSlash(setting("portal.baseUrl", "PORTAL_BASE_URL",
+                "http://127.0.0.1:8080")));
+        browser.use(size);
+        return browser;
+    }
+
+    public static String setting(String property, String env, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public Size size() {
+        return size;
+    }
+
+    /** Emulates the given screen (viewport, device pixel ratio 1, touch and a mobile viewport for the phone). */
+    public Browser use(Size newSize) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", newSize.width, "height", newSize.height, "deviceScaleFactor", 1, "mobile", newSize.mobile));
+        driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of(
+                "enabled", newSize.mobile, "maxTouchPoints", newSize.mobile ? 5 : 1));
+        this.size = newSize;
+        return this;
+    }
+
+    /** Opens a path of the portal (relative to the base URL) or an absolute URL. */
+    public Browser open(String pathOrUrl) {
+        driver.get(pathOrUrl.matches("^[a-z]+:.*") ? pathOrUrl : baseUrl + (pathOrUrl.startsWith("/") ? "" : "/")
+                + pathOrUrl);
+        return this;
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Clicks the element (a link or a submit button) and waits until the next page has loaded. */
+    public Browser clickAndWait(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> "complete".equals(js("return document.readyState;")));
+        return this;
+    }
+
+    public Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /**
+     * The usual end of a step: on the phone and on the laptop, no horizontal overflow, axe-core clean of serious and
+     * critical findings, and a screenshot. Leaves the browser on the size it had before.
+     */
+    public void check(String journey, String step) {
+        Size original = size;
+        for (Size s : List.of(Size.PHONE, Size.LAPTOP)) {
+            use(s);
+            screenshot(journey, step);
+            assertNoHorizontalOverflow();
+            assertAccessible();
+        }
+        use(original);
+    }
+
+    /** The page does not scroll sideways: {@code scrollWidth <= clientWidth}; names the widest elements if it does. */
+    public void assertNoHorizontalOverflow() {
+        Object widths = js("""
+                const d = document.documentElement;
+                return [d.scrollWidth, d.clientWidth, document.body.scrollWidth];""");
+        List<?> w = (List<?>) widths;
+        long scrollWidth = ((Number) w.get(0)).longValue();
+        long clientWidth = ((Number) w.get(1)).longValue();
+        long bodyWidth = ((Number) w.get(2)).longValue();
+        if (scrollWidth <= clientWidth && bodyWidth <= clientWidth) {
+            return;
+        }
+        Object culprits = js("""
+                const limit = document.documentElement.clientWidth;
+                const out = [];
+                for (const el of document.body.querySelectorAll('*')) {
+                  const r = el.getBoundingClientRect();
+                  if (r.right > limit + 0.5 && r.width > 0) {
+                    let inScroller = false;
+                    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+                      const o = getComputedStyle(p).overflowX;
+                      if (o === 'auto' || o === 'scroll' || o === 'hidden') { inScroller = true; break; }
+                    }
+                    if (!inScroller) out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                        + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\\s+/g, '.') : '')
+                        + ' right=' + Math.round(r.right));
+                  }
+                }
+                return out.slice(0, 10);""");
+        throw new AssertionError("%s at %s: page scrolls sideways (scrollWidth %d, body %d > clientWidth %d): %s"
+                .formatted(driver.getCurrentUrl(), size.label, scrollWidth, bodyWidth, clientWidth, culprits));
+    }
+
+    /** Runs axe-core on the page; fails on any serious or critical violation, listing rule, help and elements. */
+    public void assertAccessible() {
+        js(axe());
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const failing = arguments[0];
+                axe.run(document, {resultTypes: ['violations']})
+                  .then(r => done(r.violations.filter(v => failing.includes(v.impact)).map(v =>
+                      v.impact + ' ' + v.id + ': ' + v.help + ' -> '
+                      + v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' (' + (n.failureSummary || '')
+                          .replace(/\\s+/g, ' ') + ')').join('; '))))
+                  .catch(e => done(['axe failed: ' + e]));""", FAILING_IMPACTS);
+        List<?> violations = (List<?>) result;
+        assertThat(violations)
+                .as("axe-core serious/critical findings on %s at %s", driver.getCurrentUrl(), size.label)
+                .isEmpty();
+    }
+
+    /** Saves a full-page screenshot as {@code target/screenshots/<journey>-<step>-<size>.png}. */
+    @SuppressWarnings("unchecked")
+    public Path screenshot(String journey, String step) {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = Math.max(size.width, ((Number) content.get("width")).doubleValue());
+        double height = Math.min(MAX_SCREENSHOT_HEIGHT,
+                Math.max(size.height, ((Number) content.get("height")).doubleValue()));
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Path file = SCREENSHOTS.resolve(journey + "-" + step + "-" + size.label + ".png");
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private static synchronized String axe() {
+        if (axeSource == null) {
+            try (InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("axe/axe.min.js missing from the test resources");
+                }
+                axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return axeSource;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                List<Path> all = new ArrayList<>(files.sorted(Comparator.reverseOrder()).toList());
+                for (Path p : all) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException ignored) {
+                // a leftover temporary profile is harmless; the next run makes a new one
+            }
+        }
+    }
+}
