@@ -46,7 +46,7 @@ class RequestHardeningTest {
         }
     }
 
-    record Votes(String candidate, int votes) {
+    record Votes(String candidate, int votes, Integer invalid) {
     }
 
     @RestController
@@ -99,6 +99,10 @@ class RequestHardeningTest {
         HttpResponse<String> quoted = post("/api/test/votes", "application/json", "{\"candidate\":\"01\",\"votes\":\"105\"}");
         assertThat(quoted.statusCode()).isEqualTo(400);
         assertThat(quoted.body()).contains("votes");
+        HttpResponse<String> quotedWrapper = post("/api/test/votes", "application/json",
+                "{\"candidate\":\"01\",\"votes\":1,\"invalid\":\"7\"}");
+        assertThat(quotedWrapper.statusCode()).as("an Integer field too").isEqualTo(400);
+        assertThat(quotedWrapper.body()).contains("invalid");
         HttpResponse<String> unknown = post("/api/test/votes", "application/json",
                 "{\"candidate\":\"01\",\"votes\":1,\"status\":\"verified\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
