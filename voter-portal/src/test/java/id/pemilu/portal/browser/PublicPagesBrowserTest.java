@@ -87,6 +87,7 @@ class PublicPagesBrowserTest {
         assertThat(browser.findAll("details form")).as("the DCT is final: no feedback form").isEmpty();
         browser.check("calon", "2-dct");
 
+        browser.open("/calon");
         List<WebElement> open = browser.findAll("a[href='/calon/DPR-31-2']");
         assertThat(open).as("the demo leaves DKI Jakarta II at the DCS stage (demo/candidate-service.sh)").isNotEmpty();
         browser.clickAndWait(open.get(0));
