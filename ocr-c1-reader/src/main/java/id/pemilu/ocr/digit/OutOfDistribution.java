@@ -27,8 +27,8 @@ public final class OutOfDistribution {
     /** Input ink below which (0.05th percentile) a box starts to look like a speck or a broken stroke. */
     static final double INK_LOW = 20;
     static final double INK_LOW_SPAN = 12;
-    /** Strangeness at which a box is flagged outright. */
-    public static final double FLAG = 1.0;
+    /** Strangeness at which a box is flagged outright (energy above +2: logits so low that no digit fits). */
+    public static final double FLAG = 2.0;
     /** Share of the uniform distribution mixed into the digit probabilities per unit of strangeness (capped). */
     static final double MIX_PER_UNIT = 0.3;
     static final double MIX_MAX = 0.5;

@@ -130,9 +130,7 @@ public final class FormReader implements AutoCloseable {
                 empty[b] = inks.get(b).emptyProbability();
                 if (empty[b] < 1) {
                     // a faint box (probably empty) is not judged by how its few strokes look
-                    double strange = !inks.get(b).inked() ? Double.NEGATIVE_INFINITY
-                            : StrikeOut.struck(inks.get(b).ink()) ? OutOfDistribution.FLAG
-                            : scored.strangeness()[next];
+                    double strange = inks.get(b).inked() ? scored.strangeness()[next] : Double.NEGATIVE_INFINITY;
                     digits[b] = OutOfDistribution.lowerTrust(scored.probabilities()[next++], strange);
                     strangeness = Math.max(strangeness, strange);
                 }

@@ -61,7 +61,7 @@ final class IndependentForms {
     }
 
     Form make(FormTemplate template, String tps, long seed, Kind kind, Officer officer) {
-        Random r = new Random(seed * 31 + 17);
+        Random r = new Random(new java.util.SplittableRandom(seed).nextLong());
         Map<String, Integer> truth = new LinkedHashMap<>(VoteGenerator.generate(template, new Random(r.nextLong())));
         String marked = null;
         if (officer == Officer.MIS_ADDED) {

@@ -84,7 +84,7 @@ public final class NeverSilentTuning {
             for (int i = 0; i < forms; i++) {
                 FormTemplate template = templates.all().get(i % templates.all().size());
                 String tps = String.format("31.71.03.3003.%03d", 1 + i % 50);
-                double draw = new Random(seed + i).nextDouble();
+                double draw = new java.util.SplittableRandom(seed + i).nextDouble();
                 Officer officer = draw < misAdded ? Officer.MIS_ADDED
                         : draw < misAdded + crossed ? Officer.CROSSED_OUT : Officer.CAREFUL;
                 FormSynthesizer.Synthesized photo = synthesizer.synthesize(template, tps, seed + i, distortion,
@@ -206,9 +206,7 @@ public final class NeverSilentTuning {
                 boolean struck = form.officer() == Officer.CROSSED_OUT && fields.get(f).key().equals(form.marked());
                 csv.printf(java.util.Locale.ROOT, "%d,%s,%s,%d,%b,%d,%b,%.3f,%.3f,%.6f,%.4f,%.3f,%d,%.8f,%.4f,%.3f,%.3f%n",
                         index, form.officer(), fields.get(f).key(), b, written, digit, struck, ink.mass(), ink.trace(),
-                        ink.emptyProbability(), energy, inkSum, top, topP, strangeness,
-                        ink.ink() == null ? 0 : id.pemilu.ocr.reading.StrikeOut.longestLine(ink.ink()),
-                        ink.ink() == null ? 0 : id.pemilu.ocr.reading.StrikeOut.coverage(ink.ink()));
+                        ink.emptyProbability(), energy, inkSum, top, topP, strangeness, 0.0, 0.0);
             }
         }
     }

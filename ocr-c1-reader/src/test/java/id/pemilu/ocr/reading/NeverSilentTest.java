@@ -147,26 +147,4 @@ class NeverSilentTest {
                     .as("%s read %s unflagged, written %d", f.key(), f.value(), written[i]).isTrue();
         }
     }
-
-    /** Paper with a "7" and, optionally, two strokes across it (struck out). */
-    private static GrayImage seven(boolean struck) {
-        float[] pixels = new float[SIDE * SIDE];
-        for (int y = 0; y < SIDE; y++) {
-            for (int x = 0; x < SIDE; x++) {
-                boolean bar = y >= 14 && y < 19 && x >= 20 && x < 44;
-                double stemX = 42 - (y - 14) / 36.0 * 16;
-                boolean stem = y >= 14 && y < 50 && Math.abs(x - stemX) < 2.5;
-                boolean strike = struck && (Math.abs(y - (26 + (x - 6) * 0.15)) < 2 || Math.abs(y - (36 - (x - 6)
-                        * 0.1)) < 2) && x >= 6 && x < 58;
-                pixels[y * SIDE + x] = (float) (255 * (1 - ((bar || stem || strike) ? 0.9 : 0)));
-            }
-        }
-        return new GrayImage(SIDE, SIDE, pixels);
-    }
-
-    @Test
-    void aStruckOutDigitIsToldFromAWrittenOne() {
-        assertThat(StrikeOut.struck(BoxSampler.sample(seven(false), SAME, BOX).ink())).isFalse();
-        assertThat(StrikeOut.struck(BoxSampler.sample(seven(true), SAME, BOX).ink())).isTrue();
-    }
 }
