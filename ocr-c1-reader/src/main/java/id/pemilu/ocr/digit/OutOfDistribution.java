@@ -33,6 +33,9 @@ public final class OutOfDistribution {
     static final double MIX_PER_UNIT = 0.3;
     static final double MIX_MAX = 0.5;
 
+    /** Measurement only ({@code -Docr.ood.off=true}): no lowered trust, to measure what the score costs or buys. */
+    static final boolean MEASURE_WITHOUT = Boolean.getBoolean("ocr.ood.off");
+
     private OutOfDistribution() {
     }
 
@@ -63,7 +66,7 @@ public final class OutOfDistribution {
 
     /** The digit probabilities with less trust: mixed with the uniform distribution by the box's strangeness. */
     public static float[] lowerTrust(float[] probabilities, double strangeness) {
-        if (!(strangeness > 0)) {
+        if (!(strangeness > 0) || MEASURE_WITHOUT) {
             return probabilities;
         }
         double mix = Math.min(MIX_MAX, MIX_PER_UNIT * strangeness);
