@@ -137,6 +137,28 @@ public final class DigitClassifier implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Probabilities and, per input, how unlike the training boxes it is ({@link OutOfDistribution}): from the
+     * energy of the members' mean logits (-log sum exp, before the temperature) and the input's ink.
+     */
+    public record Scored(float[][] probabilities, double[] strangeness) {
+    }
+
+    public synchronized Scored classifyScored(List<float[]> inputs) {
+        float[][] logits = logits(inputs);
+        float[][] out = new float[logits.length][];
+        double[] strangeness = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            double[] p = Calibration.softmax(logits[i], temperature);
+            out[i] = new float[10];
+            for (int k = 0; k < 10; k++) {
+                out[i][k] = (float) p[k];
+            }
+            strangeness[i] = OutOfDistribution.strangeness(logits[i], inputs.get(i));
+        }
+        return new Scored(out, strangeness);
+    }
+
     /** Largest number of inputs sent to a network at once (a page has far fewer; validation sets are split). */
     static final int MAX_BATCH = 1000;
 

@@ -27,6 +27,16 @@ public final class BoxSampler {
     static final double FAINT_EMPTY = 0.0625;
     /** The same for boxes with more ink than that but less than {@link #WRITTEN_ABOVE}: 44 of 44 were written. */
     static final double LIGHT_EMPTY = 0.0111;
+    /**
+     * Chance that a box without ink on the fixed ramp but with a faint trace on the low ramp (darkness from
+     * {@code 0.316 x PEAK_FLOOR}: the box's trace) is empty after all: the trace may be a faint or thin stroke
+     * (a pale pen, a thin "1" under blur) or a shadow edge, grain, a speck. Never certain either way, so the arithmetic
+     * weighs the faint digit against nothing.
+     */
+    static final double TRACE_EMPTY = 0.5;
+    /** Low-ramp mass above which the trace is stroke-like enough that the box is probably written. */
+    static final double TRACE_CLEAR = 6;
+    static final double TRACE_CLEAR_EMPTY = 0.1;
     /** Chance that a box with more ink than {@link #WRITTEN_ABOVE} is empty after all (a smudge or a shadow edge). */
     static final double HEAVY_EMPTY = 1e-6;
 
@@ -37,6 +47,8 @@ public final class BoxSampler {
     static final double FIXED_INK = 0.95;
     /** Lowest stroke darkness the ramp adapts to (fainter boxes keep the ramp of this darkness). */
     static final double PEAK_FLOOR = 0.5;
+    /** Lowest stroke darkness the classifier's ramp adapts to in a box with only a faint trace. */
+    static final double FAINT_PEAK_FLOOR = 0.25;
 
     private BoxSampler() {
     }
@@ -45,7 +57,12 @@ public final class BoxSampler {
      * Ink map of one box as the classifier sees it (ramp adapted to the box's darkest strokes) and the box's total ink
      * on the fixed ramp (what decides empty or written).
      */
-    public record BoxInk(float[][] ink, double mass) {
+    public record BoxInk(float[][] ink, double mass, double trace) {
+
+        /** A box measured on the fixed ramp only (trace = mass). */
+        public BoxInk(float[][] ink, double mass) {
+            this(ink, mass, mass);
+        }
 
         /**
          * Probability that the box is empty, from the amount of ink: 1 only for a box without any ink; otherwise
@@ -54,7 +71,10 @@ public final class BoxSampler {
          */
         public double emptyProbability() {
             if (mass <= 0) {
-                return 1;
+                // nothing on the fixed ramp: certainly empty only if not even a faint or thin stroke shows on the
+                // low ramp (a thin "1" under blur or a pale pen: taken as certainly empty, the arithmetic once made
+                // 108 into 8 and "repaired" another field to match)
+                return trace <= 0 ? 1 : trace <= TRACE_CLEAR ? TRACE_EMPTY : TRACE_CLEAR_EMPTY;
             }
             if (mass <= EMPTY_BELOW) {
                 return FAINT_EMPTY;
@@ -105,8 +125,19 @@ public final class BoxSampler {
         }
         float[] sortedDarkness = darkness.clone();
         Arrays.sort(sortedDarkness);
-        double peak = Math.max(PEAK_FLOOR, Math.min(FIXED_INK, sortedDarkness[(int) (sortedDarkness.length * 0.99)]));
-        return new BoxInk(peak >= FIXED_INK ? ink : inkMap(darkness, peak), mass);
+        double trace = 0;
+        if (mass <= 0) {
+            for (float[] row : inkMap(darkness, PEAK_FLOOR)) {
+                for (float v : row) {
+                    trace += v;
+                }
+            }
+        }
+        // a box with only a faint trace is shown to the classifier on a ramp down to FAINT_PEAK_FLOOR, so that a
+        // pale or thin stroke reaches it as a stroke
+        double floor = mass <= 0 && trace > 0 ? FAINT_PEAK_FLOOR : PEAK_FLOOR;
+        double peak = Math.max(floor, Math.min(FIXED_INK, sortedDarkness[(int) (sortedDarkness.length * 0.99)]));
+        return new BoxInk(peak >= FIXED_INK ? ink : inkMap(darkness, peak), mass, trace);
     }
 
     /**

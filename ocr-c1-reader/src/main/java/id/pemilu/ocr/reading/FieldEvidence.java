@@ -11,7 +11,12 @@ import java.util.Map;
  * each box's chance of being empty and its digit probabilities. A value of null means "no valid number" (all boxes
  * empty, or an empty box between digits).
  */
-public record FieldEvidence(String key, List<Candidate> candidates) {
+public record FieldEvidence(String key, List<Candidate> candidates, double strangeness) {
+
+    /** Evidence from boxes like the training boxes (strangeness below 0). */
+    public FieldEvidence(String key, List<Candidate> candidates) {
+        this(key, candidates, Double.NEGATIVE_INFINITY);
+    }
 
     static final int KEEP = 15;
     static final double DIGIT_FLOOR = 1e-7;
@@ -38,6 +43,16 @@ public record FieldEvidence(String key, List<Candidate> candidates) {
      * @param digitProbabilities per box, 10 probabilities (ignored where the box is certainly empty; may be null)
      */
     public static FieldEvidence of(String key, double[] emptyProbability, float[][] digitProbabilities) {
+        return of(key, emptyProbability, digitProbabilities, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * @param strangeness the highest out-of-distribution score of the field's written boxes
+     *                    ({@link id.pemilu.ocr.digit.OutOfDistribution}); the digit probabilities already carry the
+     *                    lowered trust
+     */
+    public static FieldEvidence of(String key, double[] emptyProbability, float[][] digitProbabilities,
+                                   double strangeness) {
         int boxes = emptyProbability.length;
         double[][] options = new double[boxes][11];
         for (int b = 0; b < boxes; b++) {
@@ -58,7 +73,8 @@ public record FieldEvidence(String key, List<Candidate> candidates) {
         List<Candidate> candidates = new ArrayList<>();
         byValue.forEach((value, p) -> candidates.add(new Candidate(value == -1 ? null : value, p)));
         candidates.sort(Comparator.comparingDouble(Candidate::probability).reversed());
-        return new FieldEvidence(key, List.copyOf(candidates.subList(0, Math.min(KEEP, candidates.size()))));
+        return new FieldEvidence(key, List.copyOf(candidates.subList(0, Math.min(KEEP, candidates.size()))),
+                strangeness);
     }
 
     private static void enumerate(double[][] options, int box, int[] chosen, double p, Map<Integer, Double> out) {

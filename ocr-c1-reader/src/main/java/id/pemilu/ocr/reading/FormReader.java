@@ -2,6 +2,7 @@ package id.pemilu.ocr.reading;
 
 import id.pemilu.ocr.digit.DigitClassifier;
 import id.pemilu.ocr.digit.DigitNormalizer;
+import id.pemilu.ocr.digit.OutOfDistribution;
 import id.pemilu.ocr.form.FormTemplate;
 import id.pemilu.ocr.form.FormTemplates;
 import java.awt.image.BufferedImage;
@@ -117,18 +118,24 @@ public final class FormReader implements AutoCloseable {
             throw new UnreadablePhoto("formulir kosong: tidak ada angka yang tertulis di kotak");
         }
         inputs.replaceAll(input -> input == null ? new float[DigitNormalizer.SIDE * DigitNormalizer.SIDE] : input);
-        float[][] probabilities = classifier.classify(inputs);
+        DigitClassifier.Scored scored = classifier.classifyScored(inputs);
         List<FieldEvidence> evidence = new ArrayList<>();
         int next = 0;
         for (int f = 0; f < template.fields().size(); f++) {
             List<BoxSampler.BoxInk> inks = boxes.get(f);
             double[] empty = new double[inks.size()];
             float[][] digits = new float[inks.size()][];
+            double strangeness = Double.NEGATIVE_INFINITY;
             for (int b = 0; b < inks.size(); b++) {
                 empty[b] = inks.get(b).emptyProbability();
-                digits[b] = empty[b] < 1 ? probabilities[next++] : null;
+                if (empty[b] < 1) {
+                    // a faint box (probably empty) is not judged by how its few strokes look
+                    double strange = inks.get(b).inked() ? scored.strangeness()[next] : Double.NEGATIVE_INFINITY;
+                    digits[b] = OutOfDistribution.lowerTrust(scored.probabilities()[next++], strange);
+                    strangeness = Math.max(strangeness, strange);
+                }
             }
-            evidence.add(FieldEvidence.of(template.fields().get(f).key(), empty, digits));
+            evidence.add(FieldEvidence.of(template.fields().get(f).key(), empty, digits, strangeness));
         }
         return new Analysis(template, page, image, boxes, evidence, readPrintedCode(image, page, template));
     }
@@ -139,27 +146,86 @@ public final class FormReader implements AutoCloseable {
         int review = (int) fields.stream().filter(FieldReading::needsReview).count();
         String tps = analysis.page().qr().tpsCode();
         Boolean matches = analysis.printedTpsCode() == null ? null : analysis.printedTpsCode().equals(tps);
-        String reason = !solution.consistent()
-                ? "angka tidak memenuhi aturan penjumlahan formulir: periksa semua angka"
-                : solution.inconsistentProbability() > REVIEW_EPSILON
-                ? "angka mungkin tidak memenuhi aturan penjumlahan formulir: periksa semua angka"
+        boolean asWritten = readAsWritten(analysis.evidence(), solution, REVIEW_EPSILON);
+        String reason = !solution.consistent() || confidentCorrection(analysis.evidence(), solution)
+                ? NOT_ADDING_UP
+                : asWritten
+                ? "angka mungkin tidak sesuai aturan penjumlahan — periksa semua angka (ditampilkan seperti tertulis)"
                 : review == fields.size() && review >= POOR_PHOTO_FLAGS
                 ? "foto kurang jelas, banyak angka diragukan: periksa semua angka atau foto ulang formulir"
                 : review > 0 ? "periksa " + review + " angka yang ditandai" : null;
         return new FormReading(FormReading.READ, reason, analysis.template().ballotType(), tps,
-                analysis.page().qr().page(), analysis.printedTpsCode(), matches, solution.consistent(), review,
+                analysis.page().qr().page(), analysis.printedTpsCode(), matches, !asWritten, review,
                 fields, millis);
     }
 
+    /** Reason of a form whose numbers, as written, do not add up (or add up only after confident changes). */
+    public static final String NOT_ADDING_UP =
+            "tidak sesuai aturan penjumlahan — periksa semua angka (ditampilkan seperti tertulis)";
+
     /**
-     * Flags every field a person must check: no value, no consistent reading at all or a chance above the threshold
-     * that the numbers do not add up (then every field), or a
-     * posterior probability of the chosen value below 1 - {@link #REVIEW_EPSILON}. The posterior comes from the
-     * calibrated digit probabilities and empty/written chances of all boxes, conditioned on the form's arithmetic
-     * (sum over the consistent readings found, normalised, next to the "does not add up" hypothesis): two misreads
-     * that happen to add up keep the probability of the true reading in the sum, so they stay unflagged only if
-     * the classifier was far more sure of both misreads than of the true digits. When {@link #POOR_PHOTO_FLAGS} or
-     * more fields are flagged, every field is.
+     * A consistent reading that changes a field away from what the classifier read is a <em>correction</em>; it is
+     * only believed while the classifier's odds for its own value against the corrected one stay below this. Above
+     * it the form is taken as one whose numbers as written do not add up (the officer mis-added, or the classifier is
+     * wrong where it was sure): every field is flagged and shown as read, never "corrected". Chosen on validation
+     * forms unlike the training data, mis-added ones among them: no silent "correction" up to 100, one at 10,000
+     * (the rule before); clean photos of the training writing need corrections at odds up to ~36 (a "1" read as "6"
+     * at 97 %), which 20 would have refused (module README, "Never silent").
+     */
+    public static final double CORRECTION_ODDS = 100;
+
+    /**
+     * The form is read "as written" (every field flagged, values as the classifier read them): no consistent reading,
+     * or the "does not add up" hypothesis keeps more than {@code epsilon}, or the only readings that add up change a
+     * field the classifier read with good confidence ({@link #CORRECTION_ODDS}).
+     */
+    public static boolean readAsWritten(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution,
+                                        double epsilon) {
+        return readAsWritten(evidence, solution, epsilon, CORRECTION_ODDS);
+    }
+
+    static boolean readAsWritten(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution, double epsilon,
+                                 double correctionOdds) {
+        return !solution.consistent() || solution.inconsistentProbability() > epsilon
+                || confidentCorrection(evidence, solution, correctionOdds);
+    }
+
+    /** A field whose chosen value the classifier gave odds of at least {@link #CORRECTION_ODDS} : 1 against. */
+    static boolean confidentCorrection(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution) {
+        return confidentCorrection(evidence, solution, CORRECTION_ODDS);
+    }
+
+    static boolean confidentCorrection(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution,
+                                       double correctionOdds) {
+        if (!solution.consistent()) {
+            return false;
+        }
+        for (int i = 0; i < evidence.size(); i++) {
+            FieldEvidence field = evidence.get(i);
+            Integer chosen = solution.values().get(i);
+            if (java.util.Objects.equals(chosen, field.best().value())) {
+                continue;
+            }
+            double odds = field.best().probability() / Math.max(1e-300, field.probabilityOf(chosen));
+            if (odds >= correctionOdds) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Flags every field a person must check. When the form is read "as written" ({@link #readAsWritten}: no
+     * consistent reading, a chance above epsilon that the numbers do not add up, or a consistent reading only by
+     * changing a digit the classifier was sure of) every field is flagged and shows what the classifier read: a
+     * mis-added form is never silently "corrected". Otherwise a field is flagged when it has no value, when its
+     * posterior probability is below 1 - {@link #REVIEW_EPSILON}, when one of its boxes is unlike the training boxes
+     * (strangeness at least {@link OutOfDistribution#FLAG}), or when the arithmetic changed it away from the classifier
+     * while one of its boxes is somewhat unlike them (strangeness above 0). The posterior comes from the calibrated
+     * digit probabilities (with lowered trust on strange boxes) and empty/written chances of all boxes, conditioned on
+     * the form's arithmetic: two misreads that happen to add up keep the probability of the true reading in the sum,
+     * so they stay unflagged only if the classifier was far more sure of both misreads than of the true digits. When
+     * {@link #POOR_PHOTO_FLAGS} or more fields are flagged, every field is.
      */
     public static List<FieldReading> decideFields(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution) {
         return decideFields(evidence, solution, REVIEW_EPSILON);
@@ -168,15 +234,27 @@ public final class FormReader implements AutoCloseable {
     /** As above with another threshold (for choosing it on validation forms). */
     public static List<FieldReading> decideFields(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution,
                                                   double epsilon) {
+        return decideFields(evidence, solution, epsilon, CORRECTION_ODDS, OutOfDistribution.FLAG);
+    }
+
+    /** As above with other thresholds (for choosing them on validation forms unlike the training data). */
+    public static List<FieldReading> decideFields(List<FieldEvidence> evidence, ArithmeticSolver.Solution solution,
+                                                  double epsilon, double correctionOdds, double strangeFlag) {
         List<FieldReading> fields = new ArrayList<>();
-        // the form may well not add up (mis-added, or read far from what the classifier saw): then the arithmetic
-        // vouches for no field, and a field the classifier alone was sure of could be wrong unnoticed
-        boolean doesNotAddUp = solution.inconsistentProbability() > epsilon;
+        if (readAsWritten(evidence, solution, epsilon, correctionOdds)) {
+            for (FieldEvidence field : evidence) {
+                fields.add(new FieldReading(field.key(), field.best().value(), round(field.best().probability()),
+                        true, field.best().value(), round(field.best().probability())));
+            }
+            return fields;
+        }
         for (int i = 0; i < evidence.size(); i++) {
             FieldEvidence field = evidence.get(i);
             Integer value = solution.values().get(i);
             double confidence = solution.confidences().get(i);
-            boolean flag = value == null || !solution.consistent() || doesNotAddUp || confidence < 1 - epsilon;
+            boolean corrected = !java.util.Objects.equals(value, field.best().value());
+            boolean flag = value == null || confidence < 1 - epsilon || field.strangeness() >= strangeFlag
+                    || corrected && field.strangeness() > 0;
             fields.add(new FieldReading(field.key(), value, round(confidence), flag, field.best().value(),
                     round(field.best().probability())));
         }

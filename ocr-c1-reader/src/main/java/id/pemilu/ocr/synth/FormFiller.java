@@ -17,8 +17,26 @@ public final class FormFiller {
      */
     public static void fill(BufferedImage page, double scale, FormTemplate template, Map<String, Integer> values,
                             HandwrittenDigits digits, boolean leadingZeros, Random random) {
+        fill(page, scale, template, values, digits, leadingZeros, random, Writing.TRAINING, null);
+    }
+
+    /**
+     * @param writing    how this officer writes (sizes, pens, slant, placement)
+     * @param crossedOut the key of a field one of whose digits the officer first wrote wrong, struck through and
+     *                   wrote again over it (null: none); the number is still {@code values}' (what was meant)
+     */
+    public static void fill(BufferedImage page, double scale, FormTemplate template, Map<String, Integer> values,
+                            HandwrittenDigits digits, boolean leadingZeros, Random random, Writing writing,
+                            String crossedOut) {
         int[] ink = random.nextBoolean() ? new int[] {25, 35, 120} : new int[] {30, 30, 35};
         double size = 0.6 + random.nextDouble() * 0.2;
+        int pen = 0;
+        double slant = 0;
+        if (!writing.plain()) {
+            size = writing.sizeMin() + random.nextDouble() * (writing.sizeMax() - writing.sizeMin());
+            pen = writing.penMin() + random.nextInt(writing.penMax() - writing.penMin() + 1);
+            slant = (random.nextDouble() * 2 - 1) * writing.slant();
+        }
         for (FormTemplate.Field field : template.fields()) {
             Integer value = values.get(field.key());
             if (value == null) {
@@ -29,20 +47,29 @@ public final class FormFiller {
             if (leadingZeros) {
                 text = "0".repeat(Math.max(0, boxes - text.length())) + text;
             }
+            int struck = field.key().equals(crossedOut) ? random.nextInt(text.length()) : -1;
             for (int i = 0; i < text.length(); i++) {
                 FormTemplate.Rect box = field.boxes().get(boxes - text.length() + i);
-                write(page, scale, box, digits.pick(text.charAt(i) - '0', random), ink, size, random);
+                int digit = text.charAt(i) - '0';
+                if (i == struck) {
+                    int wrong = (digit + 1 + random.nextInt(9)) % 10;
+                    write(page, scale, box, pen(digits.pick(wrong, random), pen), ink, size, slant, writing, random);
+                    strike(page, scale, box, ink, random);
+                }
+                float[][] shape = writing.plain() ? digits.pick(digit, random) : pen(digits.pick(digit, random), pen);
+                write(page, scale, box, shape, ink, size, slant, writing, random);
             }
         }
     }
 
     private static void write(BufferedImage page, double scale, FormTemplate.Rect box, float[][] digit, int[] ink,
-                              double size, Random random) {
+                              double size, double slant, Writing writing, Random random) {
         double boxPx = box.height() * scale;
         double height = boxPx * (size + (random.nextDouble() - 0.5) * 0.08);
         double pxPerCell = height / 20.0;
-        double cx = (box.centerX() + (random.nextDouble() - 0.5) * box.width() * 0.1) * scale;
-        double cy = (box.centerY() + (random.nextDouble() - 0.5) * box.height() * 0.1) * scale;
+        double off = 2 * writing.offCentre();
+        double cx = (box.centerX() + (random.nextDouble() - 0.5) * box.width() * off) * scale;
+        double cy = (box.centerY() + (random.nextDouble() - 0.5) * box.height() * off) * scale;
         double half = 14 * pxPerCell;
         int x0 = (int) Math.floor(cx - half);
         int y0 = (int) Math.floor(cy - half);
@@ -50,8 +77,8 @@ public final class FormFiller {
         int y1 = (int) Math.ceil(cy + half);
         for (int y = Math.max(0, y0); y < Math.min(page.getHeight(), y1); y++) {
             for (int x = Math.max(0, x0); x < Math.min(page.getWidth(), x1); x++) {
-                double u = (x + 0.5 - (cx - half)) / pxPerCell - 0.5;
                 double v = (y + 0.5 - (cy - half)) / pxPerCell - 0.5;
+                double u = (x + 0.5 - (cx - half)) / pxPerCell - 0.5 + slant * (v - 14);
                 double alpha = sample(digit, u, v);
                 if (alpha <= 0.01) {
                     continue;
@@ -64,6 +91,46 @@ public final class FormFiller {
                 page.setRGB(x, y, (r << 16) | (g << 8) | b);
             }
         }
+    }
+
+    /** The MNIST stroke made thinner (pen -1: grey-level erosion) or thicker (pen +1, +2: dilation), 3x3 steps. */
+    static float[][] pen(float[][] digit, int pen) {
+        float[][] out = digit;
+        for (int step = 0; step < Math.abs(pen); step++) {
+            float[][] next = new float[out.length][out[0].length];
+            for (int y = 0; y < out.length; y++) {
+                for (int x = 0; x < out[0].length; x++) {
+                    float v = pen > 0 ? 0f : 1f;
+                    for (int dy = -1; dy <= 1; dy++) {
+                        for (int dx = -1; dx <= 1; dx++) {
+                            if (Math.abs(dx) + Math.abs(dy) == 2 && pen > 0) {
+                                continue;
+                            }
+                            float n = at(out, x + dx, y + dy);
+                            v = pen > 0 ? Math.max(v, n) : Math.min(v, n);
+                        }
+                    }
+                    next[y][x] = pen < 0 ? Math.max(v, out[y][x] * 0.35f) : v;
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /** Two pen strokes across the box, as an officer strikes out a digit written wrong. */
+    private static void strike(BufferedImage page, double scale, FormTemplate.Rect box, int[] ink, Random random) {
+        java.awt.Graphics2D g = page.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new java.awt.Color(ink[0], ink[1], ink[2]));
+        g.setStroke(new java.awt.BasicStroke((float) (box.height() * scale * 0.06)));
+        double x0 = box.x() * scale, y0 = box.y() * scale, w = box.width() * scale, h = box.height() * scale;
+        for (int line = 0; line < 2; line++) {
+            double ya = y0 + h * (0.3 + 0.4 * random.nextDouble());
+            double yb = y0 + h * (0.3 + 0.4 * random.nextDouble());
+            g.draw(new java.awt.geom.Line2D.Double(x0 + w * 0.1, ya, x0 + w * 0.9, yb));
+        }
+        g.dispose();
     }
 
     private static double sample(float[][] map, double x, double y) {

@@ -31,14 +31,55 @@ public final class FormSynthesizer {
     public Synthesized synthesize(FormTemplate template, String tpsCode, long seed,
                                   PhotoSimulator.Distortion distortion,
                                   java.util.function.Function<Random, Map<String, Integer>> values) {
+        return synthesize(template, tpsCode, seed, distortion, values, Writing.TRAINING, Officer.CAREFUL);
+    }
+
+    /**
+     * What the officer did besides writing the numbers: nothing, mis-added one sum (the total of one rule written
+     * off by 1-10: the numbers as written do not add up), or struck out one digit written wrong and wrote the right
+     * one over it.
+     */
+    public enum Officer { CAREFUL, MIS_ADDED, CROSSED_OUT }
+
+    /**
+     * With this officer's writing and habits. The truth is what is written: on a mis-added form the numbers that do
+     * not add up; on a crossed-out form the number meant (the field must be flagged, see {@link Synthesized#marked}).
+     */
+    public Synthesized synthesize(FormTemplate template, String tpsCode, long seed,
+                                  PhotoSimulator.Distortion distortion,
+                                  java.util.function.Function<Random, Map<String, Integer>> values, Writing writing,
+                                  Officer officer) {
         Random random = new Random(seed);
         Map<String, Integer> truth = values.apply(random);
+        String marked = null;
+        if (officer == Officer.MIS_ADDED) {
+            truth = new java.util.LinkedHashMap<>(truth);
+            marked = misAdd(template, truth, random);
+        }
         double scale = PhotoSimulator.pageScale(distortion, random);
         BufferedImage page = copy(blankPage(template, tpsCode, scale));
         boolean leadingZeros = random.nextDouble() < 0.25;
-        FormFiller.fill(page, scale, template, truth, digits, leadingZeros, random);
+        if (officer == Officer.CROSSED_OUT) {
+            java.util.List<String> keys = new java.util.ArrayList<>(truth.keySet());
+            marked = keys.get(random.nextInt(keys.size()));
+        }
+        FormFiller.fill(page, scale, template, truth, digits, leadingZeros, random, writing,
+                officer == Officer.CROSSED_OUT ? marked : null);
         byte[] jpeg = PhotoSimulator.photograph(page, distortion, random);
-        return new Synthesized(truth, jpeg, leadingZeros);
+        return new Synthesized(truth, jpeg, leadingZeros, marked);
+    }
+
+    /** Writes the total of one rule off by 1-10 (kept within 0-999); returns its key. */
+    public static String misAdd(FormTemplate template, Map<String, Integer> values, Random random) {
+        FormTemplate.Rule rule = template.rules().get(random.nextInt(template.rules().size()));
+        String key = rule.equals();
+        int value = values.get(key);
+        int delta = (1 + random.nextInt(10)) * (random.nextBoolean() ? 1 : -1);
+        if (value + delta < 0 || value + delta > 999) {
+            delta = -delta;
+        }
+        values.put(key, value + delta);
+        return key;
     }
 
     /** Rendering the PDF is the slow part: blank pages are kept (a few, least recently used dropped). */
@@ -68,9 +109,14 @@ public final class FormSynthesizer {
     }
 
     /**
-     * The numbers written on the form (ground truth), the photo as JPEG bytes, and whether this officer filled the
-     * leading boxes with 0 (then every box of a number holds a digit; otherwise the leading boxes are empty).
+     * The numbers written on the form (ground truth), the photo as JPEG bytes, whether this officer filled the
+     * leading boxes with 0 (then every box of a number holds a digit; otherwise the leading boxes are empty), and the
+     * field the officer mis-added or crossed out (null on a careful officer's form).
      */
-    public record Synthesized(Map<String, Integer> truth, byte[] jpeg, boolean leadingZeros) {
+    public record Synthesized(Map<String, Integer> truth, byte[] jpeg, boolean leadingZeros, String marked) {
+
+        public Synthesized(Map<String, Integer> truth, byte[] jpeg, boolean leadingZeros) {
+            this(truth, jpeg, leadingZeros, null);
+        }
     }
 }

@@ -1,0 +1,186 @@
+package id.pemilu.ocr.bench;
+
+import id.pemilu.ocr.digit.DigitClassifier;
+import id.pemilu.ocr.form.FormTemplate;
+import id.pemilu.ocr.form.FormTemplates;
+import id.pemilu.ocr.reading.FieldReading;
+import id.pemilu.ocr.reading.FormReader;
+import id.pemilu.ocr.reading.FormReading;
+import id.pemilu.ocr.reading.PrintedTextReader;
+import id.pemilu.ocr.synth.FormSynthesizer;
+import id.pemilu.ocr.synth.HandwrittenDigits;
+import id.pemilu.ocr.synth.PhotoSimulator;
+import id.pemilu.ocr.synth.VoteGenerator;
+import id.pemilu.ocr.synth.Writing;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Benchmark per kind of photo, on either generator: {@code --generator independent} ({@link IndependentForms}, which
+ * no training or tuning ever saw) or {@code --generator own} (the own synthesiser, {@code --writing TRAINING|VARIED}).
+ * Digits: MNIST training images 50,000..59,999 (held out). Sets are given as {@code KIND:FORMS[:OFFICER]}, OFFICER one
+ * of CAREFUL (default), MIS_ADDED (one sum written wrong: the expected reading is what is written, flagged) and
+ * CROSSED_OUT (one digit struck out and rewritten: the field must be flagged). Run from the repository root:
+ * <pre>
+ * ./mvnw -q -pl ocr-c1-reader test-compile exec:java -Dexec.mainClass=id.pemilu.ocr.bench.IndependentBenchmark \
+ *     -Dexec.classpathScope=test -Dexec.args="--generator independent --seed 9000000 \
+ *     --sets MIXED:100,CLEAN:20,BLUR:20,MIXED:30:MIS_ADDED,MIXED:30:CROSSED_OUT"
+ * </pre>
+ * Prints per set: digits right, forms exact, forms with no human fix, silent errors (an unflagged field whose value
+ * is not what is written; on crossed-out forms also the struck field unflagged), forms flagged as a whole, CPU per form.
+ */
+public final class IndependentBenchmark {
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private IndependentBenchmark() {
+    }
+
+    record Sample(FormTemplate template, Map<String, Integer> truth, byte[] jpeg, String marked) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String generator = "independent";
+        long seed = 9_000_000;
+        String sets = "MIXED:100";
+        Writing writing = Writing.TRAINING;
+        int threads = 1;
+        java.nio.file.Path save = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--generator" -> generator = args[i + 1];
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--sets" -> sets = args[i + 1];
+                case "--writing" -> writing = "VARIED".equals(args[i + 1]) ? Writing.VARIED : Writing.TRAINING;
+                case "--synth-threads" -> threads = Integer.parseInt(args[i + 1]);
+                case "--save" -> save = java.nio.file.Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        FormTemplates templates = FormTemplates.load();
+        IndependentForms independent = "independent".equals(generator) ? new IndependentForms() : null;
+        FormSynthesizer own = independent == null ? new FormSynthesizer(HandwrittenDigits.heldOut()) : null;
+        List<String> summary = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (DigitClassifier classifier = DigitClassifier.load();
+             FormReader reader = new FormReader(templates, classifier, PrintedTextReader.none(), 1)) {
+            long setSeed = seed;
+            for (String set : sets.split(",")) {
+                String[] parts = set.split(":");
+                String kind = parts[0];
+                int forms = Integer.parseInt(parts[1]);
+                String officer = parts.length > 2 ? parts[2] : "CAREFUL";
+                Tally tally = new Tally(generator + " " + kind + (officer.equals("CAREFUL") ? "" : " " + officer));
+                List<Future<Sample>> pending = new ArrayList<>();
+                for (int i = 0; i < forms; i++) {
+                    FormTemplate template = templates.all().get(i % templates.all().size());
+                    long formSeed = setSeed + i;
+                    String tps = String.format("31.71.02.2002.%03d", 1 + i % 50);
+                    final Writing w = writing;
+                    pending.add(pool.submit(() -> {
+                        if (independent != null) {
+                            IndependentForms.Form f = independent.make(template, tps, formSeed,
+                                    IndependentForms.Kind.valueOf(kind), IndependentForms.Officer.valueOf(officer));
+                            return new Sample(template, f.truth(), f.jpeg(), f.marked());
+                        }
+                        FormSynthesizer.Synthesized s = own.synthesize(template, tps, formSeed,
+                                PhotoSimulator.Distortion.valueOf(kind), r -> VoteGenerator.generate(template, r), w,
+                                FormSynthesizer.Officer.valueOf(officer));
+                        return new Sample(template, s.truth(), s.jpeg(), s.marked());
+                    }));
+                }
+                for (int i = 0; i < forms; i++) {
+                    Sample sample = pending.get(i).get();
+                    pending.set(i, null);
+                    if (save != null && i < 3) {
+                        java.nio.file.Files.createDirectories(save);
+                        java.nio.file.Files.write(save.resolve(generator + "-" + set.replace(':', '-') + "-" + i
+                                + ".jpg"), sample.jpeg());
+                    }
+                    long cpu = THREADS.getCurrentThreadCpuTime();
+                    FormReading reading = reader.readNow(sample.jpeg());
+                    tally.cpuNanos += THREADS.getCurrentThreadCpuTime() - cpu;
+                    tally.add(sample, reading, officer, setSeed + i);
+                }
+                System.out.println(Tally.HEADER);
+                System.out.println(tally.line());
+                System.out.flush();
+                summary.add(tally.line());
+                setSeed += 100_000;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.println();
+        System.out.println(Tally.HEADER);
+        summary.forEach(System.out::println);
+    }
+
+    static final class Tally {
+        static final String HEADER = String.format("%-40s %6s %8s %8s %8s %7s %8s %7s %7s", "set", "forms", "digits",
+                "exact", "no-fix", "silent", "flagged", "unread", "ms-cpu");
+        final String name;
+        long forms, digits, digitsRight, exact, noFix, silent, flaggedForms, unreadable, cpuNanos;
+
+        Tally(String name) {
+            this.name = name;
+        }
+
+        void add(Sample sample, FormReading reading, String officer, long seed) {
+            forms++;
+            Map<String, Integer> truth = sample.truth();
+            if (!FormReading.READ.equals(reading.outcome())) {
+                unreadable++;
+                for (FormTemplate.Field field : sample.template().fields()) {
+                    digits += String.valueOf(truth.get(field.key())).length();
+                }
+                System.out.printf("  unreadable: %s seed %d: %s%n", sample.template().ballotType(), seed,
+                        reading.reason());
+                return;
+            }
+            boolean allRight = true;
+            boolean anyFlag = false;
+            for (FieldReading field : reading.fields()) {
+                Integer expected = truth.get(field.key());
+                String want = String.valueOf(expected);
+                String got = field.value() == null ? "" : String.valueOf(field.value());
+                for (int d = 0; d < want.length(); d++) {
+                    digits++;
+                    int at = got.length() - want.length() + d;
+                    if (at >= 0 && got.charAt(at) == want.charAt(d)) {
+                        digitsRight++;
+                    }
+                }
+                boolean right = expected.equals(field.value());
+                allRight &= right;
+                anyFlag |= field.needsReview();
+                boolean struck = "CROSSED_OUT".equals(officer) && field.key().equals(sample.marked());
+                if (!field.needsReview() && (!right || struck)) {
+                    silent++;
+                    System.out.printf("  silent: %s seed %d %s written %s read %s confidence %.6f classifier %s "
+                                    + "(%.6f)%s%n", sample.template().ballotType(), seed, field.key(), expected,
+                            field.value(), field.confidence(), field.classifierValue(), field.classifierConfidence(),
+                            struck ? " [struck out and rewritten]" : "");
+                }
+            }
+            exact += allRight ? 1 : 0;
+            noFix += allRight && !anyFlag ? 1 : 0;
+            flaggedForms += anyFlag ? 1 : 0;
+        }
+
+        String line() {
+            return String.format(java.util.Locale.ROOT, "%-40s %6d %7.2f%% %7.2f%% %7.2f%% %7d %7.2f%% %7d %7.0f",
+                    name, forms, pct(digitsRight, digits), pct(exact, forms), pct(noFix, forms), silent,
+                    pct(flaggedForms, forms), unreadable, cpuNanos / 1e6 / Math.max(1, forms));
+        }
+
+        private static double pct(long part, long whole) {
+            return whole == 0 ? 0 : 100.0 * part / whole;
+        }
+    }
+}
