@@ -95,15 +95,20 @@ public final class PhotoHashBench {
         for (int t = 0; t <= PerceptualHash.BITS; t++) {
             falseCum += pairHistogram[t];
             trueCum += variantHistogram[t];
-            if (t % 8 == 0 && t <= 400 || t == PhotoHashes.THRESHOLD_FOR_BENCH) {
+            boolean interesting = falseCum < pairs || trueCum < variantCount;
+            if (interesting && t % STEP == 0 && t <= 120 || t == THRESHOLD) {
                 System.out.printf("%4d%s      %d / %d = %.6f      %d / %d = %.4f%n", t,
-                        t == PhotoHashes.THRESHOLD_FOR_BENCH ? "*" : " ", falseCum, pairs,
+                        t == THRESHOLD ? "*" : " ", falseCum, pairs,
                         falseCum / (double) Math.max(1, pairs), trueCum, variantCount,
                         trueCum / (double) Math.max(1, variantCount));
             }
         }
         System.out.println("* = the threshold in use (pemilu.recap.similar-photo-distance default)");
     }
+
+    private static final int STEP = Integer.getInteger("step", 2);
+    /** The service's default (pemilu.recap.similar-photo-distance), marked in the table. */
+    private static final int THRESHOLD = Integer.getInteger("threshold", id.pemilu.recap.photohash.PhotoHashes.DEFAULT_DISTANCE);
 
     private static int percentile(int[] histogram, long total, double share) {
         long cum = 0;
@@ -116,12 +121,4 @@ public final class PhotoHashBench {
         return histogram.length - 1;
     }
 
-    /** Mirrors the service's default threshold (kept here so the bench prints it). */
-    static final class PhotoHashes {
-        static final int THRESHOLD_FOR_BENCH = Integer.getInteger("threshold", 0);
-    }
-
-    static {
-        Arrays.class.getName();
-    }
 }

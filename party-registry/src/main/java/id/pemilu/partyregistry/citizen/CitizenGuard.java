@@ -1,6 +1,7 @@
 package id.pemilu.partyregistry.citizen;
 
 import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.web.RateLimiter;
 import id.pemilu.partyregistry.member.NikCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;

@@ -7,14 +7,14 @@ import java.util.ArrayDeque;
  * greyscale picture, and returns their inner corners (towards the page centre) as TL, TR, BL, BR. Inner corners stay
  * put when a crop cuts into a marker from the outside. Null when a marker is missing.
  */
-final class PageCorners {
+public final class PageCorners {
 
     private static final float DARK = 110;
 
     private PageCorners() {
     }
 
-    static double[][] find(float[][] grey) {
+    public static double[][] find(float[][] grey) {
         int h = grey.length;
         int w = grey[0].length;
         int rw = (int) (w * 0.22);

@@ -19,16 +19,21 @@ import java.util.Optional;
 public final class PerceptualHash {
 
     /** Cells per side; the hash has GRID * GRID bits. */
-    public static final int COLS = Integer.getInteger("phash.cols", 32);
-    public static final int ROWS = Integer.getInteger("phash.rows", 48);
-    public static final int BITS = COLS * ROWS;
-    /** A cell is ink when it is this much darker than the paper (grey levels). */
-    private static final double INK_DROP = Integer.getInteger("phash.drop", 30);
+    public static final int COLS = Integer.getInteger("phash.cols", 24);
+    public static final int ROWS = Integer.getInteger("phash.rows", 34);
+    /** Darkness levels below the paper white, one bit each (a thermometer code: distance = levels apart). */
+    static final double[] LEVELS = levels();
+    public static final int BITS = COLS * ROWS * LEVELS.length;
     static final int WORK = 640;
     /** Grey level below which a pixel counts as ink for the extent (0 = black, 255 = white). */
     private static final int INK = 150;
     /** A row/column belongs to the content when at least this share of it is ink. */
     private static final double INK_SHARE = 0.004;
+
+    private static double[] levels() {
+        String spec = System.getProperty("phash.levels", "12,28,50,80");
+        return java.util.Arrays.stream(spec.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
 
     private PerceptualHash() {
     }
@@ -43,7 +48,7 @@ public final class PerceptualHash {
         if (corners == null) {
             return Optional.empty();
         }
-        double[] cells = new double[BITS];
+        double[] cells = new double[COLS * ROWS];
         for (int y = 0; y < ROWS; y++) {
             for (int x = 0; x < COLS; x++) {
                 cells[y * COLS + x] = sampleCell(grey, corners, x, y);
@@ -54,11 +59,13 @@ public final class PerceptualHash {
         if (paper - ink < 40) {
             return Optional.empty();
         }
-        double threshold = paper - INK_DROP;
-        long[] bits = new long[BITS / 64];
-        for (int i = 0; i < BITS; i++) {
-            if (cells[i] < threshold) {
-                bits[i >> 6] |= 1L << (i & 63);
+        long[] bits = new long[(BITS + 63) / 64];
+        for (int i = 0; i < cells.length; i++) {
+            for (int l = 0; l < LEVELS.length; l++) {
+                if (cells[i] < paper - LEVELS[l]) {
+                    int bit = i * LEVELS.length + l;
+                    bits[bit >> 6] |= 1L << (bit & 63);
+                }
             }
         }
         return Optional.of(bits);
@@ -130,10 +137,11 @@ public final class PerceptualHash {
     }
 
     public static long[] parse(String hex) {
-        if (hex == null || hex.length() != BITS / 4) {
-            throw new IllegalArgumentException("hash harus " + BITS / 4 + " karakter heksadesimal");
+        int words = (BITS + 63) / 64;
+        if (hex == null || hex.length() != words * 16) {
+            throw new IllegalArgumentException("hash harus " + words * 16 + " karakter heksadesimal");
         }
-        long[] hash = new long[BITS / 64];
+        long[] hash = new long[words];
         for (int i = 0; i < hash.length; i++) {
             hash[i] = HexFormat.fromHexDigitsToLong(hex, i * 16, i * 16 + 16);
         }
@@ -141,7 +149,7 @@ public final class PerceptualHash {
     }
 
     /** Greyscale by area averaging to at most WORK pixels on the long side; reads one source row at a time. */
-    static float[][] grey(BufferedImage image) {
+    public static float[][] grey(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         int factor = Math.max(1, (int) Math.ceil(Math.max(w, h) / (double) WORK));
