@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 public class PhotoHashes {
 
     /** Largest Hamming distance that counts as the same picture; chosen from bench/phash.sh (see README). */
-    public static final int DEFAULT_DISTANCE = 16;
+    public static final int DEFAULT_DISTANCE = 14;
     static final String COLLECTION = "photo_hashes";
 
     record Known(String tpsCode, long[] hash) {

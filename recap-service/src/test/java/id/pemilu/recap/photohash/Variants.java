@@ -49,6 +49,14 @@ public final class Variants {
 
     public static BufferedImage reencode(BufferedImage image, float quality) {
         try {
+            return ImageIO.read(new ByteArrayInputStream(jpeg(image, quality)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] jpeg(BufferedImage image, float quality) {
+        try {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
@@ -60,7 +68,7 @@ public final class Variants {
             } finally {
                 writer.dispose();
             }
-            return ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+            return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
