@@ -5,6 +5,7 @@ import id.pemilu.common.text.Names;
 import id.pemilu.common.web.ApiProblem;
 import id.pemilu.common.web.ClientAddress;
 import id.pemilu.common.web.ProblemAdvice;
+import id.pemilu.common.web.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;

@@ -9,6 +9,7 @@ import id.pemilu.recap.recap.RegionTotal;
 import id.pemilu.recap.recap.Total;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
+import id.pemilu.recap.report.TpsReports;
 import id.pemilu.recap.result.BallotType;
 import id.pemilu.recap.result.FieldValue;
 import id.pemilu.recap.result.Flag;
@@ -45,9 +46,11 @@ class PublicController {
     private final ResultService results;
     private final TpsAccess access;
     private final PublicPhotos photos;
+    private final TpsReports reports;
 
     PublicController(TpsRegistry registry, RecapQueries totals, ResultService results, TpsAccess access,
-                     PublicPhotos photos) {
+                     PublicPhotos photos, TpsReports reports) {
+        this.reports = reports;
         this.registry = registry;
         this.totals = totals;
         this.results = results;
@@ -123,7 +126,7 @@ class PublicController {
         List<RegionRef> path = Wilayah.indonesia().path(code.desaCode()).stream()
                 .map(r -> new RegionRef(r.code(), r.name(), r.level().name(), registry.tpsTotal(r.code()))).toList();
         return new PublicTps(code.value(), "/api/recap/public/tps/" + code.value(), path, station.dptMen(),
-                station.dptWomen(), station.dpt(), ballots);
+                station.dptWomen(), station.dpt(), ballots, reports.openReports(code));
     }
 
     @GetMapping("/api/recap/public/photos/{sha256}")
@@ -252,7 +255,7 @@ class PublicController {
     }
 
     record PublicTps(String tpsCode, String url, List<RegionRef> path, int dptMen, int dptWomen, int dpt,
-                     List<PublicBallot> ballots) {
+                     List<PublicBallot> ballots, TpsReports.OpenReports openReports) {
     }
 
     record DownloadRow(String code, String name, String level, int tpsTotal, int countedTps, int flaggedTps,

@@ -33,6 +33,8 @@ public final class ResultChecks {
     public static final String OUT_OF_RANGE = "OUT_OF_RANGE";
     public static final String DPT_MISMATCH = "DPT_MISMATCH";
     public static final String DUPLICATE_PHOTO = "DUPLICATE_PHOTO";
+    /** The same picture re-encoded/resized/cut was sent for another TPS (perceptual hash, see photohash). */
+    public static final String SIMILAR_PHOTO = "SIMILAR_PHOTO";
     public static final String READINGS_DISAGREE = "READINGS_DISAGREE";
 
     private ResultChecks() {

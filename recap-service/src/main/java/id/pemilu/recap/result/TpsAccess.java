@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 public class TpsAccess {
 
     static final Set<String> REGION_ROLES = Set.of(Roles.PPK, Roles.KPU_KABKOTA, Roles.KPU_PROVINSI, Roles.KPU_RI);
+    /** PPK/KPU tiers and Bawaslu: who may read what happens in a region. */
+    public static final Set<String> REGION_OR_BAWASLU = Set.of(Roles.PPK, Roles.KPU_KABKOTA, Roles.KPU_PROVINSI,
+            Roles.KPU_RI, Roles.BAWASLU);
 
     private final TpsRegistry registry;
 

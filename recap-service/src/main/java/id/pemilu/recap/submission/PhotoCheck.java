@@ -1,6 +1,7 @@
 package id.pemilu.recap.submission;
 
 import id.pemilu.common.web.ApiProblem;
+import id.pemilu.recap.photohash.PerceptualHash;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +24,8 @@ final class PhotoCheck {
     /** At most two pictures are decoded at once, so big photos cannot exhaust the heap together. */
     private static final Semaphore DECODING = new Semaphore(2);
 
-    record Checked(String format, String contentType, int width, int height, byte[] publicCopy) {
+    /** {@code phash}: the perceptual hash (hex) of the picture, null when it has too little structure. */
+    record Checked(String format, String contentType, int width, int height, byte[] publicCopy, String phash) {
     }
 
     private PhotoCheck() {
@@ -50,9 +52,10 @@ final class PhotoCheck {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "Resolusi foto terlalu besar",
                     "Foto " + size[0] + "x" + size[1] + " piksel melebihi batas " + maxPixels + " piksel.");
         }
-        byte[] publicCopy = reencode(bytes, format);
+        String[] phash = new String[1];
+        byte[] publicCopy = reencode(bytes, format, phash);
         String contentType = format.equals("png") ? "image/png" : "image/jpeg";
-        return new Checked(format, contentType, size[0], size[1], publicCopy);
+        return new Checked(format, contentType, size[0], size[1], publicCopy, phash[0]);
     }
 
     static String sniff(byte[] b) {
@@ -100,7 +103,7 @@ final class PhotoCheck {
         }
     }
 
-    private static byte[] reencode(byte[] bytes, String format) {
+    private static byte[] reencode(byte[] bytes, String format, String[] phash) {
         try {
             DECODING.acquire();
         } catch (InterruptedException e) {
@@ -117,6 +120,7 @@ final class PhotoCheck {
                 rgb.getGraphics().drawImage(image, 0, 0, null);
                 image = rgb;
             }
+            phash[0] = PerceptualHash.of(image).map(PerceptualHash::hex).orElse(null);
             ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
             if (!ImageIO.write(image, format, out)) {
                 throw ApiProblem.badRequest("Foto tidak dapat disalin.");

@@ -1,5 +1,6 @@
 package id.pemilu.recap.submission;
 
+import id.pemilu.recap.photohash.PhotoHashes;
 import id.pemilu.recap.result.BallotType;
 import id.pemilu.recap.result.Draft;
 import id.pemilu.recap.result.Flag;
@@ -73,6 +74,21 @@ class Submission {
             flags.add(new Flag(ResultChecks.DUPLICATE_PHOTO, "Foto halaman " + photo.page()
                     + " sama persis (SHA-256) dengan foto yang dikirim untuk TPS lain: "
                     + String.join(", ", sameHashAtOtherTps)));
+        }
+    }
+
+    /**
+     * {@code SIMILAR_PHOTO}: the picture is, by its perceptual hash, a photo already sent for another TPS (re-encoded,
+     * resized or cut); a byte-identical one is {@code DUPLICATE_PHOTO} already and not repeated here.
+     */
+    void flagSimilar(SubmittedPhoto photo, List<PhotoHashes.Similar> similar) {
+        List<String> tps = similar.stream().filter(s -> !s.sha256().equals(photo.sha256()))
+                .map(PhotoHashes.Similar::tpsCode).distinct().toList();
+        boolean identical = flags.stream().anyMatch(f -> f.code().equals(ResultChecks.DUPLICATE_PHOTO));
+        if (!tps.isEmpty() && !identical) {
+            flags.add(new Flag(ResultChecks.SIMILAR_PHOTO, "Foto halaman " + photo.page()
+                    + " sangat mirip (hash perseptual) dengan foto yang dikirim untuk TPS lain: "
+                    + String.join(", ", tps)));
         }
     }
 

@@ -7,6 +7,7 @@ import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.web.ApiProblem;
 import id.pemilu.recap.RecapProperties;
+import id.pemilu.recap.photohash.PhotoHashes;
 import id.pemilu.recap.result.BallotType;
 import id.pemilu.recap.result.Draft;
 import id.pemilu.recap.result.DraftSource;
@@ -47,9 +48,11 @@ public class SubmissionService implements DraftSource {
     private final RecapProperties properties;
     private final ObjectProvider<OutboxRelay> relay;
     private final DurableWrites durable;
+    private final PhotoHashes photoHashes;
 
     SubmissionService(MongoTemplate mongo, TpsAccess access, RecapProperties properties,
-                      ObjectProvider<OutboxRelay> relay, DurableWrites durable) {
+                      ObjectProvider<OutboxRelay> relay, DurableWrites durable, PhotoHashes photoHashes) {
+        this.photoHashes = photoHashes;
         this.durable = durable;
         this.mongo = mongo;
         this.access = access;
@@ -89,10 +92,12 @@ public class SubmissionService implements DraftSource {
             photo = new Submission.SubmittedPhoto(page, sha256, checked.contentType(), checked.width(),
                     checked.height(), bytes.length);
             submission.addPhoto(photo, otherTpsWithSamePhoto(sha256, tps.value()));
+            submission.flagSimilar(photo, photoHashes.similarAtOtherTps(sha256, tps.value(), checked.phash()));
             mongo.save(submission);
             mongo.upsert(new Query(where("_id").is(tps.value() + "|" + type.name())),
                     new Update().addToSet("submissionIds", submissionId), TPS_SUBMISSIONS);
         }
+        photoHashes.record(sha256, tps.value(), checked.phash());
         String originalId = submissionId + "|" + page;
         if (!mongo.exists(new Query(where("_id").is(originalId)), ORIGINALS)) {
             mongo.save(PhotoOriginal.of(submissionId, page, sha256, tps.value(), type.name(), checked.contentType(),

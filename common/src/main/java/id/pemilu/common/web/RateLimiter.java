@@ -1,19 +1,21 @@
-package id.pemilu.partyregistry.citizen;
+package id.pemilu.common.web;
 
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Fixed-window counters per key, each window starting at the key's first request; old windows are dropped. */
-final class RateLimiter {
+/**
+ * Per-client limits of anonymous endpoints (NIK check in party-registry, TPS reports in recap-service).
+ * Fixed-window counters per key, each window starting at the key's first request; old windows are dropped. */
+public final class RateLimiter {
 
     private final int limit;
     private final long windowMillis;
     private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    RateLimiter(int limit, long windowMillis, Clock clock) {
+    public RateLimiter(int limit, long windowMillis, Clock clock) {
         this.limit = limit;
         this.windowMillis = windowMillis;
         this.clock = clock;
@@ -27,7 +29,7 @@ final class RateLimiter {
      * starts with its first request (not at a clock boundary), so a burst cannot straddle two windows and get twice
      * the limit.
      */
-    boolean tryAcquire(String key) {
+    public boolean tryAcquire(String key) {
         long now = clock.millis();
         Window window = windows.compute(key, (k, w) -> w == null || now - w.start() >= windowMillis
                 ? new Window(now, new AtomicInteger()) : w);
@@ -38,7 +40,7 @@ final class RateLimiter {
     }
 
     /** Seconds until the key's window ends (for Retry-After). */
-    long secondsToNextWindow(String key) {
+    public long secondsToNextWindow(String key) {
         long now = clock.millis();
         Window window = windows.get(key);
         long left = window == null ? 0 : window.start() + windowMillis - now;

@@ -1,4 +1,4 @@
-package id.pemilu.partyregistry.citizen;
+package id.pemilu.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
