@@ -97,7 +97,10 @@ class DraftController {
         List<Map<String, Object>> changed = new ArrayList<>();
         typed.forEach((k, v) -> {
             if (v != null && !v.equals(draft.get(k))) {
-                changed.add(Map.of("key", k, "value", v));
+                Map<String, Object> value = new LinkedHashMap<>(); // key first, as recap-service documents it
+                value.put("key", k);
+                value.put("value", v);
+                changed.add(value);
             }
         });
         KppsRecap.Answer answer = recap.confirm(tps, type, key, id, changed, reason);
