@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiSurfaceEndToEndTest {
 
     static final String GATEWAY = env("GATEWAY", "http://127.0.0.1:8080");
-    static final List<String> SERVICES = List.of("party-registry", "candidate-service", "recap-service", "ocr-c1-reader");
+    static final List<String> SERVICES = List.of("party-registry", "candidate-service", "recap-service", "ocr-c1-reader",
+            "desk-pilkada");
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     static final JsonMapper JSON = JsonMapper.builder().build();
