@@ -177,6 +177,14 @@ public final class CommandLine {
     private static void quietLogs() {
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(Level.WARN);
+            // the answer is JSON on standard output: warnings (e.g. no Tesseract language data) go to standard error
+            root.iteratorForAppenders().forEachRemaining(appender -> {
+                if (appender instanceof ch.qos.logback.core.ConsoleAppender<?> console) {
+                    console.stop();
+                    console.setTarget("System.err");
+                    console.start();
+                }
+            });
         }
         if (LoggerFactory.getLogger("org.apache.pdfbox") instanceof ch.qos.logback.classic.Logger pdfbox) {
             pdfbox.setLevel(Level.ERROR);
