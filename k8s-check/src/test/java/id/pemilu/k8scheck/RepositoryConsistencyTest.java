@@ -247,6 +247,10 @@ class RepositoryConsistencyTest {
             ingress.path("rules").forEach(r -> hosts.add(r.path("host").asString()));
             assertThat(hosts).contains(host);
             assertThat(ingress.path("tls").get(0).path("hosts").toString()).contains(host);
+            // the drawing by lot uses the election's published seed, never the demo's
+            assertThat(env(objects, "recap-service").get("RECAP_DETERMINATION_SEED")).as("RECAP_DETERMINATION_SEED")
+                    .isNotBlank()
+                    .isNotEqualTo(settings(Repo.root().resolve("recap-service")).get("RECAP_DETERMINATION_SEED"));
             // D.Hasil documents print the gateway's public address
             assertThat(hosts).contains(env(objects, "recap-service").get("RECAP_PUBLIC_BASE_URL")
                     .substring("https://".length()));
