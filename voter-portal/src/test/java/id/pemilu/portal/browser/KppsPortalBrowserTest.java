@@ -78,8 +78,16 @@ class KppsPortalBrowserTest {
         recap.json("POST /api/recap/tps/" + TPS_A + "/ballots/PPWP/confirm", 200, "{\"status\":\"submitted\"}");
     }
 
+    /** The base URL the other browser tests of this JVM use (the suite's gateway): restored after this test. */
+    private static final String SUITE_BASE_URL = System.getProperty("portal.baseUrl");
+
     @AfterAll
     static void stop() {
+        if (SUITE_BASE_URL == null) {
+            System.clearProperty("portal.baseUrl");
+        } else {
+            System.setProperty("portal.baseUrl", SUITE_BASE_URL);
+        }
         if (browser != null) {
             browser.close();
         }
