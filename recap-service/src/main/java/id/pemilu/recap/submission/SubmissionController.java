@@ -79,6 +79,17 @@ class SubmissionController {
                 s.getCreatedAt(), s.getPhotos(), readings, fields, s.getFlags());
     }
 
+    @GetMapping("/api/recap/submissions/{submissionId}/photos/{page}")
+    @PreAuthorize(RecapRoles.ANY_RECAP_ROLE)
+    ResponseEntity<byte[]> copy(@AuthenticationPrincipal Jwt jwt, @PathVariable String submissionId,
+                                @PathVariable int page) {
+        PublicPhoto photo = service.submissionPhoto(Caller.of(jwt), submissionId, page)
+                .orElseThrow(() -> ApiProblem.notFound("Foto halaman " + page + " tidak ada."));
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(photo.contentType()))
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .header("X-Photo-Sha256", photo.sha256()).body(photo.bytes());
+    }
+
     @GetMapping("/api/recap/submissions/{submissionId}/photos/{page}/original")
     @PreAuthorize(RecapRoles.REGION_STAFF)
     ResponseEntity<byte[]> original(@AuthenticationPrincipal Jwt jwt, @PathVariable String submissionId,

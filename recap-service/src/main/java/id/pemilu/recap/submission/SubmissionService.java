@@ -186,6 +186,16 @@ public class SubmissionService implements DraftSource {
         return Optional.ofNullable(mongo.findById(submission.getId() + "|" + page, Document.class, ORIGINALS));
     }
 
+    /**
+     * The copy without metadata of one page of a submission, for whoever may read the submission (the KPPS officer of
+     * its TPS included): a draft's photo is not public, but its officer checks the reading against it.
+     */
+    Optional<PublicPhoto> submissionPhoto(Caller caller, String submissionId, int page) {
+        Submission submission = get(caller, submissionId);
+        return submission.getPhotos().stream().filter(photo -> photo.page() == page).findFirst()
+                .flatMap(photo -> publicPhoto(photo.sha256()));
+    }
+
     Optional<PublicPhoto> publicPhoto(String sha256) {
         return Optional.ofNullable(mongo.findById(sha256, PublicPhoto.class));
     }

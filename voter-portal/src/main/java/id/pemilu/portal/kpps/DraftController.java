@@ -140,7 +140,7 @@ class DraftController {
                                  @PathVariable int page) {
         JsonNode submission = submission(SignedIn.of(authentication), id);
         String sha = photoSha(submission, page);
-        byte[] bytes = sha == null ? null : recap.publicPhoto(sha);
+        byte[] bytes = sha == null ? null : recap.submissionPhoto(id, page);
         if (bytes == null) {
             return ResponseEntity.notFound().build();
         }
@@ -158,11 +158,12 @@ class DraftController {
             if (!field.path("key").asString().equals(key) || !box.isObject()) {
                 continue;
             }
-            String sha = photoSha(submission, field.path("page").asInt(1));
+            int page = field.path("page").asInt(1);
+            String sha = photoSha(submission, page);
             if (sha == null) {
                 break;
             }
-            byte[] jpeg = crops.crop(sha, () -> recap.publicPhoto(sha), box.path("x").asInt(), box.path("y").asInt(),
+            byte[] jpeg = crops.crop(sha, () -> recap.submissionPhoto(id, page), box.path("x").asInt(), box.path("y").asInt(),
                     box.path("width").asInt(), box.path("height").asInt());
             if (jpeg != null) {
                 return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1))

@@ -73,10 +73,14 @@ class KppsRecap {
                 .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", idempotencyKey).body(body));
     }
 
-    /** The public copy of a photo (no metadata); null if there is none. */
-    byte[] publicPhoto(String sha256) {
+    /**
+     * The copy without metadata of one page of the officer's own submission (with the officer's token: a draft's
+     * photo is not public); null if there is none.
+     */
+    byte[] submissionPhoto(String submissionId, int page) {
         try {
-            return client.get().uri("/api/recap/public/photos/{s}", sha256).exchange((request, response) -> {
+            return client.get().uri("/api/recap/submissions/{id}/photos/{p}", submissionId, page)
+                    .exchange((request, response) -> {
                 if (response.getStatusCode().value() == 404) {
                     return null;
                 }

@@ -64,7 +64,7 @@ class KppsPortalBrowserTest {
         Path photo = Path.of("target", "kpps-alone-c1.jpg");
         Files.createDirectories(photo.getParent());
         ImageIO.write(photo(), "jpg", photo.toFile());
-        recap.bytes("GET /api/recap/public/photos/abc", "image/jpeg", Files.readAllBytes(photo));
+        recap.bytes("GET /api/recap/submissions/" + SUBMISSION + "/photos/1", "image/jpeg", Files.readAllBytes(photo));
         recap.json("GET /api/recap/public/tps/" + TPS_A, 200, """
                 {"tpsCode":"31.71.01.1001.004","path":[{"code":"31","name":"DKI JAKARTA"},
                  {"code":"31.71","name":"KOTA ADM. JAKARTA PUSAT"},{"code":"31.71.01","name":"GAMBIR"},

@@ -102,7 +102,7 @@ class KppsPagesTest {
         services.json("GET /api/recap/submissions/" + SUBMISSION, 200, draft("""
                 "readings":[{"page":1,"sha256":"abc","outcome":"READ","reason":"periksa 1 angka yang ditandai"}],
                 "flags":[],""", true));
-        services.bytes("GET /api/recap/public/photos/abc", "image/jpeg", PHOTO);
+        services.bytes("GET /api/recap/submissions/" + SUBMISSION + "/photos/1", "image/jpeg", PHOTO);
     }
 
     /** A PPWP draft; candidate 1 read 103 (needs a look, with its box), the valid votes 206. */
