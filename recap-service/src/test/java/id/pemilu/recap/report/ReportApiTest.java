@@ -49,7 +49,9 @@ class ReportApiTest {
     }
 
     ResultActions report(String tps, String client, String json) throws Exception {
+        // as the gateway forwards it: the client's address with the gateway's key (dev value of pemilu-common.yml)
         return mvc.perform(post("/api/recap/public/tps/" + tps + "/reports").header("X-Forwarded-For", client)
+                .header(id.pemilu.common.web.ClientAddress.GATEWAY_KEY_HEADER, "dev-only-gateway-key-change-me")
                 .contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
@@ -113,6 +115,14 @@ class ReportApiTest {
         report(tpsB, "1.2.3.4, 10.3.0.1", "{\"reason\":\"WRONG_TPS\"}").andExpect(status().isTooManyRequests());
         report(tpsB, "10.3.0.2", "{\"reason\":\"WRONG_TPS\"}").andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.count").value(6));
+        // without the gateway's key a caller-written address is not believed: the socket address is limited instead
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/api/recap/public/tps/" + tpsB + "/reports").header("X-Forwarded-For", "10.3.9." + i)
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"WRONG_TPS\"}"));
+        }
+        mvc.perform(post("/api/recap/public/tps/" + tpsB + "/reports").header("X-Forwarded-For", "10.3.9.99")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"WRONG_TPS\"}"))
+                .andExpect(status().isTooManyRequests());
     }
 
     @Test
