@@ -37,9 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * on a phone and a laptop (no sideways scrolling, axe-core, screenshots in target/screenshots/kpps-*).
  */
 @Tag("e2e")
-// Not yet part of ./suite test: its first run against the merged suite (6 Dec) timed out waiting for the draft's crop
-// (fixed since: the portal now reads a draft's photo through the officer's own submission) and for the offline
-// confirmation; run it with -Dkpps.e2e=true until it has passed on a fresh machine. KppsPortalBrowserTest covers the
+// Not yet part of ./suite test. Against the merged suite (6 Dec) the draft's crop now loads (the portal reads a draft's
+// photo through the officer's own submission), but the first journey fails after retyping: the sums of seed 18's
+// reading still do not add up (the reader's never-silent rule now shows such a form as read, every field doubtful, so
+// retyping only the misread fields the test knows is not enough), and the offline journey times out waiting for the
+// page to reload. Run it with -Dkpps.e2e=true until it passes on a fresh machine. KppsPortalBrowserTest covers the
 // same pages in Chromium against stand-ins.
 @EnabledIfSystemProperty(named = "kpps.e2e", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
