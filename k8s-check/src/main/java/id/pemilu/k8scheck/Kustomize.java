@@ -46,7 +46,7 @@ public final class Kustomize {
         ObjectNode k = (ObjectNode) Yaml.readAll(file).get(0);
         for (String field : k.propertyNames()) {
             if (!SUPPORTED.contains(field)) {
-                throw new UnsupportedOperationException(file + ": kustomize field '" + field
+                throw new IllegalArgumentException(file + ": kustomize field '" + field
                         + "' is not supported by k8s-check's renderer (supported: " + SUPPORTED + ")");
             }
         }
@@ -92,7 +92,7 @@ public final class Kustomize {
             return out;
         }
         if (!k.path("generatorOptions").path("disableNameSuffixHash").asBoolean(false)) {
-            throw new UnsupportedOperationException(dir + ": configMapGenerator needs generatorOptions."
+            throw new IllegalArgumentException(dir + ": configMapGenerator needs generatorOptions."
                     + "disableNameSuffixHash: true here (k8s-check does not compute kustomize's name hash)");
         }
         for (JsonNode g : k.get("configMapGenerator")) {
@@ -126,7 +126,7 @@ public final class Kustomize {
 
     private static void applyPatchEntry(Path dir, JsonNode entry, List<ObjectNode> objects) {
         if (entry.has("target")) {
-            throw new UnsupportedOperationException(dir + ": patches with 'target' are not supported by k8s-check");
+            throw new IllegalArgumentException(dir + ": patches with 'target' are not supported by k8s-check");
         }
         List<JsonNode> docs = entry.has("path") ? Yaml.readAll(dir.resolve(entry.get("path").asString()))
                 : Yaml.readAll(entry.get("patch").asString());

@@ -124,10 +124,10 @@ class KustomizeTest {
     void unsupportedFeaturesAreRefusedRatherThanRenderedWrongly() throws IOException {
         write("a/kustomization.yaml", "resources: []\ncommonLabels:\n  team: x\n");
         assertThatThrownBy(() -> Kustomize.render(dir.resolve("a")))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("commonLabels");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("commonLabels");
         write("b/kustomization.yaml", "configMapGenerator:\n  - name: x\n    literals: [A=1]\n");
         assertThatThrownBy(() -> Kustomize.render(dir.resolve("b")))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("disableNameSuffixHash");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("disableNameSuffixHash");
     }
 
     @Test
