@@ -111,6 +111,21 @@ public class TpsReports {
         return new OpenReports(total, counts);
     }
 
+    /** Open reports per TPS under a region (one range read; no access check: callers check the region first). */
+    public java.util.Map<String, Integer> openCountsUnder(String region) {
+        Query query = new Query();
+        if (!TpsRegistry.NATIONAL.equals(region)) {
+            query.addCriteria(where("_id").gte(region + ".").lt(region + ".~"));
+        }
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        for (TpsReport r : mongo.find(query, TpsReport.class)) {
+            if (r.open()) {
+                out.merge(r.getTpsCode(), r.getCount(), Integer::sum);
+            }
+        }
+        return out;
+    }
+
     /** The queue of a region: PPK/KPU whose region covers it, Bawaslu likewise (read-only); newest first. */
     List<TpsReport> queue(Caller caller, String region, boolean includeClosed, int limit) {
         boolean staff = TpsAccess.REGION_OR_BAWASLU.stream().anyMatch(caller::hasRole);

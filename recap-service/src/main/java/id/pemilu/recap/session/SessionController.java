@@ -35,6 +35,12 @@ class SessionController {
         return SessionView.of(service.get(Caller.of(jwt), BallotType.parse(ballotType), region));
     }
 
+    @GetMapping("/readiness")
+    SessionService.Readiness readiness(@AuthenticationPrincipal Jwt jwt, @PathVariable String ballotType,
+                                       @PathVariable String region) {
+        return service.readiness(Caller.of(jwt), BallotType.parse(ballotType), region);
+    }
+
     @PostMapping("/decisions")
     SessionView decide(@AuthenticationPrincipal Jwt jwt, @PathVariable String ballotType, @PathVariable String region,
                        @RequestBody Commands.Decide command) {

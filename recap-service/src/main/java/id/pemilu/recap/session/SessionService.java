@@ -292,6 +292,34 @@ public class SessionService {
         }
     }
 
+    /** What blocks opening or finalizing the session now (nothing is changed; the screens show it before acting). */
+    public record Readiness(String regionCode, String ballotType, String status, boolean exists, boolean canOpen,
+                            List<String> openBlockers, boolean canFinalize, List<String> finalizeBlockers) {
+    }
+
+    public Readiness readiness(Caller caller, BallotType type, String region) {
+        Tier tier = Tier.of(region);
+        access.requireRead(caller, region);
+        Optional<RecapSession> stored = find(type, region);
+        RecapSession s = stored.orElseGet(() -> RecapSession.preparing(type.name(), region, regionName(region)));
+        List<String> unsettled = tier == Tier.KECAMATAN ? tpsNotReady(s, type) : childrenNotFinal(type, region);
+        List<String> openBlockers = s.getStatus() == SessionStatus.PREPARING ? unsettled : List.of();
+        List<String> finalizeBlockers = new ArrayList<>();
+        if (s.getStatus().acceptsActions()) {
+            for (RecapSession.Objection o : s.unanswered()) {
+                finalizeBlockers.add("Keberatan " + o.id() + " (" + o.target() + ") belum dijawab");
+            }
+            finalizeBlockers.addAll(unsettled);
+        }
+        return new Readiness(region, type.name(), s.getStatus().wire(), stored.isPresent(),
+                s.getStatus() == SessionStatus.PREPARING && unsettled.isEmpty(), cap(openBlockers),
+                s.getStatus().acceptsActions() && finalizeBlockers.isEmpty(), cap(finalizeBlockers));
+    }
+
+    private static List<String> cap(List<String> items) {
+        return items.size() > 200 ? List.copyOf(items.subList(0, 200)) : items;
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private DHasil kecamatanDraft(RecapSession s, BallotType type, Caller caller, String role, List<String> notReady) {
