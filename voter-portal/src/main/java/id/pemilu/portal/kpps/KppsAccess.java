@@ -17,8 +17,8 @@ final class KppsAccess {
     static SignedIn requireKpps(SignedIn officer) {
         if (officer == null || !officer.isKpps()) {
             throw new Refused("Halaman ini untuk petugas KPPS. Anda masuk sebagai "
-                    + (officer == null ? "tamu" : officer.roleLabel()) + "; halaman untuk PPK, KPU dan Bawaslu "
-                    + "menyusul.");
+                    + (officer == null ? "tamu" : officer.roleLabel()) + "; konsol untuk PPK, KPU dan Bawaslu ada "
+                    + "di halaman Staf (/staf).");
         }
         return officer;
     }

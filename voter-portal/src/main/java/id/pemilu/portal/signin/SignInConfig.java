@@ -102,11 +102,12 @@ class SignInConfig {
                         .anyMatch(path -> path.matcher(request.getRequestURI()).matches())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/kpps", "/kpps/**").authenticated()
+                        .requestMatchers("/staf", "/rekap", "/rekap/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))
                         .userInfoEndpoint(u -> u.oidcUserService(realmRoles()))
-                        .defaultSuccessUrl("/kpps")
+                        .defaultSuccessUrl("/staf")
                         .failureUrl("/masuk-gagal"))
                 .logout(logout -> logout
                         .logoutUrl("/keluar")

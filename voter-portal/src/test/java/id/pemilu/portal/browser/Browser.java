@@ -44,7 +44,9 @@ public final class Browser implements AutoCloseable {
     /** The two screens every page is checked on. */
     public enum Size {
         PHONE("phone", 412, 915, true),
-        LAPTOP("laptop", 1280, 800, false);
+        LAPTOP("laptop", 1280, 800, false),
+        /** Staff consoles are made for a laptop first and must stay usable on a tablet (portrait, touch). */
+        TABLET("tablet", 768, 1024, true);
 
         public final String label;
         public final int width;
@@ -170,8 +172,13 @@ public final class Browser implements AutoCloseable {
      * critical findings, and a screenshot. Leaves the browser on the size it had before.
      */
     public void check(String journey, String step) {
+        check(journey, step, Size.PHONE, Size.LAPTOP);
+    }
+
+    /** {@link #check(String, String)} on the given screens (staff consoles: laptop and tablet). */
+    public void check(String journey, String step, Size... sizes) {
         Size original = size;
-        for (Size s : List.of(Size.PHONE, Size.LAPTOP)) {
+        for (Size s : sizes) {
             use(s);
             screenshot(journey, step);
             assertNoHorizontalOverflow();
