@@ -44,7 +44,9 @@ public final class Browser implements AutoCloseable {
     /** The two screens every page is checked on. */
     public enum Size {
         PHONE("phone", 412, 915, true),
-        LAPTOP("laptop", 1280, 800, false);
+        LAPTOP("laptop", 1280, 800, false),
+        /** The staff screens' second size (laptop first, usable on a tablet). */
+        TABLET("tablet", 768, 1024, true);
 
         public final String label;
         public final int width;
@@ -172,6 +174,18 @@ public final class Browser implements AutoCloseable {
     public void check(String journey, String step) {
         Size original = size;
         for (Size s : List.of(Size.PHONE, Size.LAPTOP)) {
+            use(s);
+            screenshot(journey, step);
+            assertNoHorizontalOverflow();
+            assertAccessible();
+        }
+        use(original);
+    }
+
+    /** The same checks and screenshots on the given sizes (the staff screens: laptop and tablet). */
+    public void check(String journey, String step, Size... sizes) {
+        Size original = size;
+        for (Size s : sizes) {
             use(s);
             screenshot(journey, step);
             assertNoHorizontalOverflow();
