@@ -33,7 +33,7 @@
         })
         .catch(function () { window.setTimeout(poll, 3000); });
     };
-    window.setTimeout(poll, 300);
+    window.setTimeout(poll, 700);
   }
 
   var deadlines = document.querySelectorAll('[data-deadline]');

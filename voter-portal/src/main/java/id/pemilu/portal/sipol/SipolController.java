@@ -294,7 +294,8 @@ public class SipolController {
 
     @GetMapping("/sipol/partai/{partyId}/verifikasi")
     String queue(Authentication authentication, @PathVariable String partyId,
-                 @RequestParam(required = false) String kabKota, Model model) {
+                 @RequestParam(required = false) String kabKota, @RequestParam(required = false) String nama,
+                 Model model) {
         SignedIn who = SipolAccess.requireStaff(SignedIn.of(authentication), "Sipol");
         requireKpu(who, "Verifikasi administrasi anggota dilakukan oleh KPU kab/kota tempat anggota terdaftar.");
         String region = blankToNull(kabKota);
@@ -302,7 +303,8 @@ public class SipolController {
                 && RegionLevel.ofCode(who.regionCode()) == RegionLevel.KABKOTA) {
             region = who.regionCode();
         }
-        StaffApi.Answer pending = api.get(memberQuery(partyId, region, null, "PENDING", null, QUEUE_SIZE));
+        StaffApi.Answer pending = api.get(memberQuery(partyId, region, null, "PENDING", blankToNull(nama),
+                QUEUE_SIZE));
         refuseUnlessOk(pending, who);
         List<Map<String, Object>> rows = memberRows(pending.body());
         // flagged members first: they are not counted until KPU decides
@@ -310,6 +312,7 @@ public class SipolController {
         tabs(model, who, partyOf(partyId, who), "verifikasi");
         model.addAttribute("members", rows);
         model.addAttribute("kabKota", region == null ? "" : region);
+        model.addAttribute("nama", blankToNull(nama) == null ? "" : nama.strip());
         model.addAttribute("queueSize", QUEUE_SIZE);
         return "sipol/verifikasi";
     }
@@ -318,10 +321,12 @@ public class SipolController {
     String verify(Authentication authentication, @PathVariable String partyId, @PathVariable String memberId,
                   @RequestParam(required = false) String result, @RequestParam(required = false) String reason,
                   @RequestParam(required = false) String kabKota, @RequestParam(required = false) String name,
-                  RedirectAttributes redirect) {
+                  @RequestParam(required = false) String nama, RedirectAttributes redirect) {
         SignedIn who = SipolAccess.requireStaff(SignedIn.of(authentication), "Sipol");
-        String back = "redirect:/sipol/partai/" + partyId + "/verifikasi"
-                + (blankToNull(kabKota) == null ? "" : "?kabKota=" + kabKota.strip());
+        String back = "redirect:" + UriComponentsBuilder.fromPath("/sipol/partai/{p}/verifikasi")
+                .queryParamIfPresent("kabKota", java.util.Optional.ofNullable(blankToNull(kabKota)))
+                .queryParamIfPresent("nama", java.util.Optional.ofNullable(blankToNull(nama)))
+                .encode().buildAndExpand(partyId).toUriString();
         if (!"MS".equals(result) && !"TMS".equals(result)) {
             redirect.addFlashAttribute("error", "Pilih MS atau TMS untuk " + label(name) + ", lalu simpan.");
             return back;
