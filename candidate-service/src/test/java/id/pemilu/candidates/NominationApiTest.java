@@ -252,4 +252,41 @@ class NominationApiTest {
         mvc.perform(get("/api/candidates/public/dapil/DPRD-3174-2/dcs"))
                 .andExpect(jsonPath("$.parties[0].changesSinceDcs[0].action").value("PINDAH_DAPIL_MASUK"));
     }
+
+    @Test
+    void aScreenThatOnlySawMaskedNiksReordersAndEditsTheListByCandidateId() throws Exception {
+        String[] niks = {"3175090909900051", "3175090909900052"};
+        new TestParties(context).register("pid", "Partai Identitas", nikKey, niks);
+        defineSet(Tokens.kpuRi(), "DPRD_KABKOTA", "31.75", List.of(Map.of("code", "DPRD-3175-1", "name", "Jaktim",
+                "seats", 3, "regionCodes", List.of("31.75")))).andExpect(status().isOk());
+        String first = putList(Tokens.partyOperator("pid"), "DPRD-3175-1", "pid", listBody(List.of(
+                candidate(niks[0], "Gani", "L"), candidate(niks[1], "Hana", "P")), null))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String gani = JsonPath.read(first, "$.candidates[0].candidateId");
+        String hana = JsonPath.read(first, "$.candidates[1].candidateId");
+
+        Map<String, Object> hanaById = new HashMap<>(candidate(niks[1], "Hana", "P"));
+        hanaById.remove("nik");
+        hanaById.put("candidateId", hana);
+        Map<String, Object> ganiById = new HashMap<>(candidate(niks[0], "Gani", "L"));
+        ganiById.remove("nik");
+        ganiById.put("candidateId", gani);
+        ganiById.put("documents", List.of("KTP"));
+        putList(Tokens.partyOperator("pid"), "DPRD-3175-1", "pid", listBody(List.of(hanaById, ganiById), null))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.candidates[0].candidateId").value(hana))
+                .andExpect(jsonPath("$.candidates[0].nikMasked").value("************0052"))
+                .andExpect(jsonPath("$.candidates[1].candidateId").value(gani))
+                .andExpect(jsonPath("$.violations[0].rule").value("DOKUMEN"))
+                .andExpect(jsonPath("$.violations[0].position").value(2));
+
+        Map<String, Object> stranger = new HashMap<>(candidate(niks[0], "Gani", "L"));
+        stranger.remove("nik");
+        stranger.put("candidateId", "bukan-calon-daftar-ini");
+        putList(Tokens.partyOperator("pid"), "DPRD-3175-1", "pid", listBody(List.of(stranger), null))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("tidak ada di daftar ini")));
+        mvc.perform(get("/api/candidates/lists/DPRD-3175-1/pid").with(Tokens.partyOperator("pid")))
+                .andExpect(jsonPath("$.candidates.length()").value(2));
+    }
 }

@@ -31,14 +31,30 @@ class CandidateFactory {
         }
         Map<String, Candidate> before = previous.stream()
                 .collect(Collectors.toMap(Candidate::nikHash, Function.identity(), (a, b) -> a));
+        Map<String, Candidate> byId = previous.stream()
+                .collect(Collectors.toMap(Candidate::candidateId, Function.identity(), (a, b) -> a));
         List<Candidate> result = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             CandidateInput in = inputs.get(i);
             if (in == null) {
                 throw new IllegalArgumentException("Calon posisi " + (i + 1) + " kosong.");
             }
-            Nik nik = new Nik(in.nik());
-            String nikHash = nikHasher.apply(nik.value());
+            String nikHash;
+            String nikMasked;
+            if ((in.nik() == null || in.nik().isBlank()) && in.candidateId() != null) {
+                // a candidate already on the list, named by id: keeps the NIK given when they were added
+                Candidate kept = byId.get(in.candidateId());
+                if (kept == null) {
+                    throw new IllegalArgumentException("Calon posisi " + (i + 1) + " (" + in.candidateId()
+                            + ") tidak ada di daftar ini; calon baru diisi dengan NIK.");
+                }
+                nikHash = kept.nikHash();
+                nikMasked = kept.nikMasked();
+            } else {
+                Nik nik = new Nik(in.nik());
+                nikHash = nikHasher.apply(nik.value());
+                nikMasked = nik.masked();
+            }
             LocalDate birthDate;
             try {
                 birthDate = in.birthDate() == null ? null : LocalDate.parse(in.birthDate().trim());
@@ -54,7 +70,7 @@ class CandidateFactory {
                     Boolean.TRUE.equals(in.formerConvict()), Boolean.TRUE.equals(in.convictionDisclosed()));
             Candidate earlier = before.get(nikHash);
             Candidate candidate = new Candidate(earlier == null ? UUID.randomUUID().toString() : earlier.candidateId(),
-                    nikHash, nik.masked(), facts.name(), facts.gender(), birthDate, in.address(), facts.education(),
+                    nikHash, nikMasked, facts.name(), facts.gender(), birthDate, in.address(), facts.education(),
                     facts.occupation(), documents, facts.formerConvict(), facts.convictionDisclosed(),
                     Boolean.TRUE.equals(in.cvConsent()), in.cv(), null, null);
             if (earlier != null && earlier.sameDataAs(candidate)) {

@@ -9,8 +9,10 @@ import java.util.List;
  * @param documents           document types handed in (KTP, IJAZAH, SURAT_SEHAT, SKCK, SURAT_PENGUNDURAN_DIRI)
  * @param cvConsent           the candidate agreed to publish the CV
  * @param cv                  short public CV (education, work, organisations); shown only with consent
+ * @param candidateId         instead of {@code nik}: a candidate already on this list keeps their NIK (a screen that
+ *                            only ever saw the masked NIK can still reorder or edit the list)
  */
 public record CandidateInput(String nik, String name, String gender, String birthDate, String address,
                              String education, String occupation, List<String> documents, Boolean formerConvict,
-                             Boolean convictionDisclosed, Boolean cvConsent, String cv) {
+                             Boolean convictionDisclosed, Boolean cvConsent, String cv, String candidateId) {
 }

@@ -102,10 +102,14 @@ class MemberController {
                           @RequestParam(required = false) String kabKotaCode,
                           @RequestParam(required = false) Flag flag,
                           @RequestParam(required = false) MemberStatus status,
+                          @RequestParam(required = false) String name,
                           @RequestParam(defaultValue = "200") int limit) {
         Caller caller = Caller.of(jwt);
         PartyAccess.requireView(caller, partyId);
-        return members.list(partyId, kabKotaCode, flag, status, Math.max(1, Math.min(limit, 5000)), caller);
+        if (name != null && name.length() > 200) {
+            throw new IllegalArgumentException("Nama yang dicari paling panjang 200 huruf.");
+        }
+        return members.list(partyId, kabKotaCode, flag, status, name, Math.max(1, Math.min(limit, 5000)), caller);
     }
 
     @GetMapping("/api/parties/{partyId}/members/{memberId}")

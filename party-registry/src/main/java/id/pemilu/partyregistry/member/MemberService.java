@@ -63,13 +63,18 @@ public class MemberService implements MemberCounts {
         return counts;
     }
 
-    List<MemberView> list(String partyId, String kabKota, Flag flag, MemberStatus status, int limit, Caller caller) {
+    /** @param name part of the member's name, any case (null: every name) */
+    List<MemberView> list(String partyId, String kabKota, Flag flag, MemberStatus status, String name, int limit,
+                          Caller caller) {
         Set<String> completed = imports.completedIds();
+        String part = name == null || name.isBlank() ? null : name.strip().toLowerCase(java.util.Locale.ROOT);
         try (var persons = members.streamOfParty(partyId)) {
             return persons.flatMap(person -> person.membership(partyId).stream()
                             .filter(m -> m.visible(completed)
                                     && (kabKota == null || m.getKabKotaCode().equals(kabKota))
                                     && (status == null || m.getStatus() == status)
+                                    && (part == null || (m.getFullName() != null && m.getFullName()
+                                    .toLowerCase(java.util.Locale.ROOT).contains(part)))
                                     && (flag == null || person.flags(m, completed).contains(flag)))
                             .map(m -> MemberView.of(person, m, completed, nikFor(person, m, caller))))
                     .limit(limit).toList();

@@ -141,6 +141,10 @@ class MemberImportApiTest {
                 .andExpect(jsonPath("$[?(@.fullName=='Ahmad Fauzi')].nik").value(nik(101)))
                 .andExpect(jsonPath("$[?(@.fullName=='Ahmad Fauzi')].counted").value(true))
                 .andExpect(jsonPath("$[?(@.fullName=='Ahmad Fauzi')].flags.length()").value(0));
+        // a part of the name, any case, finds the member among the others
+        mvc.perform(get("/api/parties/mia/members").param("name", "ahmad f").with(Tokens.partyOperator("mia")))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].fullName").value("Ahmad Fauzi"));
 
         String importId = imports.ofParty("mia").get(0).getId();
         String report = mvc.perform(get("/api/parties/mia/member-imports/" + importId + "/report")

@@ -103,6 +103,7 @@ class SignInConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/kpps", "/kpps/**").authenticated()
                         .requestMatchers("/staf", "/rekap", "/rekap/**").authenticated()
+                        .requestMatchers("/sipol", "/sipol/**", "/silon", "/silon/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))
