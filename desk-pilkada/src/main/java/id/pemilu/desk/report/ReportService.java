@@ -134,9 +134,10 @@ public class ReportService {
     }
 
     public FormInfo form(Caller caller, String tpsCode, Contest contest) {
-        String tps = knownTps(tpsCode);
-        String desa = TpsDirectory.desaOf(tps);
+        String desa = TpsDirectory.desaOf(TpsDirectory.checkTps(tpsCode));
+        // scope first: outside their region a reporter learns nothing, not even whether the TPS exists
         DeskAccess.readerFor(caller, desa);
+        String tps = knownTps(tpsCode);
         Integer dpt = directory.dpt(tps).filter(d -> d > 0).orElse(null);
         Integer ballots = dpt == null ? null : dpt + (dpt * properties.reservePercent() + 99) / 100;
         QuickReport report = mongo.findById(QuickReport.idOf(tps, contest), QuickReport.class);
