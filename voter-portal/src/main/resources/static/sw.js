@@ -7,7 +7,7 @@
 'use strict';
 var CACHE = 'pemilu-app-v1';
 var FILES = ['/portal.css', '/kpps.js', '/kpps-outbox.js', '/manifest.webmanifest', '/icon-192.png', '/icon-512.png',
-  '/offline.html'];
+  '/offline.html', '/desk.js', '/desk.css'];
 
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(FILES); })

@@ -51,6 +51,11 @@ public final class Fixtures {
         return Tokens.as(username, Roles.DESK_PILKADA, Map.of(Caller.REGION_CODE_CLAIM, regionCode));
     }
 
+    /** The national desk (Kemendagri): role {@code desk-nasional}, no region claim. */
+    public static RequestPostProcessor nasional(String username) {
+        return Tokens.as(username, DeskRoles.NATIONAL_ROLE, Map.of());
+    }
+
     /** A JSON report body: candidate votes, then valid, invalid, total; reason may be null. */
     public static String body(String reason, int... numbers) {
         StringBuilder candidates = new StringBuilder();

@@ -47,7 +47,7 @@ public class ComparisonService {
     }
 
     public Tally quickTally(String regionCode, Contest contest) {
-        return Tally.of(directory.count(regionCode), index.under(regionCode, contest));
+        return Tally.of(directory.count(regionCode), index.under(regionCode, contest), contest.singleRace(regionCode));
     }
 
     public Comparison compare(String regionCode, Contest contest) {
@@ -67,7 +67,9 @@ public class ComparisonService {
             official = new Comparison.Kpu(Comparison.KPU_LABEL, false,
                     "Hasil KPU tidak dapat dibaca dari Sirekap saat ini; coba lagi nanti.", 0, 0, List.of(), null);
         }
-        Set<String> keys = keys(quick.totals(), totals == null ? Map.of() : totals.values());
+        // above one race the pairs are different people in each race: only valid/invalid/total are compared
+        Set<String> keys = keys(quick.totals(), totals == null || !contest.singleRace(region.code()) ? Map.of()
+                : totals.values());
         List<Comparison.Pair> pairs = new ArrayList<>();
         for (String key : keys) {
             long d = quick.value(key);

@@ -1,5 +1,6 @@
 package id.pemilu.desk.progress;
 
+import id.pemilu.desk.DeskProperties;
 import id.pemilu.desk.registry.TpsDirectory;
 import id.pemilu.desk.report.ReportIndex;
 import java.time.Clock;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class ProgressConfig {
 
     @Bean
-    ProgressService progressService(TpsDirectory directory, ReportIndex index) {
-        return new ProgressService(directory, index, Clock.systemUTC());
+    ProgressService progressService(TpsDirectory directory, ReportIndex index, DeskProperties properties) {
+        return new ProgressService(directory, index, properties, Clock.systemUTC());
     }
 }

@@ -26,7 +26,7 @@ class ProgressController {
     }
 
     @GetMapping("/api/desk/progress")
-    @PreAuthorize(DeskRoles.ANY)
+    @PreAuthorize(DeskRoles.READ)
     ProgressService.View progress(@AuthenticationPrincipal Jwt jwt, @RequestParam String region,
                                   @RequestParam(defaultValue = "PILKADA_GUBERNUR") String contest,
                                   @RequestParam(defaultValue = "100") int limit) {
@@ -38,7 +38,7 @@ class ProgressController {
     }
 
     @GetMapping("/api/desk/export")
-    @PreAuthorize(DeskRoles.ANY)
+    @PreAuthorize(DeskRoles.READ)
     ResponseEntity<?> export(@AuthenticationPrincipal Jwt jwt, @RequestParam String region,
                              @RequestParam(defaultValue = "PILKADA_GUBERNUR") String contest,
                              @RequestParam(defaultValue = "csv") String format) {

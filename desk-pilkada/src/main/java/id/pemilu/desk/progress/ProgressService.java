@@ -1,5 +1,6 @@
 package id.pemilu.desk.progress;
 
+import id.pemilu.desk.DeskProperties;
 import id.pemilu.desk.registry.TpsDirectory;
 import id.pemilu.desk.report.Contest;
 import id.pemilu.desk.report.IndexedReport;
@@ -16,16 +17,23 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Real-time progress of a region for the desk: one tier down, the TPS still missing, the latest reports. */
+/**
+ * Real-time progress of a region for the desk: one tier down, the TPS still missing, the flagged and the latest
+ * reports. The same view serves every tier up to the national desk: a region that holds several races of the contest
+ * (the gubernur races of several provinces, the bupati races of a province) shows progress and valid/invalid/total
+ * votes but adds up no pair's votes across races; each child region that is one race shows its pairs.
+ */
 public class ProgressService {
 
     private final TpsDirectory directory;
     private final ReportIndex index;
+    private final DeskProperties properties;
     private final Clock clock;
 
-    ProgressService(TpsDirectory directory, ReportIndex index, Clock clock) {
+    ProgressService(TpsDirectory directory, ReportIndex index, DeskProperties properties, Clock clock) {
         this.directory = directory;
         this.index = index;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -38,16 +46,27 @@ public class ProgressService {
                             int corrections, QuickNumbers numbers) {
     }
 
+    /**
+     * @param races          how many races of the contest the region's TPS vote in (1 inside a province for
+     *                       gubernur, inside a kab/kota for bupati/wali kota)
+     * @param pairs          candidate pairs of the race, or null when the region holds several races
+     * @param raceNote       why no pair's votes are added up, when {@code races > 1}
+     * @param flaggedReports reports that failed a check (sent with a reason), newest first, at most {@code limit}
+     */
     public record View(String label, RegionRef region, String contest, Instant generatedAt, Tally tally,
                        List<Row> rows, List<String> notReportedTps, boolean notReportedTruncated,
-                       List<TpsReport> latestReports) {
+                       List<TpsReport> latestReports, int races, Integer pairs, String raceNote,
+                       List<TpsReport> flaggedReports) {
     }
 
     public View progress(String regionCode, Contest contest, int limit) {
         RegionRef region = RegionRef.of(TpsDirectory.checkRegion(regionCode));
         Collection<String> tps = directory.tpsUnder(region.code());
         Collection<IndexedReport> reports = index.under(region.code(), contest);
-        Tally tally = Tally.of(tps.size(), reports);
+        int races = contest.singleRace(region.code()) ? 1
+                : (int) tps.stream().map(contest::regionOf).distinct().count();
+        boolean single = races <= 1;
+        Tally tally = Tally.of(tps.size(), reports, single);
         List<Row> rows = rows(region, contest);
         Map<String, IndexedReport> byTps = reports.stream()
                 .collect(Collectors.toMap(IndexedReport::tpsCode, Function.identity()));
@@ -65,8 +84,16 @@ public class ProgressService {
         List<TpsReport> latest = reports.stream()
                 .sorted(Comparator.comparing(IndexedReport::updatedAt).reversed()).limit(20)
                 .map(ProgressService::tpsReport).toList();
+        List<TpsReport> flagged = reports.stream().filter(r -> !r.counted())
+                .sorted(Comparator.comparing(IndexedReport::updatedAt).reversed()).limit(limit)
+                .map(ProgressService::tpsReport).toList();
+        Integer pairs = !single ? null : contest.singleRace(region.code())
+                ? properties.candidatesOf(contest.regionOf(region.code()))
+                : tps.stream().findFirst().map(t -> properties.candidatesOf(contest.regionOf(t))).orElse(null);
+        String note = single ? null : region.name() + " mencakup " + races + " pemilihan " + contest.title()
+                + " yang berbeda: suara pasangan calon tidak dijumlahkan lintas pemilihan, lihat per wilayah di bawah.";
         return new View(ReportService.LABEL, region, contest.name(), clock.instant(), tally, rows, missing, truncated,
-                latest);
+                latest, races, pairs, note, flagged);
     }
 
     private List<Row> rows(RegionRef region, Contest contest) {
@@ -84,9 +111,14 @@ public class ProgressService {
         }
         for (String child : directory.childrenOf(region.code())) {
             rows.add(new Row(RegionRef.of(child),
-                    Tally.of(directory.count(child), index.under(child, contest)), null));
+                    Tally.of(directory.count(child), index.under(child, contest),
+                            contest.singleRace(child) || races(child, contest) <= 1), null));
         }
         return rows;
+    }
+
+    private int races(String regionCode, Contest contest) {
+        return (int) directory.tpsUnder(regionCode).stream().map(contest::regionOf).distinct().count();
     }
 
     private static TpsReport tpsReport(IndexedReport r) {

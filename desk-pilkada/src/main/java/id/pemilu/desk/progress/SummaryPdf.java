@@ -79,6 +79,11 @@ final class SummaryPdf {
             textRight(BOLD, 10, MARGIN + 230, String.format("%,d", total.value()).replace(',', '.'));
             y -= 14;
         }
+        if (v.races() > 1) {
+            text(REGULAR, 9, MARGIN + 10, "Mencakup " + v.races() + " pemilihan berbeda: suara pasangan calon tidak "
+                    + "dijumlahkan lintas pemilihan (lihat per wilayah).");
+            y -= 14;
+        }
         if (t.flagged() > 0) {
             text(REGULAR, 9, MARGIN + 10, t.flagged() + " TPS ditandai (gagal pemeriksaan, dikirim dengan alasan) "
                     + "tidak dijumlahkan di atas.");

@@ -11,16 +11,25 @@ import java.util.Map;
 
 /**
  * Progress and quick totals of a region: how many TPS reported, how many were flagged (failed a check, sent with a
- * reason: summed apart, not in {@code totals}), how many are missing, and when the last report came in.
+ * reason: summed apart, not in {@code totals}), how many are missing, and when the last report came in. Above one
+ * race (the gubernur race of several provinces, the bupati races of a province) the candidate pairs are different
+ * people in each race: their votes are not added up ({@link #of(int, Collection, boolean)} with {@code false}).
  */
 public record Tally(int tpsTotal, int reported, int counted, int flagged, int notReported, double percentReported,
                     Instant lastReportAt, List<Total> totals, List<Total> flaggedTotals) {
+
+    private static final String CANDIDATE_PREFIX = "votes.candidate.";
 
     /** One summed number under its C.Hasil key ({@code votes.candidate.1}, {@code votes.valid}, ...). */
     public record Total(String key, long value) {
     }
 
     public static Tally of(int tpsTotal, Collection<IndexedReport> reports) {
+        return of(tpsTotal, reports, true);
+    }
+
+    /** @param candidates whether the pairs' votes are summed (only inside one race) */
+    public static Tally of(int tpsTotal, Collection<IndexedReport> reports, boolean candidates) {
         int counted = 0;
         int flagged = 0;
         Instant last = null;
@@ -28,7 +37,7 @@ public record Tally(int tpsTotal, int reported, int counted, int flagged, int no
         Map<String, Long> flaggedSums = new LinkedHashMap<>();
         int pairs = 0;
         for (IndexedReport r : reports) {
-            pairs = Math.max(pairs, r.numbers().candidates().size());
+            pairs = candidates ? Math.max(pairs, r.numbers().candidates().size()) : 0;
         }
         for (int n = 1; n <= pairs; n++) {
             sums.put(C1FieldKeys.candidateVotes(n), 0L);
@@ -44,7 +53,7 @@ public record Tally(int tpsTotal, int reported, int counted, int flagged, int no
             }
             Map<String, Long> target = r.counted() ? sums : flaggedSums;
             r.numbers().byKey().forEach((k, v) -> {
-                if (v != null) {
+                if (v != null && (candidates || !k.startsWith(CANDIDATE_PREFIX))) {
                     target.merge(k, v.longValue(), Long::sum);
                 }
             });

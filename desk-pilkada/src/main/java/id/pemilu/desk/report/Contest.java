@@ -35,6 +35,14 @@ public enum Contest {
         return tpsCode.substring(0, regionCodeLength);
     }
 
+    /**
+     * True if the region lies inside one race of this contest (a province or below for gubernur, a kab/kota or below
+     * for bupati/wali kota): only then are the candidate pairs' votes of its TPS the same race and may be added up.
+     */
+    public boolean singleRace(String regionCode) {
+        return regionCode != null && !"ID".equals(regionCode) && regionCode.length() >= regionCodeLength;
+    }
+
     public String title() {
         return title;
     }

@@ -3,12 +3,14 @@ package id.pemilu.desk.report;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
 import id.pemilu.common.web.ApiProblem;
+import id.pemilu.desk.DeskRoles;
 import id.pemilu.desk.registry.TpsDirectory;
 
 /**
  * Who may do what: a reporter ({@code desk-pelapor}) only for TPS inside the desa or kecamatan of its
  * {@code region_code}; the desk ({@code desk-pilkada}) reads and corrects everything inside its kab/kota or
- * province and manages the reporters there. Region scope uses common's {@link Caller#coversRegion}.
+ * province and manages the reporters there; the national desk ({@code desk-nasional}, Kemendagri) reads every
+ * region and changes nothing. Region scope uses common's {@link Caller#coversRegion}.
  */
 public final class DeskAccess {
 
@@ -29,8 +31,14 @@ public final class DeskAccess {
         covers(caller, TpsDirectory.desaOf(tpsCode), "TPS " + tpsCode);
     }
 
-    /** Reading progress, reports and exports of a region: the desk or a reporter of (a part of) it. */
+    /**
+     * Reading progress, reports and exports of a region: the desk or a reporter of (a part of) it, or the national
+     * desk (every region, up to the whole country).
+     */
     public static void readerFor(Caller caller, String regionCode) {
+        if (caller.hasRole(DeskRoles.NATIONAL_ROLE)) {
+            return;
+        }
         if (!caller.hasRole(Roles.DESK_PELAPOR) && !caller.hasRole(Roles.DESK_PILKADA)) {
             throw ApiProblem.forbidden("Hanya Desk Pilkada dan pelapornya yang dapat membaca data ini.");
         }

@@ -49,9 +49,17 @@ class ReportController {
     }
 
     @GetMapping("/api/desk/reports/{tps}/{contest}")
-    @PreAuthorize(DeskRoles.ANY)
+    @PreAuthorize(DeskRoles.READ)
     ReportView find(@AuthenticationPrincipal Jwt jwt, @PathVariable String tps, @PathVariable String contest) {
         return reports.find(Caller.of(jwt), tps, Contest.parse(contest));
+    }
+
+    /** The reporter's form of one TPS: race, pairs, DPT and ballots for the checks, the report if any. */
+    @GetMapping("/api/desk/form/{tps}/{contest}")
+    @PreAuthorize(DeskRoles.READ)
+    ReportService.FormInfo form(@AuthenticationPrincipal Jwt jwt, @PathVariable String tps,
+                                @PathVariable String contest) {
+        return reports.form(Caller.of(jwt), tps, Contest.parse(contest));
     }
 
     @PostMapping(path = "/api/desk/reports/{tps}/{contest}/photo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -64,7 +72,7 @@ class ReportController {
     }
 
     @GetMapping("/api/desk/photos/{sha256}")
-    @PreAuthorize(DeskRoles.ANY)
+    @PreAuthorize(DeskRoles.READ)
     ResponseEntity<byte[]> readPhoto(@AuthenticationPrincipal Jwt jwt, @PathVariable String sha256) {
         ReportPhotos.Photo photo = photos.read(Caller.of(jwt), sha256);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
@@ -72,7 +80,7 @@ class ReportController {
     }
 
     @GetMapping("/api/desk/me")
-    @PreAuthorize(DeskRoles.ANY)
+    @PreAuthorize(DeskRoles.READ)
     Map<String, Object> me(@AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
         return Map.of("username", caller.username(), "roles", caller.roles(),

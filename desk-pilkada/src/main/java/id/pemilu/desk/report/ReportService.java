@@ -123,6 +123,40 @@ public class ReportService {
         return ReportView.of(report, false);
     }
 
+    /**
+     * What a reporter's phone needs to show the form of one TPS: the race and its number of pairs, the DPT and the
+     * ballots (for the checks while typing), the report if there is one, and whether the caller may send or correct.
+     */
+    public record FormInfo(String label, String tpsCode, String desaCode, String desaName, String contest,
+                           String contestTitle, String raceRegion, int pairs, Integer dpt, Integer ballots,
+                           int maxVoters, int reservePercent, boolean mayReport, boolean mayCorrect,
+                           ReportView report) {
+    }
+
+    public FormInfo form(Caller caller, String tpsCode, Contest contest) {
+        String desa = TpsDirectory.desaOf(TpsDirectory.checkTps(tpsCode));
+        // scope first: outside their region a reporter learns nothing, not even whether the TPS exists
+        DeskAccess.readerFor(caller, desa);
+        String tps = knownTps(tpsCode);
+        Integer dpt = directory.dpt(tps).filter(d -> d > 0).orElse(null);
+        Integer ballots = dpt == null ? null : dpt + (dpt * properties.reservePercent() + 99) / 100;
+        QuickReport report = mongo.findById(QuickReport.idOf(tps, contest), QuickReport.class);
+        return new FormInfo(LABEL, tps, desa, id.pemilu.desk.progress.RegionRef.of(desa).name(), contest.name(),
+                contest.title(), contest.regionOf(tps), properties.candidatesOf(contest.regionOf(tps)), dpt, ballots,
+                properties.maxVoters(), properties.reservePercent(),
+                allowed(() -> DeskAccess.reporterFor(caller, tps)) && reporters.blockFor(caller.username(), tps).isEmpty(),
+                allowed(() -> DeskAccess.correctorFor(caller, tps)), report == null ? null : ReportView.of(report, false));
+    }
+
+    private static boolean allowed(Runnable check) {
+        try {
+            check.run();
+            return true;
+        } catch (ApiProblem refused) {
+            return false;
+        }
+    }
+
     void attachPhoto(String tps, Contest contest, PhotoRef photo) {
         String id = QuickReport.idOf(tps, contest);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().push("photos", photo),

@@ -26,7 +26,7 @@ class SummaryPdfTest {
                             n % 2 == 0 ? new QuickNumbers(List.of(10, 20, 30), 60, 1, 61) : null)));
         }
         ProgressService.View view = new ProgressService.View("label", new RegionRef("31.71.01.1001", "Gambir", "DESA"),
-                "PILKADA_GUBERNUR", at, Tally.of(120, none), rows, List.of(), false, List.of());
+                "PILKADA_GUBERNUR", at, Tally.of(120, none), rows, List.of(), false, List.of(), 1, 3, null, List.of());
         try (PDDocument doc = Loader.loadPDF(SummaryPdf.render(view))) {
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(2);
             for (int page = 1; page <= doc.getNumberOfPages(); page++) {

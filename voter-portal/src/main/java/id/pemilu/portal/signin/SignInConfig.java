@@ -104,6 +104,7 @@ class SignInConfig {
                         .requestMatchers("/kpps", "/kpps/**").authenticated()
                         .requestMatchers("/staf", "/rekap", "/rekap/**").authenticated()
                         .requestMatchers("/sipol", "/sipol/**", "/silon", "/silon/**").authenticated()
+                        .requestMatchers("/desk", "/desk/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))

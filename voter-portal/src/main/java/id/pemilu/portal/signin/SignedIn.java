@@ -56,7 +56,8 @@ public record SignedIn(String username, String displayName, List<String> roles, 
         if (partyId != null && !partyId.isBlank()) {
             out.append(out.isEmpty() ? "" : " · ").append("partai ").append(partyId);
         }
-        if (out.isEmpty() && (roles.contains("kpu-ri") || roles.contains("bawaslu"))) {
+        if (out.isEmpty() && (roles.contains("kpu-ri") || roles.contains("bawaslu")
+                || roles.contains("desk-nasional"))) {
             out.append("nasional");
         }
         return out.toString();
@@ -71,6 +72,9 @@ public record SignedIn(String username, String displayName, List<String> roles, 
             case "kpu-ri" -> "KPU RI";
             case "bawaslu" -> "Bawaslu";
             case "party-operator" -> "Operator partai";
+            case "desk-pelapor" -> "Pelapor Desk Pilkada";
+            case "desk-pilkada" -> "Desk Pilkada";
+            case "desk-nasional" -> "Desk Pilkada nasional (Kemendagri)";
             default -> null;
         };
     }
