@@ -226,6 +226,15 @@ class GatewayTest {
         assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
     }
 
+    /** A token of the right realm issued to another client (no {@code pemilu-api} audience) is refused. */
+    @Test
+    void aTokenForAnotherAudienceIsRefused() throws Exception {
+        String forAccount = sign(ISSUER, Instant.now().plusSeconds(300), Map.of("aud", List.of("account")));
+        assertThat(get("/api/recap/me", forAccount).statusCode()).isEqualTo(401);
+        String noAudience = sign(ISSUER, Instant.now().plusSeconds(300), Map.of("aud", List.of()));
+        assertThat(get("/api/recap/me", noAudience).statusCode()).isEqualTo(401);
+    }
+
     @Test
     void aTokenExpiredTwentySecondsAgoIsRefused() throws Exception {
         String expired = sign(ISSUER, Instant.now().minusSeconds(20), Map.of());
@@ -276,7 +285,7 @@ class GatewayTest {
     }
 
     static String sign(String issuer, Instant expiresAt, Map<String, Object> claims) throws Exception {
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuer).subject("tester")
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuer).subject("tester").audience("pemilu-api")
                 .issueTime(Date.from(expiresAt.minusSeconds(900))).expirationTime(Date.from(expiresAt))
                 .claim("preferred_username", "tester").claim("realm_access", Map.of("roles", List.of("kpps")));
         claims.forEach(builder::claim);

@@ -37,4 +37,20 @@ class RealmSettingsTest {
         }
         assertThat(declared).contains("tps_code", "region_code", "party_id");
     }
+
+    /** The suite's clients put the API's audience in their tokens (services refuse any other); tokens live 5 min. */
+    @Test
+    void suiteClientsIssueTokensForTheApiThatLiveFiveMinutes() throws Exception {
+        JsonNode realm = JSON.readTree(Files.readString(Path.of("..", "keycloak", "realm-pemilu.json")));
+        assertThat(realm.get("accessTokenLifespan").asInt()).as("access-token lifetime, s").isLessThanOrEqualTo(300);
+        for (JsonNode client : realm.get("clients")) {
+            List<String> audiences = new ArrayList<>();
+            for (JsonNode mapper : client.get("protocolMappers")) {
+                if (mapper.get("protocolMapper").asString().equals("oidc-audience-mapper")) {
+                    audiences.add(mapper.get("config").get("included.custom.audience").asString());
+                }
+            }
+            assertThat(audiences).as("audience of " + client.get("clientId").asString()).containsExactly("pemilu-api");
+        }
+    }
 }
