@@ -1,7 +1,8 @@
 package id.pemilu.recap.determination;
 
 import id.pemilu.common.events.ResultsDetermined;
-import id.pemilu.common.outbox.OutboxAggregate;
+import id.pemilu.recap.translog.LogEntry;
+import id.pemilu.recap.translog.LoggedAggregate;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code ResultsDetermined} event in the same document write. A new publication is a new version.
  */
 @Document("determinations")
-class PublishedDetermination extends OutboxAggregate {
+class PublishedDetermination extends LoggedAggregate {
 
     @Id
     private String id;
@@ -55,6 +56,15 @@ class PublishedDetermination extends OutboxAggregate {
                 d.elected().stream().map(e -> new ResultsDetermined.Elected(e.dapilCode(), e.partyId(), e.id(),
                         e.name(), e.votes())).toList(),
                 d.secondRound() == null ? List.of() : d.secondRound()));
+        p.appendLog(LogEntry.of("determination", "determination|" + d.ballotType() + "|" + d.regionCode(), at)
+                .with("ballot", d.ballotType())
+                .with("region", d.regionCode())
+                .with("version", version)
+                .with("status", d.status())
+                .with("calculationSha256", sha256)
+                .with("actor", username)
+                .with("role", role)
+                .with("reason", reason));
         return p;
     }
 

@@ -1,7 +1,9 @@
 package id.pemilu.recap.result;
 
 import id.pemilu.common.events.TpsResultRecorded;
-import id.pemilu.common.outbox.OutboxAggregate;
+import id.pemilu.common.security.Roles;
+import id.pemilu.recap.translog.LoggedAggregate;
+import id.pemilu.recap.translog.LogEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,13 +16,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * The confirmed result of one ballot type at one TPS (id {@code <tpsCode>|<ballotType>}). It exists only once a
  * person confirmed numbers; machine readings stay in the submission as drafts. Every change appends to
- * {@code history} and raises {@link TpsResultRecorded} in the same document write. {@code appliedVersion} is the
+ * {@code history}, raises {@link TpsResultRecorded} and adds its transparency-log entry in the same document write. {@code appliedVersion} is the
  * version the recap last added to the region totals; it is behind {@code resultVersion} until the recap caught up.
  * Writers of one TPS result are serialised in this process (see ResultService); the document is always read and
  * written by {@code _id} only, which the embedded MongoDB serves from its index.
  */
 @Document("tps_results")
-public class TpsResult extends OutboxAggregate {
+public class TpsResult extends LoggedAggregate {
 
     @Id
     private String id;
@@ -103,6 +105,34 @@ public class TpsResult extends OutboxAggregate {
         history.add(new Change(resultVersion, status, by, role, now, why, idempotencyKey, source, values, flagCodes));
         raise(new TpsResultRecorded(UUID.randomUUID(), now, TpsResultRecorded.CURRENT_VERSION, tpsCode,
                 ballotType.name(), status.wire(), resultVersion, flagCodes, source, by, why));
+        appendLog(LogEntry.of("result", LogEntry.tpsSubject(tpsCode, ballotType.name()), now)
+                .with("action", action(role, status))
+                .with("tps", tpsCode)
+                .with("desa", desaCode)
+                .with("ballot", ballotType.name())
+                .with("version", resultVersion)
+                .with("status", status.wire())
+                .with("counted", status.counted())
+                .with("values", valueMap())
+                .with("flags", flagCodes)
+                .with("source", source)
+                .with("submission", submissionId)
+                .with("photos", photos.stream().map(PhotoRef::sha256).toList())
+                .with("actor", by)
+                .with("role", role)
+                .with("reason", why));
+    }
+
+    private static String action(String role, ResultStatus status) {
+        if (Roles.KPPS.equals(role)) {
+            return "confirm";
+        }
+        return switch (status) {
+            case VERIFIED -> "verify";
+            case CORRECTED -> "correct";
+            case FLAGGED -> "dispute";
+            default -> "record";
+        };
     }
 
     public Map<String, Integer> valueMap() {

@@ -4,7 +4,8 @@ import id.pemilu.common.events.DHasilFinalized;
 import id.pemilu.common.events.DHasilReopened;
 import id.pemilu.common.events.ObjectionRecorded;
 import id.pemilu.common.events.RecapSessionOpened;
-import id.pemilu.common.outbox.OutboxAggregate;
+import id.pemilu.recap.translog.LogEntry;
+import id.pemilu.recap.translog.LoggedAggregate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * version (1, +1 per reopening); {@code finalizedVersion} the latest D.Hasil version (0 before the first).
  */
 @Document(RecapSession.COLLECTION)
-public class RecapSession extends OutboxAggregate {
+public class RecapSession extends LoggedAggregate {
 
     public static final String COLLECTION = "recap_sessions";
 
@@ -41,7 +42,7 @@ public class RecapSession extends OutboxAggregate {
     private List<Correction> corrections = new ArrayList<>();
     private List<Objection> objections = new ArrayList<>();
     private List<SpecialEvent> events = new ArrayList<>();
-    private List<LogEntry> log = new ArrayList<>();
+    private List<SessionLogEntry> log = new ArrayList<>();
 
     RecapSession() {
     }
@@ -71,7 +72,7 @@ public class RecapSession extends OutboxAggregate {
         status = SessionStatus.OPEN;
         openedBy = by;
         openedAt = at;
-        log(by, role, "open", "Sesi rekapitulasi dibuka");
+        appendLog(log(by, role, "open", "Sesi rekapitulasi dibuka"));
         raise(new RecapSessionOpened(UUID.randomUUID(), at, RecapSessionOpened.CURRENT_VERSION, regionCode,
                 tier.name(), ballotType, version, by));
     }
@@ -79,26 +80,26 @@ public class RecapSession extends OutboxAggregate {
     void decide(TpsDecision decision, String role) {
         decisions.removeIf(d -> d.tpsCode().equals(decision.tpsCode()));
         decisions.add(decision);
-        log(decision.by(), role, "decision", decision.tpsCode() + ": " + decision.decision() + " - "
-                + decision.reason());
+        appendLog(log(decision.by(), role, "decision", decision.tpsCode() + ": " + decision.decision() + " - "
+                + decision.reason()));
         touch();
     }
 
     void verified(Verification verification, String role) {
         verifications.add(verification);
-        log(verification.by(), role, "verify", verification.tpsCode() + " versi " + verification.resultVersion());
+        appendLog(log(verification.by(), role, "verify", verification.tpsCode() + " versi " + verification.resultVersion()));
         touch();
     }
 
     void corrected(Correction correction, String role) {
         corrections.add(correction);
-        log(correction.by(), role, "correct", correction.target() + ": " + correction.reason());
+        appendLog(log(correction.by(), role, "correct", correction.target() + ": " + correction.reason()));
         touch();
     }
 
     void objected(Objection objection, String role) {
         objections.add(objection);
-        log(objection.recordedBy(), role, "objection", objection.target() + ": " + objection.claim());
+        appendLog(log(objection.recordedBy(), role, "objection", objection.target() + ": " + objection.claim()));
         raise(new ObjectionRecorded(UUID.randomUUID(), objection.recordedAt(), ObjectionRecorded.CURRENT_VERSION,
                 regionCode, ballotType, version, objection.id(), objection.target(), objection.field(),
                 objection.filedBy(), objection.represents(), objection.claim()));
@@ -112,13 +113,13 @@ public class RecapSession extends OutboxAggregate {
                 objections.set(i, o.withAnswer(answer));
             }
         }
-        log(answer.by(), role, "answer", objectionId + ": " + answer.decision() + " - " + answer.reason());
+        appendLog(log(answer.by(), role, "answer", objectionId + ": " + answer.decision() + " - " + answer.reason()));
         touch();
     }
 
     void eventRecorded(SpecialEvent event, String role) {
         events.add(event);
-        log(event.by(), role, "event", event.description());
+        appendLog(log(event.by(), role, "event", event.description()));
         touch();
     }
 
@@ -126,7 +127,13 @@ public class RecapSession extends OutboxAggregate {
                    List<DHasilFinalized.Total> totals) {
         status = SessionStatus.FINALIZED;
         finalizedVersion = dhasilVersion;
-        log(by, role, "finalize", "D.Hasil versi " + dhasilVersion + " SHA-256 " + sha256);
+        appendLog(log(by, role, "finalize", "D.Hasil versi " + dhasilVersion + " SHA-256 " + sha256)
+                .subject(LogEntry.dhasilSubject(ballotType, regionCode))
+                .with("dhasilVersion", dhasilVersion)
+                .with("dhasilSha256", sha256)
+                .with("document", documentUrl)
+                .with("totals", totals.stream().collect(java.util.stream.Collectors.toMap(DHasilFinalized.Total::key,
+                        DHasilFinalized.Total::value, Long::sum, java.util.LinkedHashMap::new))));
         raise(new DHasilFinalized(UUID.randomUUID(), now(), DHasilFinalized.CURRENT_VERSION, regionCode, tier.name(),
                 ballotType, dhasilVersion, sha256, documentUrl, totals));
     }
@@ -135,7 +142,7 @@ public class RecapSession extends OutboxAggregate {
         int reopenedVersion = finalizedVersion;
         version++;
         status = SessionStatus.REOPENED;
-        log(by, role, "reopen", "D.Hasil versi " + reopenedVersion + " dibuka kembali: " + reason);
+        appendLog(log(by, role, "reopen", "D.Hasil versi " + reopenedVersion + " dibuka kembali: " + reason));
         raise(new DHasilReopened(UUID.randomUUID(), now(), DHasilReopened.CURRENT_VERSION, regionCode, tier.name(),
                 ballotType, reopenedVersion, version, by, reason));
     }
@@ -146,8 +153,19 @@ public class RecapSession extends OutboxAggregate {
         }
     }
 
-    private void log(String by, String role, String action, String detail) {
-        log.add(new LogEntry(now(), by, role, action, detail, version));
+    /** Keeps the action in the session's own log and returns its transparency-log entry (to add fields to). */
+    private LogEntry log(String by, String role, String action, String detail) {
+        Instant at = now();
+        log.add(new SessionLogEntry(at, by, role, action, detail, version));
+        return LogEntry.of("session", "session|" + ballotType + "|" + regionCode, at)
+                .with("action", action)
+                .with("region", regionCode)
+                .with("tier", tier.name())
+                .with("ballot", ballotType)
+                .with("sessionVersion", version)
+                .with("actor", by)
+                .with("role", role)
+                .with("detail", detail);
     }
 
     Optional<TpsDecision> decisionFor(String tpsCode) {
@@ -207,7 +225,7 @@ public class RecapSession extends OutboxAggregate {
                                int sessionVersion) {
     }
 
-    public record LogEntry(Instant at, String by, String role, String action, String detail, int sessionVersion) {
+    public record SessionLogEntry(Instant at, String by, String role, String action, String detail, int sessionVersion) {
     }
 
     public String getId() {
@@ -270,7 +288,7 @@ public class RecapSession extends OutboxAggregate {
         return events;
     }
 
-    public List<LogEntry> getLog() {
+    public List<SessionLogEntry> getLog() {
         return log;
     }
 }

@@ -107,7 +107,7 @@ class SessionController {
                        int version, int finalizedVersion, String openedBy, Instant openedAt,
                        List<RecapSession.TpsDecision> decisions, List<RecapSession.Verification> verifications,
                        List<RecapSession.Correction> corrections, List<RecapSession.Objection> objections,
-                       List<RecapSession.SpecialEvent> events, List<RecapSession.LogEntry> log) {
+                       List<RecapSession.SpecialEvent> events, List<RecapSession.SessionLogEntry> log) {
 
         static SessionView of(RecapSession s) {
             return new SessionView(s.getRegionCode(), s.getRegionName(), s.getTier().name(), s.getBallotType(),

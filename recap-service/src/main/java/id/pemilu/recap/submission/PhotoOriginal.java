@@ -1,7 +1,9 @@
 package id.pemilu.recap.submission;
 
 import id.pemilu.common.events.C1PhotoUploaded;
-import id.pemilu.common.outbox.OutboxAggregate;
+import id.pemilu.common.security.Roles;
+import id.pemilu.recap.translog.LogEntry;
+import id.pemilu.recap.translog.LoggedAggregate;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -13,7 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * public endpoint serves it. Saving it also stores the {@link C1PhotoUploaded} event asking for a reading.
  */
 @Document("photo_originals")
-class PhotoOriginal extends OutboxAggregate {
+class PhotoOriginal extends LoggedAggregate {
 
     @Id
     private String id;
@@ -45,6 +47,16 @@ class PhotoOriginal extends OutboxAggregate {
         photo.uploadedAt = Instant.now();
         photo.raise(new C1PhotoUploaded(UUID.randomUUID(), photo.uploadedAt, C1PhotoUploaded.CURRENT_VERSION,
                 submissionId, tpsCode, ballotType, page, sha256, contentType, Base64.getEncoder().encodeToString(bytes)));
+        photo.appendLog(LogEntry.of("photo", LogEntry.tpsSubject(tpsCode, ballotType), photo.uploadedAt)
+                .with("tps", tpsCode)
+                .with("ballot", ballotType)
+                .with("submission", submissionId)
+                .with("page", page)
+                .with("sha256", sha256)
+                .with("contentType", contentType)
+                .with("size", bytes.length)
+                .with("actor", uploadedBy)
+                .with("role", Roles.KPPS));
         return photo;
     }
 

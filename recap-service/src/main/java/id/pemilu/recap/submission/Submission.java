@@ -1,11 +1,15 @@
 package id.pemilu.recap.submission;
 
+import id.pemilu.recap.dhasil.DHasilSigner;
 import id.pemilu.recap.photohash.PhotoHashes;
 import id.pemilu.recap.result.BallotType;
 import id.pemilu.recap.result.Draft;
 import id.pemilu.recap.result.Flag;
 import id.pemilu.recap.result.PhotoRef;
 import id.pemilu.recap.result.ResultChecks;
+import id.pemilu.recap.translog.LogEntry;
+import id.pemilu.recap.translog.LoggedAggregate;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +27,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * it becomes a result only when the officer confirms it.
  */
 @Document("submissions")
-class Submission {
+class Submission extends LoggedAggregate {
 
     @Id
     private String id;
@@ -98,11 +102,40 @@ class Submission {
             return false;
         }
         readings.add(reading);
+        Map<String, Integer> read = new LinkedHashMap<>();
+        if (reading.fields() != null) {
+            reading.fields().stream().filter(Objects::nonNull).forEach(f -> read.put(f.key(), f.value()));
+        }
+        appendLog(LogEntry.of("reading", LogEntry.tpsSubject(tpsCode, ballotType.name()), reading.readAt())
+                .with("tps", tpsCode)
+                .with("ballot", ballotType.name())
+                .with("submission", id)
+                .with("page", reading.page())
+                .with("photo", reading.sha256())
+                .with("outcome", reading.outcome())
+                .with("readingSha256", readingHash(reading))
+                .with("values", read)
+                .with("actor", "ocr-c1-reader")
+                .with("role", "machine"));
         if (reading.qrTpsCode() != null && !reading.qrTpsCode().isBlank() && !reading.qrTpsCode().equals(tpsCode)) {
             flags.add(new Flag("QR_TPS_MISMATCH", "Kode QR pada formulir (" + reading.qrTpsCode()
                     + ") bukan TPS ini (" + tpsCode + ")"));
         }
         return true;
+    }
+
+    /** SHA-256 of the reading as received (event id, outcome, reason, QR code and every field with confidence). */
+    static String readingHash(Reading reading) {
+        StringBuilder text = new StringBuilder(reading.eventId()).append('\n').append(reading.page()).append('\n')
+                .append(reading.sha256()).append('\n').append(reading.outcome()).append('\n')
+                .append(reading.reason()).append('\n').append(reading.qrTpsCode());
+        if (reading.fields() != null) {
+            for (ReadField f : reading.fields()) {
+                text.append('\n').append(f.key()).append('=').append(f.value()).append(' ').append(f.confidence())
+                        .append(f.needsReview() ? " review" : "");
+            }
+        }
+        return DHasilSigner.sha256Hex(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The latest value read for each key, and the keys two readings disagree on. */

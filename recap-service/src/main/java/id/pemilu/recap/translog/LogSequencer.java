@@ -1,0 +1,158 @@
+package id.pemilu.recap.translog;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import id.pemilu.recap.storage.DurableWrites;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves pending entries from the documents that recorded them ({@code logOutbox}) into the log, on one thread, and
+ * signs a tree head whenever the log grew (at most every {@code head-interval}). Services hint the documents they
+ * just wrote ({@link #soon}); a sweep of every logged collection at start and every {@code sweep-interval} picks up
+ * what a crash left behind. An entry leaves its document only after the log holds it, and the log skips an entry id it
+ * holds already, so a crash or a concurrent rewrite of the document can neither lose nor repeat an entry.
+ */
+@Component
+public class LogSequencer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LogSequencer.class);
+    static final int BATCH = 500;
+    public static final List<String> COLLECTIONS = List.of("photo_originals", "submissions", "tps_results",
+            "recap_sessions", "determinations", "recommendations");
+
+    private final MongoTemplate mongo;
+    private final TransparencyLog translog;
+    private final TreeHeads heads;
+    private final DurableWrites durable;
+    private final Duration sweepInterval;
+    private final Duration headInterval;
+    private final Queue<Ref> hints = new ConcurrentLinkedQueue<>();
+    private volatile ScheduledExecutorService executor;
+    private long lastSweep;
+
+    LogSequencer(MongoTemplate mongo, TransparencyLog translog, TreeHeads heads, DurableWrites durable,
+                 @Value("${pemilu.recap.log.sweep-interval:60s}") Duration sweepInterval,
+                 @Value("${pemilu.recap.log.head-interval:2s}") Duration headInterval) {
+        this.mongo = mongo;
+        this.translog = translog;
+        this.heads = heads;
+        this.durable = durable;
+        this.sweepInterval = sweepInterval;
+        this.headInterval = headInterval;
+    }
+
+    /** The document {@code id} of {@code collection} has new entries: take them soon. */
+    public void soon(String collection, Object id) {
+        hints.add(new Ref(collection, id));
+    }
+
+    /** Appends everything pending now and signs a head if the log grew; returns the entries appended. */
+    public synchronized int drainNow() {
+        int appended = 0;
+        for (String collection : COLLECTIONS) {
+            Query pending = new Query(where("logOutbox.0").exists(true)).limit(BATCH);
+            pending.fields().include("_id").include("logOutbox");
+            List<Document> documents;
+            do {
+                documents = mongo.find(pending, Document.class, collection);
+                appended += take(collection, documents);
+            } while (documents.size() == BATCH);
+        }
+        heads.signIfGrown(Duration.ZERO);
+        return appended;
+    }
+
+    private synchronized void tick() {
+        try {
+            long now = System.currentTimeMillis();
+            if (now - lastSweep >= sweepInterval.toMillis()) {
+                lastSweep = now;
+                hints.clear();
+                drainNow();
+                return;
+            }
+            List<Ref> batch = new ArrayList<>();
+            Ref ref;
+            while (batch.size() < BATCH && (ref = hints.poll()) != null) {
+                batch.add(ref);
+            }
+            for (Ref one : batch) {
+                take(one.collection(), mongo.find(new Query(where("_id").is(one.id())), Document.class,
+                        one.collection()));
+            }
+            heads.signIfGrown(headInterval);
+        } catch (RuntimeException e) {
+            log.warn("Transparency log could not append now, will retry: {}", e.toString());
+        }
+    }
+
+    private int take(String collection, List<Document> documents) {
+        List<PendingEntry> entries = new ArrayList<>();
+        List<Object[]> taken = new ArrayList<>();
+        for (Document document : documents) {
+            for (Document pending : document.getList("logOutbox", Document.class, List.of())) {
+                entries.add(new PendingEntry(pending.getString("entryId"), pending.getString("subject"),
+                        pending.getString("data")));
+                taken.add(new Object[] {document.get("_id"), pending.getString("entryId")});
+            }
+        }
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        int appended = translog.append(entries);
+        durable.await(); // the log holds them on disk before they leave their documents
+        for (Object[] t : taken) {
+            mongo.updateFirst(new Query(where("_id").is(t[0])),
+                    new Update().pull("logOutbox", new Document("entryId", t[1])), collection);
+        }
+        durable.await();
+        return appended;
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "translog-sequencer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::tick, 0, 100, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    private record Ref(String collection, Object id) {
+    }
+}

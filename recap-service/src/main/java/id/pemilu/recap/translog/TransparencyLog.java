@@ -1,0 +1,251 @@
+package id.pemilu.recap.translog;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The stored log: entries by index ({@code translog_entries}, id = index, with the leaf hash), the hashes of every
+ * complete aligned subtree above the leaves ({@code translog_nodes}, id = level·2^48 + index: about one per entry),
+ * which index holds an entry id ({@code translog_ids}) and the latest entry of each subject ({@code translog_latest}).
+ * Everything is read and written by id only. One writer ({@link LogSequencer}'s thread) appends; proofs are read by any
+ * thread for sizes already stored.
+ *
+ * <p>Write order of an append, so a crash at any point leaves a log that is whole up to its size: subtree hashes,
+ * then the entry id, then the entry itself (the commit point: {@link #size()} counts stored entries), then the
+ * "latest" pointer and the stored size hint. Hashes or ids beyond the size are overwritten by the next append.
+ */
+@Component
+public class TransparencyLog implements Merkle.Subtrees {
+
+    static final String ENTRIES = "translog_entries";
+    static final String NODES = "translog_nodes";
+    static final String IDS = "translog_ids";
+    static final String LATEST = "translog_latest";
+    static final String META = "translog_meta";
+    private static final int LEVELS = 64;
+    private static final int CACHE = 200_000;
+
+    private final MongoTemplate mongo;
+    private final byte[][] frontier = new byte[LEVELS][];
+    private final Map<Long, byte[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
+            return size() > CACHE;
+        }
+    });
+    private volatile long size;
+
+    TransparencyLog(MongoTemplate mongo) {
+        this.mongo = mongo;
+        recover();
+    }
+
+    /** A stored entry: its index, its exact bytes (UTF-8 JSON) and its leaf hash. */
+    public record Stored(long index, String entryId, String subject, String data, byte[] leaf) {
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /** Size from the stored hint, then forward over entries stored after it; the right edge of the tree reloaded. */
+    synchronized void recover() {
+        Document meta = mongo.findById("size", Document.class, META);
+        long n = meta == null ? 0 : ((Number) meta.get("value")).longValue();
+        while (mongo.findById(n, Document.class, ENTRIES) != null) {
+            n++;
+        }
+        Arrays.fill(frontier, null);
+        cache.clear();
+        for (int level = 0; level < LEVELS && (n >> level) >= 1; level++) {
+            frontier[level] = perfect(level, (n >> level) - 1);
+        }
+        // pointers and ids of the last appends may be missing after a crash between the commit point and them
+        for (long i = Math.max(0, n - 2 * LogSequencer.BATCH); i < n; i++) {
+            Document entry = mongo.findById(i, Document.class, ENTRIES);
+            if (entry != null) {
+                mongo.save(new Document("_id", entry.getString("entryId")).append("index", i), IDS);
+                mongo.save(new Document("_id", entry.getString("subject")).append("index", i), LATEST);
+            }
+        }
+        size = n;
+        mongo.save(new Document("_id", "size").append("value", n), META);
+    }
+
+    /** Whether the log holds this entry id already (an id stored beyond the size is a crash's leftover: not held). */
+    public boolean contains(String entryId) {
+        Document id = mongo.findById(entryId, Document.class, IDS);
+        return id != null && ((Number) id.get("index")).longValue() < size;
+    }
+
+    /** Appends the entries in order (skipping ids already held); returns how many were appended. */
+    synchronized int append(List<PendingEntry> entries) {
+        int appended = 0;
+        for (PendingEntry entry : entries) {
+            if (contains(entry.entryId())) {
+                continue;
+            }
+            appendOne(entry);
+            appended++;
+        }
+        if (appended > 0) {
+            mongo.save(new Document("_id", "size").append("value", size), META);
+        }
+        return appended;
+    }
+
+    private void appendOne(PendingEntry entry) {
+        long n = size;
+        byte[] leaf = Merkle.leafHash(entry.data().getBytes(StandardCharsets.UTF_8));
+        List<Document> nodes = new ArrayList<>();
+        long index = n;
+        byte[] hash = leaf;
+        int level = 0;
+        byte[][] next = frontier.clone();
+        while (true) {
+            byte[] left = next[level];
+            next[level] = hash;
+            if ((index & 1) == 0) {
+                break;
+            }
+            hash = Merkle.nodeHash(left, hash);
+            level++;
+            index >>= 1;
+            nodes.add(new Document("_id", nodeId(level, index)).append("hash", hash));
+        }
+        for (Document node : nodes) {
+            mongo.save(node, NODES);
+        }
+        mongo.save(new Document("_id", entry.entryId()).append("index", n), IDS);
+        mongo.insert(new Document("_id", n).append("entryId", entry.entryId()).append("subject", entry.subject())
+                .append("data", entry.data()).append("leaf", leaf), ENTRIES);
+        System.arraycopy(next, 0, frontier, 0, LEVELS);
+        size = n + 1;
+        if (entry.subject() != null) {
+            mongo.save(new Document("_id", entry.subject()).append("index", n), LATEST);
+        }
+    }
+
+    static long nodeId(int level, long index) {
+        return ((long) level << 48) | index;
+    }
+
+    /** Root hash of the first {@code treeSize} entries. */
+    public byte[] root(long treeSize) {
+        requireStored(treeSize);
+        if (treeSize == size) {
+            return currentRoot(treeSize);
+        }
+        return Merkle.root(this, treeSize);
+    }
+
+    private byte[] currentRoot(long n) {
+        if (n == 0) {
+            return Merkle.emptyRoot();
+        }
+        byte[][] edge = frontier.clone();
+        if (size != n) {
+            return Merkle.root(this, n);
+        }
+        byte[] root = null;
+        for (int level = 0; level < LEVELS; level++) {
+            if (((n >> level) & 1) == 1) {
+                root = root == null ? edge[level] : Merkle.nodeHash(edge[level], root);
+            }
+        }
+        return root;
+    }
+
+    public List<byte[]> inclusion(long index, long treeSize) {
+        requireStored(treeSize);
+        return Merkle.inclusion(this, index, treeSize);
+    }
+
+    public List<byte[]> consistency(long first, long second) {
+        requireStored(second);
+        return Merkle.consistency(this, first, second);
+    }
+
+    private void requireStored(long treeSize) {
+        if (treeSize < 0 || treeSize > size) {
+            throw new IllegalArgumentException("Ukuran pohon " + treeSize + " melebihi log (" + size + " entri).");
+        }
+    }
+
+    @Override
+    public byte[] perfect(int level, long index) {
+        long id = nodeId(level, index);
+        byte[] cached = cache.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] hash;
+        if (level == 0) {
+            Document entry = mongo.findById(index, Document.class, ENTRIES);
+            // a missing entry (deleted behind the log's back) is answered with the hash of its stored node
+            hash = entry == null ? null : bytes(entry.get("leaf"));
+        } else {
+            Document node = mongo.findById(id, Document.class, NODES);
+            hash = node == null ? null : bytes(node.get("hash"));
+        }
+        if (hash == null) {
+            throw new IllegalStateException("Log hash missing at level " + level + " index " + index);
+        }
+        cache.put(id, hash);
+        return hash;
+    }
+
+    /** Entries {@code [start, end)} as stored (an index with nothing stored is left out: the caller sees the gap). */
+    public List<Stored> entries(long start, long end) {
+        List<Long> ids = new ArrayList<>();
+        for (long i = start; i < end; i++) {
+            ids.add(i);
+        }
+        List<Document> found = mongo.find(new Query(where("_id").in(ids)), Document.class, ENTRIES);
+        return found.stream().map(TransparencyLog::stored)
+                .sorted(java.util.Comparator.comparingLong(Stored::index)).toList();
+    }
+
+    public Optional<Stored> entry(long index) {
+        return Optional.ofNullable(mongo.findById(index, Document.class, ENTRIES)).map(TransparencyLog::stored);
+    }
+
+    /** Index of the latest entry about {@code subject}, if any. */
+    public Optional<Long> latest(String subject) {
+        Document pointer = mongo.findById(subject, Document.class, LATEST);
+        return pointer == null ? Optional.empty() : Optional.of(((Number) pointer.get("index")).longValue());
+    }
+
+    /** Forgets cached hashes (after the store was changed behind the log's back, e.g. in a test). */
+    public void forgetCache() {
+        recover();
+    }
+
+    private static Stored stored(Document d) {
+        return new Stored(((Number) d.get("_id")).longValue(), d.getString("entryId"), d.getString("subject"),
+                d.getString("data"), bytes(d.get("leaf")));
+    }
+
+    static byte[] bytes(Object value) {
+        if (value instanceof Binary binary) {
+            return binary.getData();
+        }
+        if (value instanceof byte[] raw) {
+            return raw;
+        }
+        return null;
+    }
+}

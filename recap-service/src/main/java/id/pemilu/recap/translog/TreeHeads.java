@@ -1,0 +1,88 @@
+package id.pemilu.recap.translog;
+
+import id.pemilu.recap.dhasil.DHasilSigner;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signed tree heads: tree size, root hash and time, signed with the service's Ed25519 key (the D.Hasil key,
+ * {@code RECAP_DHASIL_SIGNING_KEY}). The signed bytes are the UTF-8 text
+ * {@code pemilu-translog-sth-v1\n<treeSize>\n<rootHash hex>\n<timestamp ms>} — a prefix no D.Hasil starts with, so a
+ * head signature cannot pass for a D.Hasil one. Every head is kept ({@code translog_heads}, id = tree size).
+ */
+@Component
+public class TreeHeads {
+
+    static final String HEADS = "translog_heads";
+    static final String PREFIX = "pemilu-translog-sth-v1";
+
+    private final MongoTemplate mongo;
+    private final TransparencyLog translog;
+    private final DHasilSigner signer;
+    private volatile Head latest;
+
+    TreeHeads(MongoTemplate mongo, TransparencyLog translog, DHasilSigner signer) {
+        this.mongo = mongo;
+        this.translog = translog;
+        this.signer = signer;
+        Document pointer = mongo.findById("latest", Document.class, TransparencyLog.META);
+        if (pointer != null) {
+            Document stored = mongo.findById(pointer.get("treeSize"), Document.class, HEADS);
+            latest = stored == null ? null : Head.of(stored);
+        }
+    }
+
+    public record Head(long treeSize, String rootHash, long timestamp, String signature) {
+
+        static Head of(Document d) {
+            return new Head(((Number) d.get("_id")).longValue(), d.getString("rootHash"),
+                    ((Number) d.get("timestamp")).longValue(), d.getString("signature"));
+        }
+
+        public byte[] signedBytes() {
+            return signedBytes(treeSize, rootHash, timestamp);
+        }
+
+        public static byte[] signedBytes(long treeSize, String rootHash, long timestamp) {
+            return (PREFIX + "\n" + treeSize + "\n" + rootHash + "\n" + timestamp).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The latest signed head (signs one first if there is none). */
+    public Head latest() {
+        Head head = latest;
+        return head != null ? head : signIfGrown(Duration.ZERO);
+    }
+
+    /** Signs a head of the current size if the log grew since the last head and {@code minAge} has passed. */
+    synchronized Head signIfGrown(Duration minAge) {
+        long size = translog.size();
+        long now = System.currentTimeMillis();
+        Head previous = latest;
+        if (previous != null && (previous.treeSize() == size || now - previous.timestamp() < minAge.toMillis())) {
+            return previous;
+        }
+        String root = HexFormat.of().formatHex(translog.root(size));
+        String signature = signer.sign(Head.signedBytes(size, root, now));
+        Head head = new Head(size, root, now, signature);
+        mongo.save(new Document("_id", size).append("rootHash", root).append("timestamp", now)
+                .append("signature", signature).append("signedAt", Instant.ofEpochMilli(now).toString()), HEADS);
+        mongo.save(new Document("_id", "latest").append("treeSize", size), TransparencyLog.META);
+        latest = head;
+        return head;
+    }
+
+    /** A head signed earlier for exactly this size, if one was. */
+    public java.util.Optional<Head> at(long treeSize) {
+        return java.util.Optional.ofNullable(mongo.findById(treeSize, Document.class, HEADS)).map(Head::of);
+    }
+
+    public DHasilSigner signer() {
+        return signer;
+    }
+}
