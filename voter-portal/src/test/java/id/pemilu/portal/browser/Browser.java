@@ -187,18 +187,6 @@ public final class Browser implements AutoCloseable {
         use(original);
     }
 
-    /** The same checks and screenshots on the given sizes (the staff screens: laptop and tablet). */
-    public void check(String journey, String step, Size... sizes) {
-        Size original = size;
-        for (Size s : sizes) {
-            use(s);
-            screenshot(journey, step);
-            assertNoHorizontalOverflow();
-            assertAccessible();
-        }
-        use(original);
-    }
-
     /** The page does not scroll sideways: {@code scrollWidth <= clientWidth}; names the widest elements if it does. */
     public void assertNoHorizontalOverflow() {
         Object widths = js("""
