@@ -305,6 +305,15 @@ class RekapBrowserTest {
         assertThat(browser.findAll("table.quotients td.seat")).as("seats marked in the quotient table").isNotEmpty();
         assertThat(browser.findAll("table.elected tbody tr")).as("elected candidates").isNotEmpty();
         browser.check(JOURNEY, "kpu-ri-03-penetapan-dpr", SIZES);
+
+        // a kab/kota session finalized by the demo: live against D.Hasil, and KPU RI may reopen it
+        browser.open("/rekap/PPWP/31.71/sesi");
+        assertThat(browser.find("h1").getText()).contains("Sesi rekapitulasi Kabupaten/Kota");
+        if (!browser.findAll("#live").isEmpty()) {
+            assertThat(browser.find("#live").getText()).containsAnyOf("sama dengan D.Hasil", "berbeda dari D.Hasil");
+            assertThat(browser.findAll("#reopen-form")).as("KPU RI may reopen any D.Hasil").hasSize(1);
+        }
+        browser.check(JOURNEY, "kpu-ri-04-sesi-kabkota", SIZES);
     }
 
     // --- browser helpers -------------------------------------------------------------------------------------------
