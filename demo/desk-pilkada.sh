@@ -91,3 +91,10 @@ api - GET "/api/desk/public/comparison?region=$DESK_DESA&contest=$DESK_C" | jq -
   (if .sameTps then "TPS yang ada di kedua sisi: \(.sameTps.tps); selisih di TPS itu: " + ([.sameTps.pairs[] | select(.key | startswith("votes.candidate")) | "\(.name | sub("Pasangan calon"; "paslon")) \(.difference)"] | join(", ")) else (.perTpsNote // "") end),
   (.perTps[] | "  TPS \(.tpsCode): selisih terbesar \(.largestDifference) suara\(if .large then "  <-- SELISIH BESAR, perlu dicek" else "" end)")'
 echo "Hasil resmi tetap rekapitulasi berjenjang KPU; data cepat desk tidak pernah masuk ke jumlah KPU."
+
+step "Desk nasional (Kemendagri, hanya membaca): kemajuan dari Indonesia ke bawah"
+api desk.kemendagri GET "/api/desk/progress?region=ID&contest=$DESK_C&limit=0" | jq -r '
+  "\(.region.name): \(.tally.reported) dari \(.tally.tpsTotal) TPS melapor, \(.races) pemilihan gubernur\(if .raceNote then " - " + .raceNote else "" end)",
+  (.rows[] | "  \(.region.code) \(.region.name): \(.tally.reported)/\(.tally.tpsTotal) TPS")' \
+  || echo "  (akun desk.kemendagri belum ada di realm Keycloak yang berjalan: hapus .suite/keycloak-*/data/h2, lalu ./suite up)"
+echo "Di aplikasi: pelapor dan desk masuk di http://127.0.0.1:8080/desk; publik: http://127.0.0.1:8080/hasil/data-cepat?wilayah=$DESK_DESA"

@@ -82,11 +82,14 @@ class SeparationTest {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setVirtualHost(System.getenv().getOrDefault("RABBITMQ_VHOST", "/"));
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection()) {
+            // a fresh vhost has no exchange yet: declare it as the services do (the probe channel is closed by the
+            // broker when it is missing, so it is not closed again here)
+            Channel probe = connection.createChannel();
             try {
-                channel.exchangeDeclarePassive(EventExchanges.DOMAIN_EVENTS);
+                probe.exchangeDeclarePassive(EventExchanges.DOMAIN_EVENTS);
+                probe.close();
             } catch (java.io.IOException missing) {
-                channel.close();
                 try (Channel declare = connection.createChannel()) {
                     declare.exchangeDeclare(EventExchanges.DOMAIN_EVENTS, "topic", true, false,
                             Map.of("alternate-exchange", EventExchanges.UNROUTED));

@@ -47,6 +47,7 @@ class DeskClient {
     }
 
     private final RestClient client;
+    private final RestClient anonymous;
 
     DeskClient(RestClient.Builder builder, DeskPortalProperties desk, PortalProperties portal,
                OAuth2AuthorizedClientManager manager, OAuth2AuthorizedClientRepository clients) {
@@ -58,6 +59,12 @@ class DeskClient {
                 HttpClient.newBuilder().connectTimeout(portal.timeout()).build());
         factory.setReadTimeout(portal.timeout().multipliedBy(3));
         this.client = builder.clone().baseUrl(desk.url()).requestFactory(factory).requestInterceptor(bearer).build();
+        this.anonymous = builder.clone().baseUrl(desk.url()).requestFactory(factory).build();
+    }
+
+    /** The public comparison (no token: what any citizen reads; desk-pilkada keeps it a few seconds). */
+    Answer comparison(String region, String contest) {
+        return exchange(anonymous.get().uri("/api/desk/public/comparison?region={r}&contest={c}", region, contest));
     }
 
     Answer form(String tps, String contest) {
@@ -77,6 +84,19 @@ class DeskClient {
     Answer correct(String tps, String contest, String idempotencyKey, Map<String, Object> body) {
         return exchange(client.post().uri("/api/desk/reports/{t}/{c}/corrections", tps, contest)
                 .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", idempotencyKey).body(body));
+    }
+
+    Answer reporters(String region, String contest) {
+        return exchange(client.get().uri("/api/desk/reporters?region={r}&contest={c}", region, contest));
+    }
+
+    Answer block(String username, String reason) {
+        return exchange(client.post().uri("/api/desk/reporters/{u}/block", username)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", reason == null ? "" : reason.strip())));
+    }
+
+    Answer unblock(String username) {
+        return exchange(client.post().uri("/api/desk/reporters/{u}/unblock", username));
     }
 
     Download export(String region, String contest, String format) {

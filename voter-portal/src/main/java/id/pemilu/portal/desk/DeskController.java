@@ -353,6 +353,7 @@ class DeskController {
         m.put("percent", String.valueOf(percent).replace('.', ',').replaceAll(",0$", ""));
         m.put("percentValue", percent);
         m.put("last", DeskLabels.time(t.path("lastReportAt").asString(null)));
+        m.put("lastClock", DeskLabels.clock(t.path("lastReportAt").asString(null)));
         List<Map<String, String>> totals = new ArrayList<>();
         t.path("totals").forEach(x -> totals.add(Map.of("label", DeskLabels.field(x.path("key").asString()),
                 "value", String.format("%,d", x.path("value").asLong()).replace(',', '.'))));

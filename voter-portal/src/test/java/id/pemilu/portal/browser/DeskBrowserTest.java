@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * returns); sends a TPS another reporter has just reported (refused: who and when); opens a TPS outside their region
  * (refused); sends a failing report with a reason (flagged). The desk of Jakarta Pusat (desk.jakpus) sees it among the
  * flagged reports and corrects it with a reason; the province desk and the national desk (desk.kemendagri) see their
- * views. Each run takes TPS nobody has reported yet (read through the API), so it can run again on the same suite.
+ * views; a citizen sees the quick numbers marked unofficial beside KPU's count. Each run takes TPS nobody has reported yet (read through the API), so it can run again on the same suite.
  * Every page: phone and laptop, no sideways scrolling, axe-core, screenshots target/screenshots/desk-*.
  */
 @Tag("e2e")
@@ -202,6 +202,9 @@ class DeskBrowserTest {
         assertThat(browser.find("#history").getText()).contains("Laporan oleh pelapor.gambir.2")
                 .contains("Koreksi oleh desk.jakpus").contains("Salah salin paslon 1");
         browser.check("desk", "13-koreksi");
+        browser.open("/desk/pelapor?pilkada=" + contest);
+        assertThat(browser.find("#reporters").getText()).contains("pelapor.gambir.2");
+        browser.check("desk", "13b-pelapor");
         JsonNode report = api("desk.jakpus", "/api/desk/reports/" + flaggedTps + "/" + contest);
         assertThat(report.path("status").asString()).isEqualTo("reported");
         assertThat(report.path("history").size()).isEqualTo(2);
@@ -222,6 +225,18 @@ class DeskBrowserTest {
         assertThat(browser.find("#region-rows").getText()).contains("Jakarta");
         assertThat(browser.findAll("#desk-report")).isEmpty();
         browser.check("desk", "15-desk-nasional");
+    }
+
+    @Test
+    @Order(8)
+    void thePublicSeesTheQuickNumbersMarkedUnofficialBesideKpusCount() {
+        signOut();
+        browser.open("/hasil/data-cepat?wilayah=" + KECAMATAN + "&pilkada=" + contest);
+        assertThat(browser.find("#unofficial").getText()).contains("BUKAN DATA RESMI").contains("bukan hasil resmi KPU");
+        assertThat(browser.find("#kpu-title").getText()).contains("Hasil hitung KPU");
+        assertThat(browser.find("#pairs").getText()).contains("Paslon 1").contains("Selisih");
+        assertThat(browser.text()).doesNotContain("pelapor.gambir"); // no reporter names in public
+        browser.check("desk", "16-publik-perbandingan");
     }
 
     // --- helpers ---

@@ -33,6 +33,9 @@ final class FakeKeycloak implements AutoCloseable {
     private final Map<String, String> nonces = new ConcurrentHashMap<>();
     volatile String username = "kpps.gambir.4";
     volatile String tpsCode = "31.71.01.1001.004";
+    /** Realm role and region of the signed-in user (the Desk Pilkada tests sign in reporters and desks). */
+    volatile String role = "kpps";
+    volatile String regionCode;
 
     FakeKeycloak() throws Exception {
         key = new RSAKeyGenerator(2048).keyID("browser-test").generate();
@@ -68,11 +71,12 @@ final class FakeKeycloak implements AutoCloseable {
         try {
             Date now = new Date();
             Date exp = new Date(now.getTime() + 300_000);
-            Map<String, Object> roles = Map.of("roles", List.of("kpps"));
+            Map<String, Object> roles = Map.of("roles", List.of(role));
             JWTClaimsSet id = new JWTClaimsSet.Builder().issuer(issuer()).subject(username).audience("pemilu-portal")
                     .issueTime(now).expirationTime(exp).claim("nonce", nonce).claim("preferred_username", username)
-                    .claim("name", "Petugas KPPS " + username).claim("tps_code", tpsCode).claim("realm_access", roles)
-                    .build();
+                    .claim("name", ("kpps".equals(role) ? "Petugas KPPS " : "") + username)
+                    .claim("tps_code", "kpps".equals(role) ? tpsCode : null).claim("region_code", regionCode)
+                    .claim("realm_access", roles).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), id);
             jwt.sign(new RSASSASigner(key));
             String body = "{\"access_token\":\"token-" + username + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"

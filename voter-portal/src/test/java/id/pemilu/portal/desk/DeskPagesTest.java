@@ -224,6 +224,59 @@ class DeskPagesTest {
     }
 
     @Test
+    void theRegionalDeskStopsAndLetsAgainItsReporters() throws Exception {
+        RequestPostProcessor jakpus = user("desk.jakpus", "desk-pilkada", "31.71");
+        desk.json("GET /api/desk/reporters?region=31.71&contest=" + C, 200, """
+                [{"username":"pelapor.gambir.1","reports":3,"flagged":1,"lastReportAt":"2029-11-27T02:10:00Z",
+                  "blocked":false},
+                 {"username":"pelapor.lama","reports":0,"flagged":0,"blocked":true,"blockedReason":"akun dipinjamkan"}]""");
+        mvc.perform(get("/desk/pelapor").session(session("token-desk")).with(jakpus))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("pelapor.gambir.1"), containsString("3</span> TPS"),
+                        containsString("nonaktif: <span>akun dipinjamkan</span>"),
+                        containsString("/desk/pelapor/pelapor.gambir.1/nonaktif"),
+                        containsString("/desk/pelapor/pelapor.lama/aktif"))));
+        desk.json("POST /api/desk/reporters/pelapor.gambir.1/block", 200, """
+                {"username":"pelapor.gambir.1","regionCode":"31.71","blocked":true}""");
+        mvc.perform(post("/desk/pelapor/pelapor.gambir.1/nonaktif").session(session("token-desk")).with(jakpus)
+                        .with(csrf()).param("reason", "mengirim TPS di luar tugasnya"))
+                .andExpect(redirectedUrl("/desk/pelapor"));
+        FakeServices.Call block = desk.calls("POST /api/desk/reporters/pelapor.gambir.1/block").get(0);
+        assertThat(block.text()).isEqualTo("{\"reason\":\"mengirim TPS di luar tugasnya\"}");
+        assertThat(block.authorization()).isEqualTo("Bearer token-desk");
+        // reporters and the national desk do not manage reporters
+        mvc.perform(get("/desk/pelapor").session(session("t")).with(reporter())).andExpect(status().isForbidden());
+        mvc.perform(get("/desk/pelapor").session(session("t")).with(user("desk.kemendagri", "desk-nasional", null)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void thePublicSeesTheQuickNumbersLabelledBesideKpusCountWithTheDifferences() throws Exception {
+        desk.json("GET /api/desk/public/comparison?region=" + DESA + "&contest=" + C, 200, """
+                {"label":"Data cepat Desk Pilkada — bukan hasil resmi KPU",
+                 "region":{"code":"31.71.01.1001","name":"Gambir","level":"DESA"},"contest":"PILKADA_GUBERNUR",
+                 "generatedAt":"2029-11-27T03:00:00Z",
+                 "desk":{"tpsTotal":6,"reported":3,"counted":2,"flagged":1,"percentReported":50.0,
+                   "lastReportAt":"2029-11-27T02:10:00Z","totals":[]},
+                 "kpu":{"label":"Hasil hitung KPU (Sirekap) — hanya hasil yang dihitung","available":true,
+                   "countedTps":1,"flaggedTps":0,"totals":[]},
+                 "pairs":[{"key":"votes.candidate.1","name":"Pasangan calon 1","desk":1250,"kpu":1238,"difference":12},
+                          {"key":"votes.candidate.2","name":"Pasangan calon 2","desk":90,"kpu":95,"difference":-5}],
+                 "sameTps":{"tps":1,"pairs":[{"key":"votes.candidate.1","desk":100,"kpu":88,"difference":12}]},
+                 "perTps":[{"tpsCode":"31.71.01.1001.001","largestDifference":12,"large":true,
+                   "pairs":[{"key":"votes.candidate.1","desk":100,"kpu":88,"difference":12}]}]}""");
+        mvc.perform(get("/hasil/data-cepat").param("wilayah", DESA).param("pilkada", C))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", containsString("public")))
+                .andExpect(content().string(allOf(containsString("BUKAN DATA RESMI"),
+                        containsString("bukan hasil resmi KPU"), containsString("Hasil hitung KPU (Sirekap)"),
+                        containsString("1.250"), containsString("1.238"), containsString("+12"),
+                        containsString("-5"), containsString("selisih besar"),
+                        containsString("href=\"/tps/31.71.01.1001.001\""))));
+        assertThat(desk.calls("GET /api/desk/public/comparison").get(0).authorization()).isNull();
+    }
+
+    @Test
     void theDeskSeesItsRegionFlaggedReportsCorrectsAndExports() throws Exception {
         RequestPostProcessor jakpus = user("desk.jakpus", "desk-pilkada", "31.71");
         mvc.perform(get("/desk").session(session("token-desk")).with(jakpus))
