@@ -280,8 +280,8 @@ public class SessionService {
             s.finalized(caller.username(), role, issued.getVersion(), issued.getSha256(),
                     documentUrl(type.name(), region, issued.getVersion()), totals);
             save(s);
+            // not awaited on its own: the next commit takes it, and after a crash the check on start writes it again
             dhasil.announce(type.name(), region, issued.getVersion(), issued.getSha256());
-            durable.await();
             return issued;
         }
     }

@@ -39,11 +39,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 class TwoReplicasTest {
 
     static ConfigurableApplicationContext replica(String uri, String name) {
-        return new SpringApplicationBuilder(RecapServiceApplication.class).properties(
-                "server.port=0", "spring.mongodb.uri=" + uri, "pemilu.recap.seed-region=31.71.01",
-                "pemilu.recap.recover-interval=1s", "pemilu.recap.totals-events=false",
-                "spring.main.banner-mode=off", "logging.level.root=WARN", "spring.application.instance-id=" + name)
-                .run();
+        // arguments, not default properties: they must win over application.yml
+        return new SpringApplicationBuilder(RecapServiceApplication.class).run(
+                "--server.port=0", "--spring.mongodb.uri=" + uri, "--pemilu.recap.seed-region=31.71.01",
+                "--pemilu.recap.recover-interval=1s", "--pemilu.recap.totals-events=false",
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--spring.application.instance-id=" + name);
     }
 
     static Caller kpps(String tps) {
@@ -73,8 +74,8 @@ class TwoReplicasTest {
     @Test
     void everyResultIsCountedOnceWhileBothReplicasWriteAndOneStops() throws Exception {
         ConfigurableApplicationContext store = new SpringApplicationBuilder(EmbeddedMongoAutoConfiguration.class)
-                .web(WebApplicationType.NONE).properties("spring.application.name=replicas-store",
-                        "spring.main.banner-mode=off").run();
+                .web(WebApplicationType.NONE).run("--spring.application.name=replicas-store",
+                        "--spring.main.banner-mode=off", "--pemilu.mongo.embedded.port=0");
         String uri = "mongodb://127.0.0.1:" + store.getBean(MongoServer.class).getLocalAddress().getPort()
                 + "/recap_service";
         ConfigurableApplicationContext a = replica(uri, "a");
