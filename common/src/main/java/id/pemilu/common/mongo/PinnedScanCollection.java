@@ -140,6 +140,28 @@ final class PinnedScanCollection extends H2Collection {
                 .map(e -> new DocumentWithPosition<>(StoredBson.document(e.getValue()), e.getKey()));
     }
 
+    /**
+     * A query naming one {@code _id} and more (a compare-and-set such as {@code {_id: x, version: 3}}, or a lookup by
+     * id with a condition) is answered from the id index and checked against the whole query. The stock store uses
+     * an index only when the query names exactly its keys and scanned the whole collection for these; MongoDB itself
+     * uses the id index, so the answer is the same.
+     */
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        Object id = query.get("_id");
+        if (query.size() > 1 && id != null && !(id instanceof Document) && !(id instanceof java.util.Collection)) {
+            Document byId = new Document("_id", id);
+            for (de.bwaldvogel.mongo.backend.Index<Object> index : getIndexes()) {
+                if (index.isUnique() && index.canHandle(byId)) {
+                    return pinned(store, () -> matchDocuments(query, index.getPositions(byId), orderBy,
+                            numberToSkip, limit, batchSize, fieldSelector));
+                }
+            }
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {

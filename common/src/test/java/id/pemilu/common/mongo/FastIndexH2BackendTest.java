@@ -406,6 +406,38 @@ class FastIndexH2BackendTest {
         });
     }
 
+    @Test
+    void aCompareAndSetByIdAndVersionChangesOnlyTheDocumentAtThatVersion() {
+        for (Set<String> ordered : List.of(Set.<String>of(), Set.of("members"))) {
+            withStore(FastIndexH2Backend.inMemoryStore(ordered), members -> {
+                for (int i = 0; i < 500; i++) {
+                    members.insertOne(new Document("_id", "tps-" + i).append("version", 1).append("n", i));
+                }
+                // the version matches: changed once; the same compare-and-set again finds nothing
+                var set = new Document("$set", new Document("version", 2).append("n", -1));
+                assertThat(members.updateOne(Filters.and(Filters.eq("_id", "tps-7"), Filters.eq("version", 1)), set)
+                        .getModifiedCount()).isEqualTo(1);
+                assertThat(members.updateOne(Filters.and(Filters.eq("_id", "tps-7"), Filters.eq("version", 1)), set)
+                        .getMatchedCount()).isZero();
+                // another document at that version is not touched, nor is an unknown id
+                assertThat(members.updateOne(Filters.and(Filters.eq("_id", "nope"), Filters.eq("version", 1)), set)
+                        .getMatchedCount()).isZero();
+                assertThat(members.find(Filters.eq("_id", "tps-8")).first()).containsEntry("version", 1)
+                        .containsEntry("n", 8);
+                // replace and find with a condition: same answers as a scan would give
+                assertThat(members.replaceOne(Filters.and(Filters.eq("_id", "tps-9"), Filters.eq("version", 2)),
+                        new Document("_id", "tps-9").append("version", 3)).getMatchedCount()).isZero();
+                assertThat(members.replaceOne(Filters.and(Filters.eq("_id", "tps-9"), Filters.lt("version", 2)),
+                        new Document("_id", "tps-9").append("version", 3)).getModifiedCount()).isEqualTo(1);
+                assertThat(members.find(Filters.and(Filters.eq("_id", "tps-9"), Filters.eq("version", 3))).first())
+                        .isNotNull();
+                assertThat(members.find(Filters.and(Filters.eq("_id", "tps-7"), Filters.gt("n", 0))).first())
+                        .isNull();
+                assertThat(members.countDocuments(Filters.eq("version", 1))).isEqualTo(498);
+            });
+        }
+    }
+
     private static void withStore(H2Backend backend, Consumer<MongoCollection<Document>> work) {
         MongoServer server = new MongoServer(backend);
         var address = server.bind();

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns what recap-service knows into the inputs of the penetapan rules: the contenders of each contest (PPWP and
  * Pilkada pairs and DPD candidates from configuration, legislative parties and candidates from the DCT of each
- * dapil), their votes from {@link ContestTallies}, and their spread (regions one tier below the contest's regions in
+ * dapil), their votes from {@link ContestTallies} (this bean: the live totals, for the hold-back alert; the penetapan
+ * takes a copy {@link #using} the D.Hasil), and their spread (regions one tier below the contest's regions in
  * which they received a vote).
  */
 @Component
@@ -40,6 +41,11 @@ public class ContestInputs {
 
     public ContestTallies tallies() {
         return tallies;
+    }
+
+    /** The same inputs with the votes read from {@code other} (the penetapan: the D.Hasil of the deciding tier). */
+    ContestInputs using(ContestTallies other) {
+        return new ContestInputs(other, structures, registry, recap);
     }
 
     /** PPWP: national votes per pair and per-province votes of every province of the registry. */

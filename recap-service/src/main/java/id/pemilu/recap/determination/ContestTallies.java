@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Where the penetapan (and the hold-back alert) read the votes of a region: keyed like the C.Hasil form
  * ({@code votes.candidate.<n>}, {@code votes.party.<n>}, {@code votes.party.<n>.candidate.<m>}, {@code votes.valid}).
- * Today {@link LiveTallies} (the counted live totals); the finalized D.Hasil of the deciding tier replaces it by
- * implementing this interface in one class.
+ * {@link LiveTallies}: the counted live totals (the hold-back alert, which is about the TPS not yet counted);
+ * {@link DHasilTallies}: the finalized D.Hasil of the deciding tier (the penetapan).
  */
 public interface ContestTallies {
 
@@ -17,6 +17,11 @@ public interface ContestTallies {
 
     /** Says in Bahasa Indonesia which numbers these are; published with every determination. */
     String source();
+
+    /** Says which numbers were used for these regions (e.g. which D.Hasil, which regions live). */
+    default String source(BallotType type, Collection<String> regionCodes) {
+        return source();
+    }
 
     default Map<String, Long> totals(BallotType type, String regionCode) {
         return totals(type, java.util.List.of(regionCode)).getOrDefault(regionCode, Map.of());

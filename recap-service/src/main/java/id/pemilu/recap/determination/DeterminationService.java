@@ -25,7 +25,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calculates the penetapan of a contest from {@link ContestTallies} and publishes it (KPU RI) as a new version. */
+/** Calculates the penetapan of a contest from the D.Hasil ({@link DHasilTallies}) and publishes it (KPU RI) as a new version. */
 @Service
 public class DeterminationService {
 
@@ -39,9 +39,10 @@ public class DeterminationService {
     private final ObjectProvider<OutboxRelay> relay;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    DeterminationService(ContestInputs inputs, DeterminationRules rules, DeterminationProperties properties,
-                         MongoTemplate mongo, DurableWrites durable, ObjectProvider<OutboxRelay> relay) {
-        this.inputs = inputs;
+    DeterminationService(ContestInputs inputs, DHasilTallies finalized, DeterminationRules rules,
+                         DeterminationProperties properties, MongoTemplate mongo, DurableWrites durable,
+                         ObjectProvider<OutboxRelay> relay) {
+        this.inputs = inputs.using(finalized);
         this.rules = rules;
         this.properties = properties;
         this.mongo = mongo;
@@ -68,6 +69,13 @@ public class DeterminationService {
         };
     }
 
+    /** Which numbers the determination of this contest used (the contest's region and the regions below it). */
+    private String source(BallotType type, String code) {
+        List<String> regions = new java.util.ArrayList<>(inputs.childrenOf(code));
+        regions.add(code);
+        return inputs.tallies().source(type, regions);
+    }
+
     private List<DapilInput> dapils(BallotType type, String code) {
         List<LegislativeDapil> dapils = inputs.dapils(type, code);
         if (dapils.isEmpty()) {
@@ -89,7 +97,7 @@ public class DeterminationService {
         }
         int version = latest(type, d.regionCode()).map(p -> p.getVersion() + 1).orElse(1);
         String calculation = json.writeValueAsString(d);
-        PublishedDetermination doc = PublishedDetermination.of(d, version, inputs.tallies().source(),
+        PublishedDetermination doc = PublishedDetermination.of(d, version, source(type, d.regionCode()),
                 caller.username(), Roles.KPU_RI, reason, calculation, sha256(calculation), Instant.now());
         try {
             mongo.insert(doc);

@@ -10,11 +10,11 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The counted live totals (submitted, verified and corrected TPS results; flagged ones are not counted). The lead
- * switches the penetapan to the finalized D.Hasil by replacing this class with one that reads the D.Hasil of the
- * deciding tier (same interface).
+ * The counted live totals (submitted, verified and corrected TPS results; flagged ones are not counted): what the
+ * hold-back alert reads, and the penetapan's fallback for a region without a D.Hasil ({@link DHasilTallies}).
  */
 @Component
+@org.springframework.context.annotation.Primary
 class LiveTallies implements ContestTallies {
 
     private final RecapQueries queries;

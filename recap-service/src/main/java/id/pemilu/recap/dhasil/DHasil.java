@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.mongodb.core.mapping.Field;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -14,7 +16,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * <p>Numbers are kept packed, in the order of {@code keys} ({@code "121,133,254,..."}), so a kecamatan's document
  * with every TPS stays small. A row is one child: a TPS (with its desa in {@code group}) for a kecamatan, a child
- * region's D.Hasil otherwise.
+ * region's D.Hasil otherwise. The rows are stored as one text ({@code rowsText}, one line per row, the fields as in
+ * the canonical encoding): a kecamatan has hundreds of rows, and one string costs the store one value to encode and
+ * decode where a list of sub-documents costs eight per row (the national cascade writes 823,228 rows). Documents
+ * stored earlier with a {@code rows} list are still read.
  */
 @Document(DHasil.COLLECTION)
 public class DHasil {
@@ -30,7 +35,12 @@ public class DHasil {
     private int version;
     private String previousSha256;
     private List<String> keys = new ArrayList<>();
-    private List<Row> rows = new ArrayList<>();
+    @Transient
+    private List<Row> rows;
+    private String rowsText;
+    /** Rows of documents stored before {@code rowsText} (read only). */
+    @Field("rows")
+    private List<Row> storedRows;
     private String total;
     private List<Decision> decisions = new ArrayList<>();
     private List<Correction> corrections = new ArrayList<>();
@@ -66,6 +76,7 @@ public class DHasil {
         d.previousSha256 = previousSha256;
         d.keys = List.copyOf(keys);
         d.rows = List.copyOf(rows);
+        d.rowsText = DHasilCanonical.rowsText(d.rows);
         d.decisions = List.copyOf(decisions);
         d.corrections = List.copyOf(corrections);
         d.objections = List.copyOf(objections);
@@ -84,7 +95,7 @@ public class DHasil {
     /** Sum of the rows that carry numbers (a TPS with a decision such as PSU carries none). */
     public long[] sumOfRows() {
         long[] sum = new long[keys.size()];
-        for (Row row : rows) {
+        for (Row row : getRows()) {
             long[] n = row.numbers();
             if (n.length == 0) {
                 continue;
@@ -179,8 +190,20 @@ public class DHasil {
         return keys;
     }
 
+    /** The rows, parsed from the stored text on first use. */
     public List<Row> getRows() {
-        return rows;
+        List<Row> out = rows;
+        if (out == null) {
+            out = rowsText != null ? DHasilCanonical.parseRows(rowsText)
+                    : storedRows != null ? List.copyOf(storedRows) : List.of();
+            rows = out;
+        }
+        return out;
+    }
+
+    /** The rows as stored (see the class comment). */
+    public String getRowsText() {
+        return rowsText;
     }
 
     public String getTotal() {

@@ -69,7 +69,7 @@ class DHasilPublicController {
 
     private DHasil load(String ballotType, String region, int version) {
         String type = BallotType.parse(ballotType).name();
-        return service.find(type, region, version).orElseThrow(() -> ApiProblem.notFound("D.Hasil " + type + " "
+        return service.findAnnounced(type, region, version).orElseThrow(() -> ApiProblem.notFound("D.Hasil " + type + " "
                 + region + " versi " + version + " tidak ada."));
     }
 

@@ -30,7 +30,7 @@ public class DHasilReader {
 
     /** One version (earlier versions stay readable after a reopening). */
     public Optional<DHasilTotals> version(BallotType ballotType, String regionCode, int version) {
-        return service.find(ballotType.name(), regionCode, version).map(DHasilReader::totals);
+        return service.findAnnounced(ballotType.name(), regionCode, version).map(DHasilReader::totals);
     }
 
     static DHasilTotals totals(DHasil d) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,16 +27,49 @@ public class DHasilService {
     }
 
     /**
-     * Hashes and signs a draft and stores it (once: a second issue of the same id fails). The caller makes it
-     * durable with its next write's commit (the session write that announces it).
+     * Hashes and signs a draft and stores it (insert only: a second issue of the same id fails). Finalizing is three
+     * writes in this order, each idempotent to repeat: (1) this document, (2) the session that names its version and
+     * hash and carries the {@code DHasilFinalized} event (the commit point), (3) {@link #announce the head}. Readers
+     * go through the head, so a document whose session write never happened (a crash between 1 and 2) is never
+     * served; the next finalization of that session version {@link #discardUnannounced discards} it, and so does
+     * the check on start ({@code SessionRecovery}), which also redoes a missing step 3.
      */
     public DHasil issue(DHasil draft) {
         byte[] canonical = DHasilCanonical.encode(draft);
         draft.sign(DHasilSigner.sha256Hex(canonical), signer.sign(canonical), signer.keyId(), signer.isDev());
         mongo.insert(draft);
-        mongo.save(new Document("_id", headId(draft.getBallotType(), draft.getRegionCode()))
-                .append("latestVersion", draft.getVersion()).append("sha256", draft.getSha256()), HEADS);
         return draft;
+    }
+
+    /** Step 3 of finalizing: the head names this version as the latest (never moves back). */
+    public void announce(String ballotType, String regionCode, int version, String sha256) {
+        try {
+            mongo.upsert(new Query(Criteria.where("_id").is(headId(ballotType, regionCode))
+                            .and("latestVersion").lt(version)),
+                    new org.springframework.data.mongodb.core.query.Update().set("latestVersion", version)
+                            .set("sha256", sha256), HEADS);
+        } catch (org.springframework.dao.DuplicateKeyException alreadyThere) {
+            // the head names this version or a later one already
+        }
+    }
+
+    /**
+     * Removes the document of a version its session never announced (left by a crash between the D.Hasil write and
+     * the session write); true if there was one. Only for a version the session has not finalized.
+     */
+    public boolean discardUnannounced(String ballotType, String regionCode, int version) {
+        if (latestVersion(ballotType, regionCode) >= version) {
+            throw new IllegalStateException("D.Hasil " + ballotType + " " + regionCode + " versi " + version
+                    + " sudah diumumkan");
+        }
+        return mongo.remove(new Query(Criteria.where("_id").is(DHasil.idOf(ballotType, regionCode, version))),
+                DHasil.COLLECTION).getDeletedCount() > 0;
+    }
+
+    /** An announced version (one the head covers); a document of a crashed, unannounced finalization is not. */
+    public Optional<DHasil> findAnnounced(String ballotType, String regionCode, int version) {
+        return version < 1 || version > latestVersion(ballotType, regionCode) ? Optional.empty()
+                : find(ballotType, regionCode, version);
     }
 
     public Optional<DHasil> find(String ballotType, String regionCode, int version) {
@@ -51,13 +86,34 @@ public class DHasilService {
         return version == 0 ? Optional.empty() : find(ballotType, regionCode, version);
     }
 
-    /** The latest D.Hasil of several regions (one read per region, by id). */
-    public List<DHasil> latestOf(String ballotType, List<String> regionCodes) {
-        List<DHasil> out = new ArrayList<>();
+    /**
+     * The latest D.Hasil of several regions without their rows (what a tier above sums: the children's totals), in
+     * the order given; regions without one are left out. The rows are not read at all (projection).
+     */
+    public List<Summary> latestSummariesOf(String ballotType, List<String> regionCodes) {
+        List<Summary> out = new ArrayList<>();
         for (String code : regionCodes) {
-            latest(ballotType, code).ifPresent(out::add);
+            int version = latestVersion(ballotType, code);
+            if (version == 0) {
+                continue;
+            }
+            Query query = new Query(Criteria.where("_id").is(DHasil.idOf(ballotType, code, version)));
+            query.fields().include("regionCode", "regionName", "version", "keys", "total");
+            Document d = mongo.findOne(query, Document.class, DHasil.COLLECTION);
+            if (d != null) {
+                out.add(new Summary(d.getString("regionCode"), d.getString("regionName"), d.getInteger("version"),
+                        List.copyOf(d.getList("keys", String.class)), Packed.unpack(d.getString("total"))));
+            }
         }
         return out;
+    }
+
+    /** A D.Hasil's identity and total (no rows). */
+    public record Summary(String regionCode, String regionName, int version, List<String> keys, long[] total) {
+
+        public static Summary of(DHasil d) {
+            return new Summary(d.getRegionCode(), d.getRegionName(), d.getVersion(), d.getKeys(), d.totalNumbers());
+        }
     }
 
     /**

@@ -27,14 +27,17 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The incremental tiered recap. Changed TPS results are applied in batches by one thread: each desa total takes the
- * new result versions (an older or equal version is ignored), then every kecamatan, kab/kota, provinsi and the
- * national total touched is recomputed from its children. Only then is the result's {@code appliedVersion} set.
+ * The incremental tiered recap. Changed TPS results are applied in batches by one thread per replica: each desa
+ * total takes the new result versions (an older or equal version is ignored), then every kecamatan, kab/kota,
+ * provinsi and the national total touched is recomputed from its children. Only then is the result's
+ * {@code appliedVersion} set. Every total is written with a compare-and-set on its {@code revision}, so the appliers
+ * of several replicas on one database may touch the same regions: a writer that lost the race reads again.
  * A crash at any point leaves the result unmarked; at startup every unmarked result is applied again, which is
  * harmless because each step is idempotent. So the totals equal the sum of their counted TPS, also after kill -9.
  */
@@ -53,13 +56,20 @@ public class RecapApplier implements SmartLifecycle {
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     /** The numbers of pending results as saved (results found by recover() are read from the store instead). */
     private final Map<String, ResultChanged> snapshots = new ConcurrentHashMap<>();
-    /** Totals above desa level, as last written by this (the only) writer; cleared on recover() and rebuild. */
-    private final Map<String, RegionTotal> upperTiers = new ConcurrentHashMap<>();
+    /**
+     * How often every replica looks for results no applier has added yet (those of a replica that died before it
+     * applied them); zero: only at start.
+     */
+    private final java.time.Duration recoverInterval;
+    private volatile long nextRecover;
     private volatile ScheduledExecutorService executor;
     private volatile long appliedResults;
 
     RecapApplier(MongoTemplate mongo, ResultService results, TpsRegistry registry, RecapProperties properties,
-                 ObjectProvider<OutboxRelay> relay) {
+                 ObjectProvider<OutboxRelay> relay,
+                 @org.springframework.beans.factory.annotation.Value("${pemilu.recap.recover-interval:5m}")
+                 java.time.Duration recoverInterval) {
+        this.recoverInterval = recoverInterval;
         this.mongo = mongo;
         this.results = results;
         this.registry = registry;
@@ -123,11 +133,17 @@ public class RecapApplier implements SmartLifecycle {
         for (Map.Entry<String, List<ResultChanged>> group : byDesa.entrySet()) {
             String ballotType = group.getValue().get(0).ballotType().name();
             String desa = group.getValue().get(0).desaCode();
-            RegionTotal total = load(ballotType, desa);
-            for (ResultChanged r : group.getValue()) {
-                total.offer(Entry.of(r.tpsCode(), r.resultVersion(), r.status(), r.values()));
+            // compare-and-set on the desa's revision: another replica's applier may write the same desa
+            for (int attempt = 1; ; attempt++) {
+                RegionTotal total = load(ballotType, desa);
+                for (ResultChanged r : group.getValue()) {
+                    total.offer(Entry.of(r.tpsCode(), r.resultVersion(), r.status(), r.values()));
+                }
+                if (store(total, total.tallyEntries())) {
+                    break;
+                }
+                conflicted(attempt, total.getId());
             }
-            store(total, total.tallyEntries());
             parents.add(RegionTotal.idOf(ballotType, desa.substring(0, 8)));
         }
         for (int tier = 0; tier < 4; tier++) {
@@ -155,23 +171,39 @@ public class RecapApplier implements SmartLifecycle {
         return changed.size();
     }
 
+    /**
+     * Sets a region's total to the sum of its children. The region is read first (its revision), then its children,
+     * then written only if its revision is unchanged; otherwise all of it again. So with several appliers (replicas)
+     * the last write of a region always read every child after that child's latest write, and no change is lost.
+     */
     void recomputeFromChildren(String ballotType, String code) {
         List<String> childIds = registry.childrenOf(code).stream().map(c -> RegionTotal.idOf(ballotType, c)).toList();
-        Tally tally = new Tally();
-        for (String childId : childIds) {
-            RegionTotal total = upperTiers.get(childId);
-            if (total == null) {
+        for (int attempt = 1; ; attempt++) {
+            Query own = new Query(where("_id").is(RegionTotal.idOf(ballotType, code)));
+            own.fields().exclude("entries").exclude("outbox");
+            RegionTotal total = mongo.findOne(own, RegionTotal.class);
+            Tally tally = new Tally();
+            for (String childId : childIds) {
                 // one lookup by id each (the embedded MongoDB scans for $in), without the desa entries
                 Query child = new Query(where("_id").is(childId));
                 child.fields().exclude("entries").exclude("outbox");
-                total = mongo.findOne(child, RegionTotal.class);
+                RegionTotal childTotal = mongo.findOne(child, RegionTotal.class);
+                if (childTotal != null) {
+                    tally.addRegion(childTotal);
+                }
             }
-            if (total != null) {
-                tally.addRegion(total);
+            if (store(total != null ? total : RegionTotal.empty(ballotType, code), tally)) {
+                return;
             }
+            conflicted(attempt, RegionTotal.idOf(ballotType, code));
         }
-        RegionTotal total = upperTiers.get(RegionTotal.idOf(ballotType, code));
-        store(total != null ? total : load(ballotType, code), tally);
+    }
+
+    private static void conflicted(int attempt, String id) {
+        if (attempt >= 50) {
+            throw new IllegalStateException("Jumlah " + id + " terus berubah oleh penulis lain; dicoba lagi nanti");
+        }
+        Thread.onSpinWait();
     }
 
     static String parentOf(String code) {
@@ -188,39 +220,57 @@ public class RecapApplier implements SmartLifecycle {
         return total == null ? RegionTotal.empty(ballotType, code) : total;
     }
 
-    private void store(RegionTotal total, Tally tally) {
+    /**
+     * Writes a total if its stored revision is still the one it was read with (compare-and-set; a total not stored
+     * yet is inserted, and two inserts of one id collide). False when another writer came first: read again.
+     */
+    private boolean store(RegionTotal total, Tally tally) {
         // desa changes are already told by TpsResultRecorded; totals events start at kecamatan level
         boolean events = properties.totalsEvents() && !total.getLevel().equals("DESA");
         boolean changed = total.take(tally, events);
-        if (total.getLevel().equals("DESA")) {
-            mongo.save(total);
-        } else if (changed) {
-            // upper tiers: one atomic update of the sums plus the new events, so events the relay has not sent yet
-            // stay in the stored outbox and the cached copy needs none
-            Update update = new Update().set("ballotType", total.getBallotType())
-                    .set("regionCode", total.getRegionCode()).set("level", total.getLevel())
-                    .set("counted", total.getCounted()).set("flagged", total.getFlagged())
-                    .set("countedTps", total.getCountedTps()).set("flaggedTps", total.getFlaggedTps())
-                    .set("submittedTps", total.getSubmittedTps()).set("verifiedTps", total.getVerifiedTps())
-                    .set("correctedTps", total.getCorrectedTps()).set("updatedAt", total.getUpdatedAt());
-            if (!total.getOutbox().isEmpty()) {
-                update.push("outbox").each(total.getOutbox().toArray());
+        long revision = total.getRevision();
+        Criteria read = revision == 0
+                ? where("_id").is(total.getId()).orOperator(where("revision").exists(false), where("revision").is(0L))
+                : where("_id").is(total.getId()).and("revision").is(revision);
+        try {
+            if (total.getLevel().equals("DESA")) {
+                total.nextRevision();
+                if (revision == 0 && mongo.findById(total.getId(), Document.class, COLLECTION) == null) {
+                    mongo.insert(total);
+                } else if (mongo.replace(new Query(read), total).getMatchedCount() == 0) {
+                    return false;
+                }
+            } else if (changed) {
+                // upper tiers: one atomic update of the sums plus the new events, so events the relay has not sent
+                // yet stay in the stored outbox
+                Update update = new Update().set("ballotType", total.getBallotType())
+                        .set("regionCode", total.getRegionCode()).set("level", total.getLevel())
+                        .set("counted", total.getCounted()).set("flagged", total.getFlagged())
+                        .set("countedTps", total.getCountedTps()).set("flaggedTps", total.getFlaggedTps())
+                        .set("submittedTps", total.getSubmittedTps()).set("verifiedTps", total.getVerifiedTps())
+                        .set("correctedTps", total.getCorrectedTps()).set("updatedAt", total.getUpdatedAt())
+                        .set("revision", revision + 1);
+                if (!total.getOutbox().isEmpty()) {
+                    update.push("outbox").each(total.getOutbox().toArray());
+                }
+                if (mongo.upsert(new Query(read), update, RegionTotal.class).getMatchedCount() == 0
+                        && revision != 0) {
+                    return false;
+                }
+                total.getOutbox().clear();
             }
-            mongo.upsert(new Query(where("_id").is(total.getId())), update, RegionTotal.class);
-            total.getOutbox().clear();
-        }
-        if (!total.getLevel().equals("DESA")) {
-            upperTiers.put(total.getId(), total);
+        } catch (org.springframework.dao.DuplicateKeyException otherWriterFirst) {
+            return false;
         }
         OutboxRelay outbox = relay.getIfAvailable();
         if (changed && events && outbox != null) {
             outbox.publishSoon(COLLECTION, total.getId());
         }
+        return true;
     }
 
     /** Queues every result whose latest version is not yet in the totals (after a crash or restart). */
     public int recover() {
-        forgetCachedTotals();
         Query all = new Query();
         all.fields().include("_id").include("resultVersion").include("appliedVersion");
         List<String> ids = new ArrayList<>();
@@ -239,13 +289,13 @@ public class RecapApplier implements SmartLifecycle {
         return ids.size();
     }
 
-    /** Drops the cached upper-tier totals (after anything else wrote region totals, e.g. a rebuild with fix). */
-    void forgetCachedTotals() {
-        upperTiers.clear();
-    }
 
     private void tick() {
         try {
+            if (!recoverInterval.isZero() && System.nanoTime() - nextRecover > 0) {
+                nextRecover = System.nanoTime() + recoverInterval.toNanos();
+                recover();
+            }
             applyPending();
         } catch (RuntimeException e) {
             log.warn("Recap could not apply changes now, will retry: {}", e.toString());
@@ -255,6 +305,7 @@ public class RecapApplier implements SmartLifecycle {
     @Override
     public void start() {
         recover();
+        nextRecover = System.nanoTime() + recoverInterval.toNanos();
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "recap-applier");
             thread.setDaemon(true);

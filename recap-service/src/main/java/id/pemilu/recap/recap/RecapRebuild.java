@@ -98,9 +98,9 @@ public class RecapRebuild {
                     total.replaceEntries(entries.get(id));
                 }
                 total.take(tally, false);
+                total.nextRevision(); // appliers that read the total before this write must read it again
                 mongo.save(total);
             });
-            applier.forgetCachedTotals();
         }
         return new Report(count[0], stored.size(), differences, fix);
     }

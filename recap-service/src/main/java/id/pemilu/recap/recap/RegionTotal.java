@@ -31,6 +31,8 @@ public class RegionTotal extends OutboxAggregate {
     private int correctedTps;
     private List<Entry> entries = new ArrayList<>();
     private Instant updatedAt;
+    /** Raised by every write; writers compare-and-set on it (0: never written with one). */
+    private long revision;
 
     RegionTotal() {
     }
@@ -179,6 +181,14 @@ public class RegionTotal extends OutboxAggregate {
 
     public List<Entry> getEntries() {
         return entries;
+    }
+
+    public long getRevision() {
+        return revision;
+    }
+
+    void nextRevision() {
+        revision++;
     }
 
     public Instant getUpdatedAt() {

@@ -38,11 +38,13 @@ public class ResultService {
     private final ObjectProvider<OutboxRelay> relay;
     private final Object[] locks = new Object[1024];
     private final DurableWrites durable;
+    private final org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     ResultService(TpsResults results, TpsAccess access, BallotStructures structures, RecapProperties properties,
                   DraftSource drafts, ApplicationEventPublisher events, ObjectProvider<OutboxRelay> relay,
-                  DurableWrites durable) {
+                  DurableWrites durable, org.springframework.data.mongodb.core.MongoTemplate mongo) {
         this.durable = durable;
+        this.mongo = mongo;
         this.results = results;
         this.access = access;
         this.structures = structures;
@@ -79,8 +81,35 @@ public class ResultService {
                              String idempotencyKey) {
         Station station = access.requireOwnTps(caller, tps);
         BallotStructure structure = structures.structure(type, tps);
-        synchronized (lockFor(tps, type)) {
-            return confirmOnce(caller, tps, type, command, idempotencyKey, station, structure);
+        return retryingConcurrentChanges(tps, () -> {
+            synchronized (lockFor(tps, type)) {
+                return confirmOnce(caller, tps, type, command, idempotencyKey, station, structure);
+            }
+        });
+    }
+
+    /**
+     * Runs a read-check-write of one result again when another writer (another replica) changed the result between
+     * the read and the write: the write is a compare-and-set on the version read ({@link #save}). A retried request
+     * with the same Idempotency-Key then finds the other writer's answer, so nothing is recorded twice.
+     */
+    private static TpsResult retryingConcurrentChanges(TpsCode tps, java.util.function.Supplier<TpsResult> attempt) {
+        for (int i = 1; ; i++) {
+            try {
+                return attempt.get();
+            } catch (ConcurrentResultChange e) {
+                if (i == 8) {
+                    throw ApiProblem.conflict("Hasil TPS " + tps + " sedang diubah oleh permintaan lain; coba lagi.");
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** The result was changed by another writer between this writer's read and its write. */
+    static final class ConcurrentResultChange extends RuntimeException {
+        ConcurrentResultChange() {
+            super(null, null, false, false);
         }
     }
 
@@ -145,9 +174,11 @@ public class ResultService {
         String role = access.requireRegionOfficer(caller, tps);
         Station station = access.station(tps);
         BallotStructure structure = structures.structure(type, tps);
-        synchronized (lockFor(tps, type)) {
-            return reviewLocked(caller, tps, type, command, idempotencyKey, role, station, structure);
-        }
+        return retryingConcurrentChanges(tps, () -> {
+            synchronized (lockFor(tps, type)) {
+                return reviewLocked(caller, tps, type, command, idempotencyKey, role, station, structure);
+            }
+        });
     }
 
     private TpsResult reviewLocked(Caller caller, TpsCode tps, BallotType type, ReviewCommand command,
@@ -200,15 +231,35 @@ public class ResultService {
     }
 
     /**
-     * Serialises the writers of one TPS result inside this process (read, check, write by id). One recap-service
-     * instance writes results; with several, add optimistic locking back (the embedded MongoDB then scans).
+     * Serialises the writers of one TPS result inside this process, so they do not fail each other's
+     * compare-and-set; between replicas the compare-and-set of {@link #save} is the guard.
      */
     private Object lockFor(TpsCode tps, BallotType type) {
         return locks[Math.floorMod(TpsResult.idOf(tps, type).hashCode(), locks.length)];
     }
 
+    /**
+     * Writes a result only if the stored one is still the version this change started from (compare-and-set on
+     * {@code resultVersion}, which every change raises by one; a first result is inserted, and a second insert of the
+     * same id fails). One document write: the result, its history, its idempotency record and its events.
+     */
     private TpsResult save(TpsResult result) {
-        TpsResult saved = results.save(result);
+        long previous = result.getResultVersion() - 1;
+        if (previous == 0) {
+            try {
+                mongo.insert(result);
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                throw new ConcurrentResultChange();
+            }
+        } else {
+            var cas = new org.springframework.data.mongodb.core.query.Query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(result.getId())
+                            .and("resultVersion").is(previous));
+            if (mongo.replace(cas, result).getMatchedCount() == 0) {
+                throw new ConcurrentResultChange();
+            }
+        }
+        TpsResult saved = result;
         durable.await();
         events.publishEvent(ResultChanged.of(saved));
         OutboxRelay outbox = relay.getIfAvailable();

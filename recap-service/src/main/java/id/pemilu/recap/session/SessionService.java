@@ -53,6 +53,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class SessionService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SessionService.class);
+
     private static final Set<String> AGGREGATE_CHECKS = Set.of(ResultChecks.GENDER_SUM, ResultChecks.REGISTERED_SUM,
             ResultChecks.VOTED_SUM, ResultChecks.VOTED_OVER_DPT, ResultChecks.VOTES_SUM,
             ResultChecks.VALID_PLUS_INVALID, ResultChecks.TOTAL_VS_VOTERS, ResultChecks.TOTAL_VS_BALLOTS_USED,
@@ -263,6 +265,12 @@ public class SessionService {
             if (!notReady.isEmpty()) {
                 throw notReady("D.Hasil belum dapat ditetapkan", "Selesaikan dahulu hal berikut.", notReady);
             }
+            // a document of this session version exists only if an earlier finalization crashed before the session
+            // write below: it was never announced, so it is replaced (see DHasilService#issue for the write order)
+            if (dhasil.discardUnannounced(type.name(), region, draft.getVersion())) {
+                log.warn("D.Hasil {} {} versi {}: dokumen dari penetapan yang terputus (belum diumumkan) diganti",
+                        type, region, draft.getVersion());
+            }
             DHasil issued = dhasil.issue(draft);
             List<DHasilFinalized.Total> totals = new ArrayList<>();
             long[] sum = issued.totalNumbers();
@@ -272,6 +280,8 @@ public class SessionService {
             s.finalized(caller.username(), role, issued.getVersion(), issued.getSha256(),
                     documentUrl(type.name(), region, issued.getVersion()), totals);
             save(s);
+            // not awaited on its own: the next commit takes it, and after a crash the check on start writes it again
+            dhasil.announce(type.name(), region, issued.getVersion(), issued.getSha256());
             return issued;
         }
     }
@@ -323,14 +333,21 @@ public class SessionService {
     // ---------------------------------------------------------------------------------------------------------------
 
     private DHasil kecamatanDraft(RecapSession s, BallotType type, Caller caller, String role, List<String> notReady) {
-        Map<String, Entry> byTps = entriesOf(s.getRegionCode(), type);
-        notReady.addAll(tpsNotReady(s, type, byTps));
+        applier.applyPending();
+        List<String> desaCodes = new ArrayList<>(registry.desaUnder(s.getRegionCode()));
+        Map<String, Entry> byTps = entriesOf(type, desaCodes);
+        notReady.addAll(tpsNotReady(s, type, byTps, desaCodes));
         List<String> keyList = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
-        byTps.values().stream().filter(e -> e.status().counted()).forEach(e -> keys.addAll(numbers(e).keySet()));
+        Map<String, Map<String, Integer>> numbersByTps = new HashMap<>();
+        byTps.values().stream().filter(e -> e.status().counted()).forEach(e -> {
+            Map<String, Integer> n = numbers(e);
+            numbersByTps.put(e.tpsCode(), n);
+            keys.addAll(n.keySet());
+        });
         keyList.addAll(keys);
         List<DHasil.Row> rows = new ArrayList<>();
-        for (String desa : registry.desaUnder(s.getRegionCode())) {
+        for (String desa : desaCodes) {
             for (Station station : registry.stationsOf(desa)) {
                 String code = station.code().value();
                 Entry e = byTps.get(code);
@@ -342,7 +359,7 @@ public class SessionService {
                             decision.get().decision(), ""));
                 } else if (counted) {
                     rows.add(new DHasil.Row(code, "TPS " + code.substring(14), desa, "tps_result",
-                            e.resultVersion(), e.status().wire(), null, pack(keyList, numbers(e))));
+                            e.resultVersion(), e.status().wire(), null, pack(keyList, numbersByTps.get(code))));
                 }
             }
         }
@@ -352,14 +369,14 @@ public class SessionService {
     private DHasil higherDraft(RecapSession s, BallotType type, Caller caller, String role, List<String> notReady) {
         notReady.addAll(childrenNotFinal(type, s.getRegionCode()));
         List<String> children = new ArrayList<>(registry.childrenOf(s.getRegionCode()));
-        List<DHasil> childDocs = dhasil.latestOf(type.name(), children);
+        List<DHasilService.Summary> childDocs = dhasil.latestSummariesOf(type.name(), children);
         Set<String> keys = new LinkedHashSet<>();
-        childDocs.forEach(d -> keys.addAll(d.getKeys()));
+        childDocs.forEach(d -> keys.addAll(d.keys()));
         List<String> keyList = new ArrayList<>(keys);
         List<DHasil.Row> rows = new ArrayList<>();
-        for (DHasil child : childDocs) {
+        for (DHasilService.Summary child : childDocs) {
             Map<String, Long> used = usedFigures(s, child);
-            rows.add(new DHasil.Row(child.getRegionCode(), child.getRegionName(), null, "dhasil", child.getVersion(),
+            rows.add(new DHasil.Row(child.regionCode(), child.regionName(), null, "dhasil", child.version(),
                     "final", null, packLong(keyList, used)));
         }
         return draft(s, type, caller, role, keyList, rows);
@@ -392,14 +409,14 @@ public class SessionService {
     }
 
     /** A child's D.Hasil total with this session's corrections for that very child version applied. */
-    private static Map<String, Long> usedFigures(RecapSession s, DHasil child) {
+    private static Map<String, Long> usedFigures(RecapSession s, DHasilService.Summary child) {
         Map<String, Long> used = new LinkedHashMap<>();
-        long[] total = child.totalNumbers();
+        long[] total = child.total();
         for (int i = 0; i < total.length; i++) {
-            used.put(child.getKeys().get(i), total[i]);
+            used.put(child.keys().get(i), total[i]);
         }
         for (RecapSession.Correction c : s.getCorrections()) {
-            if (c.target().equals(child.getRegionCode()) && c.sourceVersion() == child.getVersion()) {
+            if (c.target().equals(child.regionCode()) && c.sourceVersion() == child.version()) {
                 c.changes().forEach(f -> used.put(f.key(), f.after()));
             }
         }
@@ -432,7 +449,7 @@ public class SessionService {
         String child = targetIn(s.getTier(), s.getRegionCode(), command.target());
         DHasil childDoc = dhasil.latest(type.name(), child).orElseThrow(() -> ApiProblem.conflict("Wilayah " + child
                 + " belum menetapkan D.Hasil."));
-        Map<String, Long> used = usedFigures(s, childDoc);
+        Map<String, Long> used = usedFigures(s, DHasilService.Summary.of(childDoc));
         Map<String, Long> updated = new LinkedHashMap<>(used);
         for (FieldValue v : command.values()) {
             if (!used.containsKey(v.key())) {
@@ -482,12 +499,11 @@ public class SessionService {
     /**
      * The TPS results of a kecamatan as the recap holds them: the desa totals keep per TPS the result version they
      * contain and its numbers (packed), which is far cheaper to read than every result document. Anything recorded
-     * but not yet applied is applied first, so this is never behind the results.
+     * but not yet applied must be applied first (callers do), so this is never behind the results.
      */
-    private Map<String, Entry> entriesOf(String kecamatan, BallotType type) {
-        applier.applyPending();
+    private Map<String, Entry> entriesOf(BallotType type, List<String> desaCodes) {
         Map<String, Entry> byTps = new HashMap<>();
-        List<String> ids = registry.desaUnder(kecamatan).stream().map(d -> RegionTotal.idOf(type.name(), d)).toList();
+        List<String> ids = desaCodes.stream().map(d -> RegionTotal.idOf(type.name(), d)).toList();
         for (int from = 0; from < ids.size(); from += 500) {
             // raw documents, entries only: the desa sums and the object mapping are not needed here
             Query query = new Query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + 500))));
@@ -521,16 +537,40 @@ public class SessionService {
         return out;
     }
 
+    /**
+     * The readiness check on opening. A desa whose total counts as many TPS as the registry lists for it is ready
+     * without reading its entries (read with a projection: only the counts); the entries are read only for the
+     * other desa. Finalizing checks every TPS again from the entries it reads anyway.
+     */
     private List<String> tpsNotReady(RecapSession s, BallotType type) {
-        return tpsNotReady(s, type, entriesOf(s.getRegionCode(), type));
+        applier.applyPending();
+        List<String> desaCodes = new ArrayList<>(registry.desaUnder(s.getRegionCode()));
+        List<String> incomplete = new ArrayList<>();
+        for (int from = 0; from < desaCodes.size(); from += 500) {
+            List<String> part = desaCodes.subList(from, Math.min(desaCodes.size(), from + 500));
+            Query query = new Query(Criteria.where("_id").in(part.stream().map(d -> RegionTotal.idOf(type.name(), d))
+                    .toList()));
+            query.fields().include("regionCode", "countedTps");
+            Map<String, Integer> counted = new HashMap<>();
+            for (Document desa : mongo.find(query, Document.class, REGION_TOTALS)) {
+                counted.put(desa.getString("regionCode"), desa.getInteger("countedTps", 0));
+            }
+            for (String desa : part) {
+                if (counted.getOrDefault(desa, 0) != registry.tpsTotal(desa)) {
+                    incomplete.add(desa);
+                }
+            }
+        }
+        return tpsNotReady(s, type, entriesOf(type, incomplete), incomplete);
     }
 
-    private List<String> tpsNotReady(RecapSession s, BallotType type, Map<String, Entry> byTps) {
+    private List<String> tpsNotReady(RecapSession s, BallotType type, Map<String, Entry> byTps,
+                                     List<String> desaCodes) {
         List<String> out = new ArrayList<>();
         if (registry.tpsTotal(s.getRegionCode()) == 0) {
             out.add("Tidak ada TPS terdaftar di wilayah " + s.getRegionCode());
         }
-        for (String desa : registry.desaUnder(s.getRegionCode())) {
+        for (String desa : desaCodes) {
             for (Station station : registry.stationsOf(desa)) {
                 String code = station.code().value();
                 if (s.decisionFor(code).isPresent()) {

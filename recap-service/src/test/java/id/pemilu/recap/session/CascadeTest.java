@@ -49,6 +49,8 @@ class CascadeTest {
     SessionService sessions;
     @Autowired
     DHasilReader reader;
+    @Autowired
+    id.pemilu.recap.determination.DeterminationService determinations;
 
     ResultActions send(RequestPostProcessor who, String path, String json) throws Exception {
         return mvc.perform(post(path).with(who).contentType(MediaType.APPLICATION_JSON).content(json));
@@ -111,6 +113,19 @@ class CascadeTest {
             assertThat(e.getValue()).as(e.getKey()).isEqualTo(expected);
         }
         assertThat(national.totals().get("votes.valid")).isGreaterThan(10_000);
+
+        // the penetapan reads the D.Hasil of the deciding tier, not the live totals: the national D.Hasil carries the
+        // kab/kota correction (+1 for pair 1) that no TPS result has
+        long live1 = SessionFixture.countedSum(registry, results, "31.71", "votes.candidate.1");
+        var ppwp = determinations.calculate(BallotType.PPWP, "ID");
+        var pair1 = ppwp.standings().stream().filter(x -> x.id().equals("1")).findFirst().orElseThrow();
+        assertThat(pair1.votes()).isEqualTo(national.totals().get("votes.candidate.1")).isEqualTo(live1 + 1);
+        mvc.perform(post("/api/recap/determinations").param("ballotType", "PPWP").param("region", "ID")
+                        .with(Tokens.kpuRi()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"Rapat pleno penetapan\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.source", containsString("D.Hasil ID v1")))
+                .andExpect(jsonPath("$.source", org.hamcrest.Matchers.not(containsString("LANGSUNG"))));
         mvc.perform(get("/api/recap/public/dhasil/PPWP/ID/versions/1/verify")).andExpect(jsonPath("$.valid").value(true));
         mvc.perform(get("/api/recap/public/dhasil/PPWP/31.71/versions/1"))
                 .andExpect(jsonPath("$.corrections[0].target").value(child))

@@ -220,8 +220,14 @@ class SessionApiTest {
         DHasil stored = mongo.findById(DHasil.idOf("PPWP", kec, 1), DHasil.class);
         String row0 = stored.getRows().get(0).values();
         String tampered = row0.replaceFirst("^(\\d+)", String.valueOf(Long.parseLong(row0.split(",")[0]) + 1));
-        mongo.updateFirst(new Query(Criteria.where("_id").is(stored.getId())), new Update().set("rows.0.values",
-                tampered), DHasil.COLLECTION);
+        String rowsText = stored.getRowsText();
+        int firstRowEnd = rowsText.indexOf('\n');
+        assertThat(rowsText.substring(0, firstRowEnd)).endsWith("|" + row0);
+        String tamperedText = rowsText.substring(0, firstRowEnd - row0.length()) + tampered
+                + rowsText.substring(firstRowEnd);
+        mongo.updateFirst(new Query(Criteria.where("_id").is(stored.getId())), new Update().set("rowsText",
+                tamperedText), DHasil.COLLECTION);
+        assertThat(mongo.findById(stored.getId(), DHasil.class).getRows().get(0).values()).isEqualTo(tampered);
         mvc.perform(get(v1 + "/verify")).andExpect(status().isOk()).andExpect(jsonPath("$.valid").value(false))
                 .andExpect(jsonPath("$.hashMatches").value(false))
                 .andExpect(jsonPath("$.result", containsString("TIDAK SAH")));

@@ -1,0 +1,167 @@
+package id.pemilu.recap.recap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pemilu.common.mongo.EmbeddedMongoAutoConfiguration;
+import id.pemilu.common.security.Caller;
+import id.pemilu.common.security.Roles;
+import id.pemilu.recap.RecapServiceApplication;
+import id.pemilu.recap.registry.Station;
+import id.pemilu.recap.registry.TpsRegistry;
+import id.pemilu.recap.result.BallotType;
+import id.pemilu.recap.result.ConfirmCommand;
+import id.pemilu.recap.result.FieldValue;
+import id.pemilu.recap.result.ResultService;
+import id.pemilu.recap.result.TpsResult;
+import id.pemilu.recap.testdata.Forms;
+import de.bwaldvogel.mongo.MongoServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two recap-service replicas on one database and one broker (issue 22): every TPS of Gambir is confirmed on both at
+ * once with the same Idempotency-Key (as a phone retrying on another replica), some are then changed on both at once
+ * with different numbers, and one replica is shut down in the middle; its callers retry on the other. Each result is
+ * recorded once per change (compare-and-set on the result version), the totals of every tier equal the sum of the
+ * stored results (the rebuild check finds no difference), and the surviving replica's periodic look for unapplied
+ * results picks up what the stopped one had not applied.
+ */
+class TwoReplicasTest {
+
+    static ConfigurableApplicationContext replica(String uri, String name) {
+        // arguments, not default properties: they must win over application.yml
+        return new SpringApplicationBuilder(RecapServiceApplication.class).run(
+                "--server.port=0", "--spring.mongodb.uri=" + uri, "--pemilu.recap.seed-region=31.71.01",
+                "--pemilu.recap.recover-interval=1s", "--pemilu.recap.totals-events=false",
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--spring.application.instance-id=" + name);
+    }
+
+    static Caller kpps(String tps) {
+        return new Caller("kpps-" + tps, Set.of(Roles.KPPS), tps, null, null);
+    }
+
+    static List<FieldValue> form(Station s, int shift) {
+        Map<String, Integer> f = Forms.consistent(s.dptMen(), s.dptWomen(), 3, 40 + shift, 55, 30 + s.code().number() % 9);
+        return f.entrySet().stream().map(e -> new FieldValue(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Calls one replica; if it is gone (shut down), the caller retries the same request on the other. */
+    static TpsResult call(ResultService first, ResultService second, Station s, List<FieldValue> values,
+                          String reason, String key, AtomicInteger failovers) {
+        ConfirmCommand command = new ConfirmCommand(null, values, reason);
+        try {
+            return first.confirm(kpps(s.code().value()), s.code(), BallotType.PPWP, command, key);
+        } catch (RuntimeException replicaGone) {
+            if (second == null) {
+                throw replicaGone;
+            }
+            failovers.incrementAndGet();
+            return second.confirm(kpps(s.code().value()), s.code(), BallotType.PPWP, command, key);
+        }
+    }
+
+    @Test
+    void everyResultIsCountedOnceWhileBothReplicasWriteAndOneStops() throws Exception {
+        ConfigurableApplicationContext store = new SpringApplicationBuilder(EmbeddedMongoAutoConfiguration.class)
+                .web(WebApplicationType.NONE).run("--spring.application.name=replicas-store",
+                        "--spring.main.banner-mode=off", "--pemilu.mongo.embedded.port=0");
+        String uri = "mongodb://127.0.0.1:" + store.getBean(MongoServer.class).getLocalAddress().getPort()
+                + "/recap_service";
+        ConfigurableApplicationContext a = replica(uri, "a");
+        ConfigurableApplicationContext b = replica(uri, "b");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        ExecutorService side = Executors.newCachedThreadPool();
+        try {
+            ResultService ra = a.getBean(ResultService.class);
+            ResultService rb = b.getBean(ResultService.class);
+            TpsRegistry registry = b.getBean(TpsRegistry.class);
+            List<Station> stations = new ArrayList<>();
+            registry.desaUnder("31.71.01").forEach(d -> stations.addAll(registry.stationsOf(d)));
+            assertThat(stations.size()).isGreaterThan(40);
+            AtomicInteger failovers = new AtomicInteger();
+            List<Future<?>> work = new ArrayList<>();
+            for (int i = 0; i < stations.size(); i++) {
+                Station s = stations.get(i);
+                boolean changed = i % 4 == 0;
+                work.add(pool.submit(() -> {
+                    // the same request reaches both replicas (a retry on another replica): recorded once
+                    String key = "kirim-" + s.code().value();
+                    Future<TpsResult> viaB = side.submit(() ->
+                            call(rb, null, s, form(s, 0), null, key, failovers));
+                    TpsResult viaA = call(ra, rb, s, form(s, 0), null, key, failovers);
+                    assertThat(viaA.getResultVersion()).isEqualTo(1);
+                    assertThat(viaB.get().getResultVersion()).isEqualTo(1);
+                    if (changed) {
+                        // two different changes at once, one per replica: both recorded, one after the other
+                        Future<TpsResult> second = side.submit(() ->
+                                call(rb, null, s, form(s, 2), "Perbaikan salah tulis kedua", "ubah-b-" + s.code(),
+                                        failovers));
+                        call(ra, rb, s, form(s, 1), "Perbaikan salah tulis pertama", "ubah-a-" + s.code(), failovers);
+                        second.get();
+                    }
+                    return null;
+                }));
+                if (i == stations.size() / 2) {
+                    pool.submit(a::close); // replica A stops while requests are still arriving
+                }
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            if (a.isActive()) {
+                a.close();
+            }
+
+            // everything recorded exactly once per change
+            long expectedValid = 0;
+            for (int i = 0; i < stations.size(); i++) {
+                TpsResult r = rb.find(stations.get(i).code(), BallotType.PPWP).orElseThrow();
+                boolean changed = i % 4 == 0;
+                assertThat(r.getResultVersion()).as(r.getId()).isEqualTo(changed ? 3 : 1);
+                assertThat(r.getHistory()).hasSize(changed ? 3 : 1);
+                expectedValid += r.valueMap().get("votes.valid");
+            }
+
+            // the survivor applies what is left (its own and, through its periodic look, the stopped replica's)
+            RecapApplier applier = b.getBean(RecapApplier.class);
+            RecapRebuild rebuild = b.getBean(RecapRebuild.class);
+            RecapQueries totals = b.getBean(RecapQueries.class);
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            RecapRebuild.Report check;
+            long national;
+            do {
+                Thread.sleep(500);
+                applier.applyPending();
+                check = rebuild.rebuild(false);
+                national = totals.find("PPWP", TpsRegistry.NATIONAL).map(t -> t.getCounted().stream()
+                        .filter(x -> x.key().equals("votes.valid")).mapToLong(Total::value).sum()).orElse(0L);
+            } while ((!check.differences().isEmpty() || national != expectedValid) && System.nanoTime() < deadline);
+            assertThat(check.differences()).isEmpty();
+            assertThat(check.results()).isEqualTo(stations.size());
+            assertThat(national).isEqualTo(expectedValid);
+            assertThat(totals.find("PPWP", TpsRegistry.NATIONAL).orElseThrow().getCountedTps())
+                    .isEqualTo(stations.size());
+            System.out.printf("two replicas: %d TPS, %d changed twice, %d calls retried on the other replica%n",
+                    stations.size(), (stations.size() + 3) / 4, failovers.get());
+        } finally {
+            pool.shutdownNow();
+            side.shutdownNow();
+            if (a.isActive()) {
+                a.close();
+            }
+            b.close();
+            store.close();
+        }
+    }
+}
