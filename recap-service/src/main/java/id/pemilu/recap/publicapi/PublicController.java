@@ -11,6 +11,7 @@ import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.report.TpsReports;
 import id.pemilu.recap.result.BallotType;
+import id.pemilu.recap.result.Change;
 import id.pemilu.recap.result.FieldValue;
 import id.pemilu.recap.result.Flag;
 import id.pemilu.recap.result.ResultService;
@@ -121,7 +122,8 @@ class PublicController {
             results.find(code, type).ifPresent(r -> ballots.add(new PublicBallot(type.name(), r.getStatus().wire(),
                     r.getStatus().counted(), r.getResultVersion(), r.getValues(), r.getFlags(), r.getSource(),
                     r.getUpdatedAt(), r.getPhotos().stream().map(p -> new PhotoLink(p.page(), p.sha256(),
-                    "/api/recap/public/photos/" + p.sha256())).toList())));
+                    "/api/recap/public/photos/" + p.sha256())).toList(),
+                    r.getHistory().stream().map(PublicChange::of).toList())));
         }
         List<RegionRef> path = Wilayah.indonesia().path(code.desaCode()).stream()
                 .map(r -> new RegionRef(r.code(), r.name(), r.level().name(), registry.tpsTotal(r.code()))).toList();
@@ -251,7 +253,22 @@ class PublicController {
     }
 
     record PublicBallot(String ballotType, String status, boolean counted, long resultVersion, List<FieldValue> values,
-                        List<Flag> flags, String source, Instant updatedAt, List<PhotoLink> photos) {
+                        List<Flag> flags, String source, Instant updatedAt, List<PhotoLink> photos,
+                        List<PublicChange> history) {
+    }
+
+    /**
+     * One version of a result as the public sees it: when, in which role (the office acting, e.g. the KPPS of this
+     * TPS or the PPK of its kecamatan), why, the numbers and flags it left. Not the officer's account name nor the
+     * phone's Idempotency-Key: the public history names offices, not people.
+     */
+    record PublicChange(long resultVersion, String status, String role, Instant at, String reason, String source,
+                        List<FieldValue> values, List<String> flags) {
+
+        static PublicChange of(Change c) {
+            return new PublicChange(c.resultVersion(), c.status() == null ? null : c.status().wire(), c.role(), c.at(),
+                    c.reason(), c.source(), c.values(), c.flags());
+        }
     }
 
     record PublicTps(String tpsCode, String url, List<RegionRef> path, int dptMen, int dptWomen, int dpt,

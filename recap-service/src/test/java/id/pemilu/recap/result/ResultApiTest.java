@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -152,6 +153,25 @@ class ResultApiTest {
                                 + "\"values\":[{\"key\":\"votes.candidate.2\",\"value\":60}]}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("corrected"))
                 .andExpect(jsonPath("$.history.length()").value(2));
+        // the public sees the same history by role, without the officers' account names or the phones' keys
+        mvc.perform(get("/api/recap/public/tps/" + tps)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.ballots[0].history.length()").value(2))
+                .andExpect(jsonPath("$.ballots[0].history[0].resultVersion").value(1))
+                .andExpect(jsonPath("$.ballots[0].history[0].status").value("flagged"))
+                .andExpect(jsonPath("$.ballots[0].history[0].role").value(Roles.KPPS))
+                .andExpect(jsonPath("$.ballots[0].history[0].reason")
+                        .value("Angka sesuai formulir, mohon diperiksa PPK"))
+                .andExpect(jsonPath("$.ballots[0].history[0].flags", hasItem("VOTES_SUM")))
+                .andExpect(jsonPath("$.ballots[0].history[0].values[?(@.key=='votes.candidate.2')].value",
+                        hasItem(860)))
+                .andExpect(jsonPath("$.ballots[0].history[0].at").exists())
+                .andExpect(jsonPath("$.ballots[0].history[1].status").value("corrected"))
+                .andExpect(jsonPath("$.ballots[0].history[1].role").value(Roles.PPK))
+                .andExpect(jsonPath("$.ballots[0].history[1].reason").value("C.Hasil kertas: 60"))
+                .andExpect(jsonPath("$.ballots[0].history[0].by").doesNotExist())
+                .andExpect(jsonPath("$.ballots[0].history[0].idempotencyKey").doesNotExist())
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("kpps-" + tps))));
         applier.applyPending();
         assertThat(countedValue("31.71.01", "votes.candidate.2")).isEqualTo(before + 60);
         // the KPPS can no longer overwrite a result PPK settled

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 /**
  * Legislative results per dapil (DPR, DPRD, DPD): the dapil's regions added up from recap-service's public totals,
  * shown per party (its own votes, its candidates' votes, together) and per candidate, with the names of the DCT.
- * Seats and elected candidates come from KPU's determination once it is published (placeholder on the page).
+ * Seats and elected candidates come from KPU's determination once it is published; until then the page says so.
  */
 @Controller
 class DapilResultsController {
@@ -123,7 +123,118 @@ class DapilResultsController {
         model.addAttribute("comparisonChart", regionRows.size() < 2 ? null
                 : ResultCharts.comparison("perbandingan-dapil", type, regionRows));
         model.addAttribute("updatedAt", updatedAt);
+        model.addAttribute("seats", seats(type, code, dapil, ballot, participants));
         return "hasil-dapil";
+    }
+
+    /**
+     * The seats and elected candidates of this dapil from KPU's published determination (recap-service's
+     * {@code /api/recap/public/determinations}), or null while none is published: DPR and DPRD from the dapil's row
+     * of the seat allocation, DPD from the province's elected candidates.
+     */
+    private Map<String, Object> seats(String type, String code, Map<String, Object> dapil, Map<String, Object> ballot,
+                                      List<ResultCharts.Participant> participants) {
+        String region = determinationRegion(type, list(dapil.get("regions")));
+        if (region == null) {
+            return null;
+        }
+        Map<String, Object> published = cache.get("penetapan/" + type + "/" + region, () -> recap.object(
+                "/api/recap/public/determinations?ballotType={t}&region={r}", type, region));
+        if (published == null) {
+            return null;
+        }
+        Map<String, Object> determination = map(published.get("determination"));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("version", published.get("version"));
+        view.put("publishedAt", WibTime.of(published.get("publishedAt")));
+        view.put("publishedBy", published.get("publishedBy"));
+        view.put("calculationUrl", published.get("calculationUrl"));
+        view.put("sha256", published.get("sha256"));
+        view.put("noVotes", "BELUM_ADA_SUARA".equals(determination.get("status")));
+        Map<String, String> partyLabels = new HashMap<>();
+        Map<String, String> partyColours = new HashMap<>();
+        Map<String, String> colourByNumber = new HashMap<>();
+        for (ResultCharts.Participant p : participants) {
+            colourByNumber.put(p.label().replaceFirst("\\..*", ""), p.color());
+        }
+        if (ballot != null) {
+            for (Map<String, Object> party : list(ballot.get("parties"))) {
+                String id = String.valueOf(party.get("partyId"));
+                Object number = party.get("ballotNumber");
+                String name = party.get("abbreviation") == null ? String.valueOf(party.get("name"))
+                        : party.get("name") + " (" + party.get("abbreviation") + ")";
+                partyLabels.put(id, number == null ? name : number + ". " + name);
+                if (number != null && colourByNumber.containsKey(String.valueOf(number))) {
+                    partyColours.put(id, colourByNumber.get(String.valueOf(number)));
+                }
+            }
+        }
+        List<Map<String, Object>> elected = new ArrayList<>();
+        if (type.equals("DPD")) {
+            for (Map<String, Object> e : list(determination.get("elected"))) {
+                elected.add(Map.of("name", String.valueOf(e.get("name")), "party", "",
+                        "votes", ResultCharts.num(e.get("votes"))));
+            }
+            view.put("elected", elected);
+            view.put("parties", List.of());
+            view.put("chart", null);
+            return view;
+        }
+        Map<String, Object> allocation = list(determination.get("dapils")).stream()
+                .filter(d -> code.equals(d.get("dapilCode"))).findFirst().orElse(null);
+        if (allocation == null) {
+            view.put("missing", true);
+            return view;
+        }
+        List<Map<String, Object>> parties = new ArrayList<>();
+        List<Svg.Segment> segments = new ArrayList<>();
+        for (Map<String, Object> p : list(allocation.get("parties"))) {
+            long won = ResultCharts.num(p.get("seats"));
+            if (won <= 0) {
+                continue;
+            }
+            String id = String.valueOf(p.get("partyId"));
+            String label = partyLabels.getOrDefault(id, String.valueOf(p.get("partyName")));
+            String colour = partyColours.getOrDefault(id, Svg.colour(parties.size()));
+            parties.add(Map.of("label", label, "seats", won, "votes", ResultCharts.num(p.get("votes")),
+                    "colour", colour));
+            segments.add(new Svg.Segment(label, won, colour));
+        }
+        parties.sort((a, b) -> Long.compare((Long) b.get("seats"), (Long) a.get("seats")));
+        for (Map<String, Object> e : list(allocation.get("elected"))) {
+            String id = String.valueOf(e.get("partyId"));
+            elected.add(Map.of("name", String.valueOf(e.get("candidateName")),
+                    "party", partyLabels.getOrDefault(id, String.valueOf(e.get("partyName"))),
+                    "votes", ResultCharts.num(e.get("votes"))));
+        }
+        List<String> belowThreshold = new ArrayList<>();
+        Map<String, Object> threshold = map(determination.get("threshold"));
+        for (Map<String, Object> row : list(threshold.get("parties"))) {
+            if (Boolean.FALSE.equals(row.get("passes"))) {
+                belowThreshold.add(partyLabels.getOrDefault(String.valueOf(row.get("partyId")),
+                        String.valueOf(row.get("partyName"))));
+            }
+        }
+        view.put("seatCount", ResultCharts.num(allocation.get("seats")));
+        view.put("parties", parties);
+        view.put("elected", elected);
+        view.put("notes", allocation.get("notes"));
+        view.put("thresholdPercent", threshold.get("percent"));
+        view.put("belowThreshold", belowThreshold);
+        view.put("chart", segments.isEmpty() ? null : Svg.stacked("kursi-dapil", "Kursi " + dapil.get("name"),
+                segments));
+        return view;
+    }
+
+    /** The region of a contest's determination: DPR nationwide, DPD and DPRD provinsi per province, DPRD kab/kota. */
+    static String determinationRegion(String type, List<Map<String, Object>> regions) {
+        String first = regions.isEmpty() ? null : String.valueOf(regions.get(0).get("code"));
+        return switch (type) {
+            case "DPR" -> "ID";
+            case "DPD", "DPRD_PROVINSI" -> first == null || first.length() < 2 ? null : first.substring(0, 2);
+            case "DPRD_KABKOTA" -> first == null || first.length() < 5 ? null : first.substring(0, 5);
+            default -> null;
+        };
     }
 
     /** Party and candidate names by ballot number from the DCT (or DCS); for DPD the candidates by their number. */

@@ -106,7 +106,7 @@ class ResultsController {
                     : ResultCharts.bars("tps-" + type, "Perolehan suara di TPS ini", participants));
             view.put("sourceLabel", SOURCES.get(String.valueOf(ballot.get("source"))));
             view.put("updatedAtWib", WibTime.of(ballot.get("updatedAt")));
-            view.put("history", history(list(ballot.get("history"))));
+            view.put("history", history(list(ballot.get("history")), code, list(tps.get("path"))));
             ballots.add(view);
         }
         model.addAttribute("tps", tps);
@@ -143,13 +143,24 @@ class ResultsController {
             "manual", "diketik petugas KPPS tanpa foto",
             "photo-reading", "dibaca dari foto, dicek dan dikonfirmasi petugas KPPS");
 
-    /** The public history of a result, oldest first, each version with what changed since the one before. */
-    private static List<Map<String, Object>> history(List<Map<String, Object>> changes) {
+    /**
+     * The public history of a result, oldest first, each version with the office that recorded it (recap-service
+     * publishes the role, not the officer's name), the checks it failed, and what changed since the one before.
+     */
+    static List<Map<String, Object>> history(List<Map<String, Object>> changes, String tpsCode,
+                                             List<Map<String, Object>> path) {
         List<Map<String, Object>> out = new ArrayList<>();
         Map<String, Long> before = null;
         for (Map<String, Object> change : changes) {
             Map<String, Object> view = new LinkedHashMap<>(change);
             view.put("atWib", WibTime.of(change.get("at")));
+            view.put("office", office(change.get("role") == null ? null : String.valueOf(change.get("role")), tpsCode,
+                    path));
+            List<String> flags = new ArrayList<>();
+            if (change.get("flags") instanceof List<?> codes) {
+                codes.forEach(c -> flags.add(FlagLabels.of(String.valueOf(c))));
+            }
+            view.put("flagWords", flags.isEmpty() ? null : String.join("; ", flags));
             Map<String, Long> now = Tally.of(list(change.get("values")));
             if (before != null && !now.isEmpty()) {
                 List<String> changed = new ArrayList<>();
@@ -167,6 +178,31 @@ class ResultsController {
             out.add(view);
         }
         return out;
+    }
+
+    /** Who acted, by office: "KPPS TPS …", "PPK Kecamatan Gambir", "KPU Kota Administrasi Jakarta Pusat", "KPU RI". */
+    static String office(String role, String tpsCode, List<Map<String, Object>> path) {
+        if (role == null) {
+            return null;
+        }
+        return switch (role) {
+            case "kpps" -> "KPPS TPS " + tpsCode;
+            case "ppk" -> "PPK" + regionName(path, 8, " Kecamatan ");
+            case "kpu-kabkota" -> "KPU" + regionName(path, 5, " ");
+            case "kpu-provinsi" -> "KPU Provinsi" + regionName(path, 2, " ");
+            case "kpu-ri" -> "KPU RI";
+            default -> role;
+        };
+    }
+
+    private static String regionName(List<Map<String, Object>> path, int codeLength, String prefix) {
+        for (Map<String, Object> region : path) {
+            String code = String.valueOf(region.get("code"));
+            if (code.length() == codeLength && region.get("name") != null) {
+                return prefix + region.get("name");
+            }
+        }
+        return "";
     }
 
     /** Rows with a label; {@code votes} true = only candidate/party rows, false = only the others, null = all. */

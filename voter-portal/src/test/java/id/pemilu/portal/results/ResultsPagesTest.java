@@ -42,13 +42,20 @@ class ResultsPagesTest {
                   {"key":"votes.valid","value":1409}]}]}""");
         recap.answer("GET /api/recap/public/tps/31.71.01.1001.001", 200, """
                 {"tpsCode":"31.71.01.1001.001","url":"/api/recap/public/tps/31.71.01.1001.001",
-                 "path":[{"code":"31","name":"DKI JAKARTA"},{"code":"31.71","name":"KOTA JAKARTA PUSAT"}],
+                 "path":[{"code":"31","name":"DKI JAKARTA"},{"code":"31.71","name":"KOTA JAKARTA PUSAT"},
+                         {"code":"31.71.01","name":"Gambir"},{"code":"31.71.01.1001","name":"Gambir"}],
                  "dptMen":140,"dptWomen":150,"dpt":290,
                  "ballots":[{"ballotType":"PPWP","status":"flagged","counted":false,"resultVersion":2,
                    "values":[{"key":"votes.candidate.1","value":905},{"key":"votes.valid","value":205}],
                    "flags":[{"code":"VOTES_SUM","message":"Jumlah suara calon 1.005 tidak sama dengan suara sah 205."}],
                    "source":"PHOTO_READING_CONFIRMED","updatedAt":"2029-02-14T13:00:00Z",
-                   "photos":[{"page":1,"sha256":"ab12","url":"/api/recap/public/photos/ab12"}]}]}""");
+                   "photos":[{"page":1,"sha256":"ab12","url":"/api/recap/public/photos/ab12"}],
+                   "history":[{"resultVersion":1,"status":"submitted","role":"kpps","at":"2029-02-14T10:00:00Z",
+                       "reason":null,"source":"photo-reading","flags":[],
+                       "values":[{"key":"votes.candidate.1","value":105},{"key":"votes.valid","value":205}]},
+                     {"resultVersion":2,"status":"flagged","role":"ppk","at":"2029-02-14T13:00:00Z",
+                       "reason":"saksi keberatan atas hitungan","source":"photo-reading","flags":["VOTES_SUM"],
+                       "values":[{"key":"votes.candidate.1","value":905},{"key":"votes.valid","value":205}]}]}]}""");
     }
 
     @DynamicPropertySource
@@ -122,6 +129,34 @@ class ResultsPagesTest {
                         containsString("tidak dihitung"),
                         containsString("Jumlah suara calon 1.005 tidak sama"),
                         containsString("src=\"/api/recap/public/photos/ab12\""))));
+    }
+
+    @Test
+    void tpsPageShowsTheHistoryByOfficeWithReasonsAndWhatChanged() throws Exception {
+        mvc.perform(get("/tps/31.71.01.1001.001"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Riwayat perubahan"),
+                        containsString("oleh <span>KPPS TPS 31.71.01.1001.001</span>"),
+                        containsString("14-2-2029 17:00:00 WIB"),
+                        containsString("oleh <span>PPK Kecamatan Gambir</span>"),
+                        containsString("<q>saksi keberatan atas hitungan</q>"),
+                        containsString("105 → 905"),
+                        containsString("Suara semua calon harus sama dengan suara sah"))));
+    }
+
+    @Test
+    void theOfficeNamesTheRegionOfTheRole() {
+        java.util.List<java.util.Map<String, Object>> path = java.util.List.of(
+                java.util.Map.of("code", "31", "name", "DKI Jakarta"),
+                java.util.Map.of("code", "31.71", "name", "Kota Administrasi Jakarta Pusat"),
+                java.util.Map.of("code", "31.71.01", "name", "Gambir"));
+        assertThat(ResultsController.office("kpu-kabkota", "31.71.01.1001.001", path))
+                .isEqualTo("KPU Kota Administrasi Jakarta Pusat");
+        assertThat(ResultsController.office("kpu-provinsi", "31.71.01.1001.001", path))
+                .isEqualTo("KPU Provinsi DKI Jakarta");
+        assertThat(ResultsController.office("kpu-ri", "31.71.01.1001.001", path)).isEqualTo("KPU RI");
+        assertThat(ResultsController.office(null, "31.71.01.1001.001", path)).isNull();
     }
 
     @Test
