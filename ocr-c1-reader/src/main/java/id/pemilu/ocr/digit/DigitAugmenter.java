@@ -23,6 +23,15 @@ public final class DigitAugmenter {
             out = morph(out, true);
         } else if (stroke < 0.3) {
             out = morph(out, false);
+        } else if (stroke < 0.4) {
+            // a felt pen: holes close up, as a thick marker in a small box does
+            out = morph(morph(out, true), true);
+        }
+        if (random.nextDouble() < 0.12) {
+            out = skipped(out, random);
+        }
+        if (random.nextDouble() < 0.15) {
+            out = clipped(out, random);
         }
         if (random.nextDouble() < 0.5) {
             out = blur(out);
@@ -31,6 +40,75 @@ public final class DigitAugmenter {
             int low = 14 + random.nextInt(10);
             float[][] small = DigitNormalizer.resampleArea(out, 0, 0, side, side, low, low);
             out = upscale(small, side);
+        }
+        return out;
+    }
+
+    /** A stretch of stroke where the pen skipped: ink within a small disc on the stroke kept at 10-50 %. */
+    static float[][] skipped(float[][] map, Random random) {
+        java.util.List<int[]> stroke = new java.util.ArrayList<>();
+        for (int y = 0; y < map.length; y++) {
+            for (int x = 0; x < map[0].length; x++) {
+                if (map[y][x] > 0.5f) {
+                    stroke.add(new int[] {x, y});
+                }
+            }
+        }
+        if (stroke.isEmpty()) {
+            return map;
+        }
+        int[] at = stroke.get(random.nextInt(stroke.size()));
+        double radius = 2.5 + random.nextDouble() * 3;
+        float keep = (float) (0.1 + random.nextDouble() * 0.4);
+        float[][] out = new float[map.length][];
+        for (int y = 0; y < map.length; y++) {
+            out[y] = map[y].clone();
+            for (int x = 0; x < map[0].length; x++) {
+                if (Math.hypot(x - at[0], y - at[1]) <= radius) {
+                    out[y][x] *= keep;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A digit written against the box's edge: the part beyond the sampled area is lost (the reader's border band),
+     * here 8-22 % of the digit's extent cut off one side.
+     */
+    static float[][] clipped(float[][] map, Random random) {
+        int top = map.length, bottom = -1, left = map[0].length, right = -1;
+        for (int y = 0; y < map.length; y++) {
+            for (int x = 0; x < map[0].length; x++) {
+                if (map[y][x] > 0.2f) {
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                }
+            }
+        }
+        if (bottom < 0) {
+            return map;
+        }
+        double share = 0.08 + random.nextDouble() * 0.14;
+        int side = random.nextInt(4);
+        int cutH = (int) Math.round((bottom - top + 1) * share);
+        int cutW = (int) Math.round((right - left + 1) * share);
+        float[][] out = new float[map.length][];
+        for (int y = 0; y < map.length; y++) {
+            out[y] = map[y].clone();
+            for (int x = 0; x < map[0].length; x++) {
+                boolean gone = switch (side) {
+                    case 0 -> y < top + cutH;
+                    case 1 -> y > bottom - cutH;
+                    case 2 -> x < left + cutW;
+                    default -> x > right - cutW;
+                };
+                if (gone) {
+                    out[y][x] = 0;
+                }
+            }
         }
         return out;
     }

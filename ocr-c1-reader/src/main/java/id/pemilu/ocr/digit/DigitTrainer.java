@@ -53,6 +53,10 @@ public final class DigitTrainer {
         boolean boxesOnly = false;
         boolean calibrateOnly = false;
         long seed = SEED;
+        id.pemilu.ocr.synth.Writing writing = id.pemilu.ocr.synth.Writing.TRAINING;
+        id.pemilu.ocr.synth.PhotoSimulator.Distortion distortion = id.pemilu.ocr.synth.PhotoSimulator.Distortion.ALL;
+        Path init = null;
+        float rate0 = 0.002f;
         Path out = Path.of("ocr-c1-reader/src/main/resources/model/digits.params");
         Path cache = Path.of("ocr-c1-reader/target/training-cache");
         for (int i = 0; i < args.length; i++) {
@@ -65,6 +69,10 @@ public final class DigitTrainer {
                 case "--synth-threads" -> threads = Integer.parseInt(value);
                 case "--cache" -> cache = Path.of(value);
                 case "--seed" -> seed = Long.parseLong(value);
+                case "--writing" -> writing = id.pemilu.ocr.synth.Writing.named(value);
+                case "--distortion" -> distortion = id.pemilu.ocr.synth.PhotoSimulator.Distortion.valueOf(value);
+                case "--init" -> init = Path.of(value);
+                case "--rate" -> rate0 = Float.parseFloat(value);
                 case "--boxes-only" -> boxesOnly = true;
                 case "--calibrate" -> calibrateOnly = true;
                 default -> {
@@ -78,12 +86,22 @@ public final class DigitTrainer {
         MnistFile mnist = MnistFile.load(MnistFile.defaultDirectory());
         PhotoBoxes photoValidation = PhotoBoxes.cached(cache.resolve("validation-" + validationForms + ".bin"), mnist,
                 TRAIN_END, VALIDATION_END, validationForms, SEED + 1_000_000_000L, threads);
+        String kind = writing.equals(id.pemilu.ocr.synth.Writing.TRAINING)
+                && distortion == id.pemilu.ocr.synth.PhotoSimulator.Distortion.ALL ? ""
+                : "-" + (writing.equals(id.pemilu.ocr.synth.Writing.BROAD) ? "BROAD" : "VARIED") + "-" + distortion;
+        if (!kind.isEmpty()) {
+            // validation (and the fitted temperature) covers both the earlier photos and the broader ones
+            photoValidation = photoValidation.plus(PhotoBoxes.cached(cache.resolve("validation" + kind + "-"
+                            + validationForms / 2 + ".bin"), mnist, TRAIN_END, VALIDATION_END, validationForms / 2,
+                    SEED + 1_500_000_000L, threads, writing, distortion));
+            System.out.println("validation boxes, both kinds: " + photoValidation.size());
+        }
         if (calibrateOnly) {
             calibrateEnsemble(photoValidation, out.resolveSibling("digits.calibration"));
             return;
         }
-        PhotoBoxes photoTraining = PhotoBoxes.cached(cache.resolve("train-" + forms + ".bin"), mnist, 0, TRAIN_END,
-                forms, SEED, threads);
+        PhotoBoxes photoTraining = PhotoBoxes.cached(cache.resolve("train" + kind + "-" + forms + ".bin"), mnist, 0,
+                TRAIN_END, forms, kind.isEmpty() ? SEED : SEED + 500_000_000L, threads, writing, distortion);
         System.out.println("photo boxes per digit (training): " + photoTraining.histogram());
         if (boxesOnly) {
             return;
@@ -111,13 +129,28 @@ public final class DigitTrainer {
         SequentialBlock block = DigitNetwork.create();
         try (Model model = Model.newInstance("digits", "PyTorch")) {
             model.setBlock(block);
-            Tracker rate = Tracker.cosine().setBaseValue(0.002f).optFinalValue(0.00005f)
+            Tracker rate = Tracker.cosine().setBaseValue(rate0).optFinalValue(0.00005f)
                     .setMaxUpdates(epochs * perEpoch / BATCH).build();
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build());
             float[][] logits;
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(DigitNetwork.INPUT);
+                if (init != null) {
+                    // fine-tuning: start from a trained network's parameters (batch-norm statistics included)
+                    try (java.io.DataInputStream in = new java.io.DataInputStream(Files.newInputStream(init))) {
+                        block.loadParameters(model.getNDManager(), in);
+                    } catch (ai.djl.MalformedModelException e) {
+                        throw new IOException(e);
+                    }
+                    for (var parameter : block.getParameters()) {
+                        if (parameter.getValue().requiresGradient()) {
+                            parameter.getValue().getArray().setRequiresGradient(true);
+                        }
+                    }
+                    System.out.printf("started from %s: boxes of photos %.3f %%%n", init,
+                            100 * accuracy(logits(model.getNDManager(), trainer, photoInputs), photoLabels));
+                }
                 for (int epoch = 1; epoch <= epochs; epoch++) {
                     long started = System.nanoTime();
                     double loss = trainEpoch(trainer, mnist, photoTraining, random);
@@ -179,6 +212,15 @@ public final class DigitTrainer {
                             + "(NLL %.5f -> %.5f)%n", ensemble.members(), 100 * accuracy(logits, labels), temperature,
                     Calibration.nll(logits, labels, 1), Calibration.nll(logits, labels, temperature));
             System.out.print(Calibration.reliability(logits, labels, temperature));
+            // where the out-of-distribution score's 0 lies (OutOfDistribution.ENERGY_TYPICAL): the energy quantiles
+            double[] energy = new double[logits.length];
+            for (int i = 0; i < logits.length; i++) {
+                energy[i] = OutOfDistribution.energy(logits[i]);
+            }
+            java.util.Arrays.sort(energy);
+            System.out.printf("energy of the validation boxes: median %.2f, 99th percentile %.2f, 99.9th %.2f%n",
+                    energy[energy.length / 2], energy[(int) (energy.length * 0.99)],
+                    energy[(int) (energy.length * 0.999)]);
             Files.writeString(calibration, String.format(java.util.Locale.ROOT,
                     "# temperature scaling of the mean logits of %d digit network(s), fitted by DigitTrainer on %d "
                             + "validation boxes cut from synthesised photos (MNIST 48,000-49,999)%n"

@@ -11,6 +11,7 @@ import id.pemilu.ocr.reading.UnreadablePhoto;
 import id.pemilu.ocr.synth.FormSynthesizer;
 import id.pemilu.ocr.synth.HandwrittenDigits;
 import id.pemilu.ocr.synth.PhotoSimulator;
+import id.pemilu.ocr.synth.Writing;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -66,6 +67,12 @@ public final class PhotoBoxes {
     /** Loads the cache file if it was made with the same parameters, otherwise synthesises it and writes it. */
     public static PhotoBoxes cached(Path file, MnistFile mnist, int from, int to, int forms, long seed, int threads)
             throws IOException {
+        return cached(file, mnist, from, to, forms, seed, threads, Writing.TRAINING, PhotoSimulator.Distortion.ALL);
+    }
+
+    /** As above, the forms written with {@code writing} and photographed with {@code distortion}. */
+    public static PhotoBoxes cached(Path file, MnistFile mnist, int from, int to, int forms, long seed, int threads,
+                                    Writing writing, PhotoSimulator.Distortion distortion) throws IOException {
         if (Files.isRegularFile(file)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
                 if (in.readInt() == MAGIC && in.readInt() == from && in.readInt() == to && in.readInt() == forms
@@ -80,7 +87,7 @@ public final class PhotoBoxes {
                 }
             }
         }
-        PhotoBoxes boxes = synthesise(mnist, from, to, forms, seed, threads);
+        PhotoBoxes boxes = synthesise(mnist, from, to, forms, seed, threads, writing, distortion);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
@@ -99,7 +106,8 @@ public final class PhotoBoxes {
     }
 
     /** Synthesises {@code forms} photos with digits {@code from..to-1} and cuts their written boxes. */
-    public static PhotoBoxes synthesise(MnistFile mnist, int from, int to, int forms, long seed, int threads) {
+    public static PhotoBoxes synthesise(MnistFile mnist, int from, int to, int forms, long seed, int threads,
+                                        Writing writing, PhotoSimulator.Distortion distortion) {
         FormTemplates templates = FormTemplates.load();
         FormSynthesizer synthesizer = new FormSynthesizer(new HandwrittenDigits(mnist, from, to));
         PageLocator locator = new PageLocator(templates);
@@ -117,7 +125,8 @@ public final class PhotoBoxes {
                     FormTemplate template = templates.all().get(submitted % templates.all().size());
                     String tps = String.format("31.71.02.2002.%03d", 1 + (submitted / 500) % 20);
                     long formSeed = seed + submitted;
-                    pending.add(pool.submit(() -> cut(synthesizer, locator, template, tps, formSeed)));
+                    pending.add(pool.submit(() -> cut(synthesizer, locator, template, tps, formSeed, writing,
+                            distortion)));
                     submitted++;
                 }
                 List<float[]> boxes = pending.get(i).get();
@@ -152,9 +161,9 @@ public final class PhotoBoxes {
 
     /** The written boxes of one synthesised photo (28x28 input + label at the end), or null if it was refused. */
     private static List<float[]> cut(FormSynthesizer synthesizer, PageLocator locator, FormTemplate template,
-                                     String tps, long seed) {
-        FormSynthesizer.Synthesized photo = synthesizer.synthesize(template, tps, seed, PhotoSimulator.Distortion.ALL,
-                random -> randomNumbers(template, random));
+                                     String tps, long seed, Writing writing, PhotoSimulator.Distortion distortion) {
+        FormSynthesizer.Synthesized photo = synthesizer.synthesize(template, tps, seed, distortion,
+                random -> randomNumbers(template, random), writing, FormSynthesizer.Officer.CAREFUL);
         List<float[]> out = new ArrayList<>();
         try {
             GrayImage image = PhotoDecoder.decode(photo.jpeg());
@@ -196,6 +205,15 @@ public final class PhotoBoxes {
             values.put(field.key(), random.nextInt(1000));
         }
         return values;
+    }
+
+    /** Both sets of boxes in one. */
+    public PhotoBoxes plus(PhotoBoxes other) {
+        byte[] p = java.util.Arrays.copyOf(pixels, pixels.length + other.pixels.length);
+        System.arraycopy(other.pixels, 0, p, pixels.length, other.pixels.length);
+        byte[] l = java.util.Arrays.copyOf(labels, labels.length + other.labels.length);
+        System.arraycopy(other.labels, 0, l, labels.length, other.labels.length);
+        return new PhotoBoxes(p, l);
     }
 
     /** Counts per label, for the training log. */

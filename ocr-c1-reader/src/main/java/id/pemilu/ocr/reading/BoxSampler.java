@@ -49,6 +49,16 @@ public final class BoxSampler {
     static final double PEAK_FLOOR = 0.5;
     /** Lowest stroke darkness the classifier's ramp adapts to in a box with only a faint trace. */
     static final double FAINT_PEAK_FLOOR = 0.25;
+    /**
+     * Lowest stroke darkness the classifier's ramp ever adapts to (issue 19): a pale or grey pen under a shadow leaves
+     * strokes of darkness 0.2-0.4, which the fixed floor of {@link #PEAK_FLOOR} cut into fragments (a readable 0 or 6
+     * reached the network as a few specks; 45 % of the digit errors on independent photos were such boxes). The ramp
+     * now follows such a stroke down to this darkness, as long as the paper's grain stays well below it
+     * ({@link #NOISE_MULTIPLE}).
+     */
+    static final double LOWEST_PEAK = 0.18;
+    /** The ramp's peak stays at least this many times the paper's noise (its darkness spread) above the paper. */
+    static final double NOISE_MULTIPLE = 6;
 
     private BoxSampler() {
     }
@@ -85,6 +95,14 @@ public final class BoxSampler {
         /** More ink than a speck: counts as writing for "is anything written on this page at all". */
         public boolean inked() {
             return mass > EMPTY_BELOW;
+        }
+
+        /**
+         * Ink, or a stroke-like faint trace (a pale pen): a page written all in such a pen is not "empty" (issue 19:
+         * an independent photo written with a pale pen was refused as "formulir kosong").
+         */
+        public boolean marked() {
+            return inked() || mass <= 0 && trace > TRACE_CLEAR;
         }
     }
 
@@ -135,9 +153,19 @@ public final class BoxSampler {
         }
         // a box with only a faint trace is shown to the classifier on a ramp down to FAINT_PEAK_FLOOR, so that a
         // pale or thin stroke reaches it as a stroke
-        double floor = mass <= 0 && trace > 0 ? FAINT_PEAK_FLOOR : PEAK_FLOOR;
+        double floor = Math.max(LOWEST_PEAK, Math.min(mass <= 0 && trace > 0 ? FAINT_PEAK_FLOOR : PEAK_FLOOR,
+                NOISE_MULTIPLE * paperNoise(sortedDarkness)));
         double peak = Math.max(floor, Math.min(FIXED_INK, sortedDarkness[(int) (sortedDarkness.length * 0.99)]));
         return new BoxInk(peak >= FIXED_INK ? ink : inkMap(darkness, peak), mass, trace);
+    }
+
+    /**
+     * The paper's grain in a box: the spread of the lighter half of its darkness values (paper covers most of a box),
+     * median minus 10th percentile, as a standard deviation (a normal distribution's is 1.28 of it).
+     */
+    static double paperNoise(float[] sortedDarkness) {
+        int n = sortedDarkness.length;
+        return Math.max(0, sortedDarkness[n / 2] - sortedDarkness[n / 10]) / 1.28;
     }
 
     /**

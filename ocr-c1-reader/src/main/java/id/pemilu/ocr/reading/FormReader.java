@@ -108,7 +108,7 @@ public final class FormReader implements AutoCloseable {
                 if (ink.emptyProbability() < 1) {
                     inputs.add(DigitNormalizer.normalize(ink.ink()));
                 }
-                if (ink.inked()) {
+                if (ink.marked()) {
                     written++;
                 }
             }

@@ -2,6 +2,7 @@ package id.pemilu.ocr.synth;
 
 import id.pemilu.ocr.form.FormTemplate;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -32,10 +33,16 @@ public final class FormFiller {
         double size = 0.6 + random.nextDouble() * 0.2;
         int pen = 0;
         double slant = 0;
+        double strength = 1;
         if (!writing.plain()) {
             size = writing.sizeMin() + random.nextDouble() * (writing.sizeMax() - writing.sizeMin());
             pen = writing.penMin() + random.nextInt(writing.penMax() - writing.penMin() + 1);
             slant = (random.nextDouble() * 2 - 1) * writing.slant();
+            if (writing.paleInk() > 0 && random.nextDouble() < writing.paleInk()) {
+                // a pale ballpoint (light blue) or a grey pencil-like pen, laid on thinly
+                ink = random.nextBoolean() ? new int[] {95, 120, 200} : new int[] {85, 85, 90};
+                strength = 0.45 + random.nextDouble() * 0.4;
+            }
         }
         for (FormTemplate.Field field : template.fields()) {
             Integer value = values.get(field.key());
@@ -53,17 +60,51 @@ public final class FormFiller {
                 int digit = text.charAt(i) - '0';
                 if (i == struck) {
                     int wrong = (digit + 1 + random.nextInt(9)) % 10;
-                    write(page, scale, box, pen(digits.pick(wrong, random), pen), ink, size, slant, writing, random);
+                    write(page, scale, box, pen(digits.pick(wrong, random), pen), ink, size, slant, writing, random,
+                            strength);
                     strike(page, scale, box, ink, random);
                 }
                 float[][] shape = writing.plain() ? digits.pick(digit, random) : pen(digits.pick(digit, random), pen);
-                write(page, scale, box, shape, ink, size, slant, writing, random);
+                if (writing.skipped() > 0 && random.nextDouble() < writing.skipped()) {
+                    shape = skip(shape, random);
+                }
+                write(page, scale, box, shape, ink, size, slant, writing, random, strength);
             }
         }
     }
 
+    /** A stretch of the stroke where the pen skipped: the ink within a small disc on the stroke laid on at 10-50 %. */
+    static float[][] skip(float[][] digit, Random random) {
+        List<int[]> stroke = new java.util.ArrayList<>();
+        for (int y = 0; y < digit.length; y++) {
+            for (int x = 0; x < digit[0].length; x++) {
+                if (digit[y][x] > 0.5f) {
+                    stroke.add(new int[] {x, y});
+                }
+            }
+        }
+        if (stroke.isEmpty()) {
+            return digit;
+        }
+        int[] at = stroke.get(random.nextInt(stroke.size()));
+        double radius = 2 + random.nextDouble() * 2.5;
+        float level = (float) (0.1 + random.nextDouble() * 0.4);
+        float[][] out = new float[digit.length][];
+        for (int y = 0; y < digit.length; y++) {
+            out[y] = digit[y].clone();
+            for (int x = 0; x < digit[0].length; x++) {
+                double d = Math.hypot(x - at[0], y - at[1]);
+                if (d < radius + 1) {
+                    double keep = d <= radius ? level : level + (1 - level) * (d - radius);
+                    out[y][x] *= (float) keep;
+                }
+            }
+        }
+        return out;
+    }
+
     private static void write(BufferedImage page, double scale, FormTemplate.Rect box, float[][] digit, int[] ink,
-                              double size, double slant, Writing writing, Random random) {
+                              double size, double slant, Writing writing, Random random, double strength) {
         double boxPx = box.height() * scale;
         double height = boxPx * (size + (random.nextDouble() - 0.5) * 0.08);
         double pxPerCell = height / 20.0;
@@ -75,15 +116,21 @@ public final class FormFiller {
         int y0 = (int) Math.floor(cy - half);
         int x1 = (int) Math.ceil(cx + half);
         int y1 = (int) Math.ceil(cy + half);
+        // no draw without rotation: the photos of the other writings stay as they were
+        double angle = writing.rotation() > 0 ? Math.toRadians((random.nextDouble() * 2 - 1) * writing.rotation()) : 0;
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
         for (int y = Math.max(0, y0); y < Math.min(page.getHeight(), y1); y++) {
             for (int x = Math.max(0, x0); x < Math.min(page.getWidth(), x1); x++) {
-                double v = (y + 0.5 - (cy - half)) / pxPerCell - 0.5;
-                double u = (x + 0.5 - (cx - half)) / pxPerCell - 0.5 + slant * (v - 14);
+                double dx = (x + 0.5 - cx) / pxPerCell;
+                double dy = (y + 0.5 - cy) / pxPerCell;
+                double v = -sin * dx + cos * dy + 14 - 0.5;
+                double u = cos * dx + sin * dy + 14 - 0.5 + slant * (v - 14);
                 double alpha = sample(digit, u, v);
                 if (alpha <= 0.01) {
                     continue;
                 }
-                alpha = Math.min(1, alpha * 1.15);
+                alpha = Math.min(1, alpha * 1.15) * strength;
                 int rgb = page.getRGB(x, y);
                 int r = (int) Math.round(((rgb >> 16) & 0xff) * (1 - alpha) + ink[0] * alpha);
                 int g = (int) Math.round(((rgb >> 8) & 0xff) * (1 - alpha) + ink[1] * alpha);

@@ -18,9 +18,13 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  */
 public final class PhotoSimulator {
 
-    /** How hard the simulated photo is; CLEAN keeps the page as rendered (only JPEG at high quality). */
+    /**
+     * How hard the simulated photo is; CLEAN keeps the page as rendered (only JPEG at high quality). ALL mixes every
+     * distortion; HARSH (the digit networks' training photos since issue 19) mixes them harder: blur up to sigma 2.2,
+     * motion blur in a third of the photos, noise up to 11 grey levels, JPEG quality down to 0.35, 0.6-1.8x resolution.
+     */
     public enum Distortion { CLEAN, PERSPECTIVE, ROTATION, UPSIDE_DOWN, BLUR, SHADOW, NOISE, LOW_RESOLUTION,
-        HIGH_RESOLUTION, ALL }
+        HIGH_RESOLUTION, ALL, HARSH }
 
     private PhotoSimulator() {
     }
@@ -41,11 +45,15 @@ public final class PhotoSimulator {
 
     /** Output resolution relative to the rendered page: 0.7-1.4 for mixed photos, else 1. */
     public static double zoom(Distortion distortion, Random random) {
-        return distortion == Distortion.ALL ? 0.7 + random.nextDouble() * 0.7 : 1.0;
+        return distortion == Distortion.ALL ? 0.7 + random.nextDouble() * 0.7
+                : distortion == Distortion.HARSH ? 0.6 + random.nextDouble() * 1.2 : 1.0;
     }
 
     /** @param zoom output size relative to the page image (the page is rendered once at a fixed scale) */
     public static byte[] photograph(BufferedImage page, double zoom, Distortion distortion, Random random) {
+        if (distortion == Distortion.HARSH) {
+            return harsh(page, zoom, random);
+        }
         boolean all = distortion == Distortion.ALL;
         double angle = 0;
         if (distortion == Distortion.ROTATION || (all && random.nextDouble() < 0.15)) {
@@ -69,6 +77,51 @@ public final class PhotoSimulator {
         }
         float quality = distortion == Distortion.CLEAN ? 0.92f : all ? 0.5f + random.nextFloat() * 0.4f : 0.75f;
         return jpeg(photo, quality);
+    }
+
+    private static byte[] harsh(BufferedImage page, double zoom, Random random) {
+        double angle = random.nextDouble() < 0.15 ? Math.PI + (random.nextDouble() * 2 - 1) * Math.toRadians(8)
+                : (random.nextDouble() * 2 - 1) * Math.toRadians(12);
+        BufferedImage photo = warp(page, zoom, angle, 0.07 * random.nextDouble(), random);
+        light(photo, random, random.nextDouble() < 0.6);
+        double sigma = random.nextDouble() < 0.25 ? 0 : random.nextDouble() * 2.2;
+        photo = blur(photo, sigma);
+        if (random.nextDouble() < 0.33) {
+            photo = motion(photo, 2 + random.nextDouble() * 6, random.nextDouble() * Math.PI);
+        }
+        noise(photo, 1 + random.nextDouble() * 10, random);
+        return jpeg(photo, 0.35f + random.nextFloat() * 0.55f);
+    }
+
+    /** Camera shake: the mean of the image along a line of {@code length} pixels in {@code direction}. */
+    static BufferedImage motion(BufferedImage image, double length, double direction) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] src = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] dst = new int[src.length];
+        int steps = Math.max(2, (int) Math.ceil(length)) + 1;
+        int[] ox = new int[steps];
+        int[] oy = new int[steps];
+        for (int s = 0; s < steps; s++) {
+            double t = length * (s / (double) (steps - 1) - 0.5);
+            ox[s] = (int) Math.round(t * Math.cos(direction));
+            oy[s] = (int) Math.round(t * Math.sin(direction));
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int r = 0, g = 0, b = 0;
+                for (int s = 0; s < steps; s++) {
+                    int rgb = src[Math.max(0, Math.min(h - 1, y + oy[s])) * w + Math.max(0, Math.min(w - 1, x + ox[s]))];
+                    r += (rgb >> 16) & 0xff;
+                    g += (rgb >> 8) & 0xff;
+                    b += rgb & 0xff;
+                }
+                dst[y * w + x] = ((r / steps) << 16) | ((g / steps) << 8) | (b / steps);
+            }
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, w, h, dst, 0, w);
+        return out;
     }
 
     /** Places the page in a larger frame (table around it), rotated by {@code angle}, corners moved by up to {@code skew}. */

@@ -51,21 +51,44 @@ public final class IndependentBenchmark {
         Writing writing = Writing.TRAINING;
         int threads = 1;
         java.nio.file.Path save = null;
+        java.nio.file.Path photos = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--generator" -> generator = args[i + 1];
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--sets" -> sets = args[i + 1];
-                case "--writing" -> writing = "VARIED".equals(args[i + 1]) ? Writing.VARIED : Writing.TRAINING;
+                case "--writing" -> writing = Writing.named(args[i + 1]);
                 case "--synth-threads" -> threads = Integer.parseInt(args[i + 1]);
                 case "--save" -> save = java.nio.file.Path.of(args[i + 1]);
+                case "--photos" -> photos = java.nio.file.Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        List<Tally> tallies = run(generator, seed, sets, writing, threads, save, true, photos);
+        System.out.println();
+        System.out.println(Tally.HEADER);
+        tallies.forEach(t -> System.out.println(t.line()));
+    }
+
+    /**
+     * Reads every set and returns its tally; {@code verbose} prints each set's line as it ends and every silent
+     * error and refused photo.
+     */
+    static List<Tally> run(String generator, long seed, String sets, Writing writing, int threads,
+                           java.nio.file.Path save, boolean verbose) throws Exception {
+        return run(generator, seed, sets, writing, threads, save, verbose, null);
+    }
+
+    /**
+     * As above; with {@code photos} a directory where every photo and its truth are kept after they are made once, so
+     * that two readers (before and after a change) read the very same photos without synthesising them twice.
+     */
+    static List<Tally> run(String generator, long seed, String sets, Writing writing, int threads,
+                           java.nio.file.Path save, boolean verbose, java.nio.file.Path photos) throws Exception {
         FormTemplates templates = FormTemplates.load();
         IndependentForms independent = "independent".equals(generator) ? new IndependentForms() : null;
         FormSynthesizer own = independent == null ? new FormSynthesizer(HandwrittenDigits.heldOut()) : null;
-        List<String> summary = new ArrayList<>();
+        List<Tally> summary = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (DigitClassifier classifier = DigitClassifier.load();
              FormReader reader = new FormReader(templates, classifier, PrintedTextReader.none(), 1)) {
@@ -76,25 +99,32 @@ public final class IndependentBenchmark {
                 int forms = Integer.parseInt(parts[1]);
                 String officer = parts.length > 2 ? parts[2] : "CAREFUL";
                 Tally tally = new Tally(generator + " " + kind + (officer.equals("CAREFUL") ? "" : " " + officer));
+                tally.verbose = verbose;
                 List<Future<Sample>> pending = new ArrayList<>();
+                int submitted = 0;
                 for (int i = 0; i < forms; i++) {
-                    FormTemplate template = templates.all().get(i % templates.all().size());
-                    long formSeed = setSeed + i;
-                    String tps = String.format("31.71.02.2002.%03d", 1 + i % 50);
-                    final Writing w = writing;
-                    pending.add(pool.submit(() -> {
-                        if (independent != null) {
-                            IndependentForms.Form f = independent.make(template, tps, formSeed,
-                                    IndependentForms.Kind.valueOf(kind), IndependentForms.Officer.valueOf(officer));
-                            return new Sample(template, f.truth(), f.jpeg(), f.marked());
-                        }
-                        FormSynthesizer.Synthesized s = own.synthesize(template, tps, formSeed,
-                                PhotoSimulator.Distortion.valueOf(kind), r -> VoteGenerator.generate(template, r), w,
-                                FormSynthesizer.Officer.valueOf(officer));
-                        return new Sample(template, s.truth(), s.jpeg(), s.marked());
-                    }));
-                }
-                for (int i = 0; i < forms; i++) {
+                    // a bounded window of photos in flight keeps the memory small on 1,000-form sets
+                    while (submitted < forms && submitted < i + 2 * threads + 1) {
+                        FormTemplate template = templates.all().get(submitted % templates.all().size());
+                        long formSeed = setSeed + submitted;
+                        String tps = String.format("31.71.02.2002.%03d", 1 + submitted % 50);
+                        final Writing w = writing;
+                        java.nio.file.Path kept = photos == null ? null : photos.resolve(generator + "-"
+                                + (independent == null ? Integer.toHexString(w.hashCode()) + "-" : "") + kind + "-"
+                                + officer + "-" + formSeed);
+                        pending.add(pool.submit(() -> {
+                            if (kept != null && java.nio.file.Files.exists(kept.resolveSibling(kept.getFileName()
+                                    + ".truth"))) {
+                                return load(template, kept);
+                            }
+                            Sample made = make(independent, own, template, tps, formSeed, kind, officer, w);
+                            if (kept != null) {
+                                keep(made, kept);
+                            }
+                            return made;
+                        }));
+                        submitted++;
+                    }
                     Sample sample = pending.get(i).get();
                     pending.set(i, null);
                     if (save != null && i < 3) {
@@ -106,25 +136,64 @@ public final class IndependentBenchmark {
                     FormReading reading = reader.readNow(sample.jpeg());
                     tally.cpuNanos += THREADS.getCurrentThreadCpuTime() - cpu;
                     tally.add(sample, reading, officer, setSeed + i);
+                    if (verbose && (i + 1) % 100 == 0 && i + 1 < forms) {
+                        System.out.println(tally.line() + "   (" + (i + 1) + " of " + forms + ")");
+                    }
                 }
-                System.out.println(Tally.HEADER);
-                System.out.println(tally.line());
-                System.out.flush();
-                summary.add(tally.line());
+                if (verbose) {
+                    System.out.println(Tally.HEADER);
+                    System.out.println(tally.line());
+                    System.out.flush();
+                }
+                summary.add(tally);
                 setSeed += 100_000;
             }
         } finally {
             pool.shutdownNow();
         }
-        System.out.println();
-        System.out.println(Tally.HEADER);
-        summary.forEach(System.out::println);
+        return summary;
+    }
+
+    private static Sample make(IndependentForms independent, FormSynthesizer own, FormTemplate template, String tps,
+                               long formSeed, String kind, String officer, Writing w) {
+        if (independent != null) {
+            IndependentForms.Form f = independent.make(template, tps, formSeed,
+                    IndependentForms.Kind.valueOf(kind), IndependentForms.Officer.valueOf(officer));
+            return new Sample(template, f.truth(), f.jpeg(), f.marked());
+        }
+        FormSynthesizer.Synthesized s = own.synthesize(template, tps, formSeed,
+                PhotoSimulator.Distortion.valueOf(kind), r -> VoteGenerator.generate(template, r), w,
+                FormSynthesizer.Officer.valueOf(officer));
+        return new Sample(template, s.truth(), s.jpeg(), s.marked());
+    }
+
+    private static void keep(Sample sample, java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        java.nio.file.Files.write(file.resolveSibling(file.getFileName() + ".jpg"), sample.jpeg());
+        StringBuilder truth = new StringBuilder(sample.marked() == null ? "" : "#marked=" + sample.marked() + "\n");
+        sample.truth().forEach((k, v) -> truth.append(k).append('=').append(v).append('\n'));
+        java.nio.file.Files.writeString(file.resolveSibling(file.getFileName() + ".truth"), truth);
+    }
+
+    private static Sample load(FormTemplate template, java.nio.file.Path file) throws java.io.IOException {
+        Map<String, Integer> truth = new java.util.LinkedHashMap<>();
+        String marked = null;
+        for (String line : java.nio.file.Files.readAllLines(file.resolveSibling(file.getFileName() + ".truth"))) {
+            if (line.startsWith("#marked=")) {
+                marked = line.substring(8);
+            } else if (!line.isBlank()) {
+                truth.put(line.substring(0, line.indexOf('=')), Integer.parseInt(line.substring(line.indexOf('=') + 1)));
+            }
+        }
+        return new Sample(template, truth, java.nio.file.Files.readAllBytes(file.resolveSibling(file.getFileName()
+                + ".jpg")), marked);
     }
 
     static final class Tally {
         static final String HEADER = String.format("%-40s %6s %8s %8s %8s %7s %8s %7s %7s", "set", "forms", "digits",
                 "exact", "no-fix", "silent", "flagged", "unread", "ms-cpu");
         final String name;
+        boolean verbose = true;
         long forms, digits, digitsRight, exact, noFix, silent, flaggedForms, unreadable, cpuNanos;
 
         Tally(String name) {
@@ -139,8 +208,10 @@ public final class IndependentBenchmark {
                 for (FormTemplate.Field field : sample.template().fields()) {
                     digits += String.valueOf(truth.get(field.key())).length();
                 }
-                System.out.printf("  unreadable: %s seed %d: %s%n", sample.template().ballotType(), seed,
-                        reading.reason());
+                if (verbose) {
+                    System.out.printf("  unreadable: %s seed %d: %s%n", sample.template().ballotType(), seed,
+                            reading.reason());
+                }
                 return;
             }
             boolean allRight = true;
