@@ -1,7 +1,7 @@
 package id.pemilu.candidates.dapil;
 
 import id.pemilu.common.security.Caller;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.wilayah.Wilayah;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Defines sets of dapil (one body, one area at a time) and gives the rest of the service read access. */
@@ -30,7 +29,7 @@ public class DapilCatalog {
     }
 
     public Dapil get(String code) {
-        return dapils.find(code).orElseThrow(() -> ApiProblem.notFound("Dapil tidak ditemukan: " + code));
+        return dapils.find(code).orElseThrow(() -> DomainException.notFound("Dapil tidak ditemukan: " + code));
     }
 
     public List<Dapil> all() {
@@ -45,7 +44,7 @@ public class DapilCatalog {
     /** Replaces the dapil of each (body, area) found in {@code definitions}; all sets are checked before any write. */
     public List<Dapil> define(List<DapilDefinition> definitions, Caller caller) {
         if (definitions.isEmpty()) {
-            throw ApiProblem.badRequest("Tidak ada dapil yang dikirim.");
+            throw DomainException.invalid("Tidak ada dapil yang dikirim.");
         }
         Map<String, List<DapilDefinition>> sets = definitions.stream().collect(Collectors.groupingBy(
                 d -> d.body() + "|" + d.areaCode(), LinkedHashMap::new, Collectors.toList()));
@@ -63,24 +62,26 @@ public class DapilCatalog {
 
     private void check(ElectoralBody body, String areaCode, List<DapilDefinition> set, Caller caller) {
         if (!DapilAccess.canAdminister(caller, body, areaCode)) {
-            throw ApiProblem.forbidden("Anda tidak berwenang menetapkan dapil " + body + " wilayah " + areaCode + ".");
+            throw DomainException.notPermitted(
+                    "Anda tidak berwenang menetapkan dapil " + body + " wilayah " + areaCode + ".");
         }
         List<String> problems = DapilSetCheck.problems(body, areaCode, set, Wilayah.indonesia());
         if (!problems.isEmpty()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Penetapan dapil ditolak",
+            throw new DomainException(DomainException.Kind.RULES_FAILED, "Penetapan dapil ditolak",
                     "Dapil " + body + " wilayah " + areaCode + " tidak membagi wilayah itu dengan tepat.",
                     Map.of("problems", problems));
         }
         for (Dapil existing : dapils.ofSet(body, areaCode)) {
             if (existing.getStage() != DapilStage.NOMINATION) {
-                throw ApiProblem.conflict("Dapil " + existing.getCode() + " sudah masuk tahap " + existing.getStage()
+                throw DomainException.conflict(
+                        "Dapil " + existing.getCode() + " sudah masuk tahap " + existing.getStage()
                         + "; pembagian dapil tidak bisa diubah lagi.");
             }
         }
         for (DapilDefinition d : set) {
             dapils.find(d.code()).filter(other -> other.getBody() != body || !other.getAreaCode().equals(areaCode))
                     .ifPresent(other -> {
-                        throw ApiProblem.conflict("Kode dapil " + d.code() + " sudah dipakai untuk "
+                        throw DomainException.conflict("Kode dapil " + d.code() + " sudah dipakai untuk "
                                 + other.getBody() + " wilayah " + other.getAreaCode() + ".");
                     });
         }

@@ -8,6 +8,7 @@ import id.pemilu.candidates.nomination.CandidateList;
 import id.pemilu.candidates.nomination.NominationService;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.web.ApiProblem;
 import id.pemilu.common.web.ProblemAdvice;
 import java.nio.charset.StandardCharsets;
@@ -50,10 +51,10 @@ class FeedbackService {
                     Map.of(ProblemAdvice.RETRY_AFTER, 60));
         }
         CandidateList list = nominations.listWithCandidate(candidateId).filter(CandidateList::isInDcs)
-                .orElseThrow(() -> ApiProblem.notFound("Calon tidak ditemukan di DCS: " + candidateId));
+                .orElseThrow(() -> DomainException.notFound("Calon tidak ditemukan di DCS: " + candidateId));
         Dapil dapil = dapils.get(list.getDapilCode());
         if (dapil.getStage() != DapilStage.DCS) {
-            throw ApiProblem.conflict("Masa tanggapan masyarakat untuk dapil " + dapil.getCode()
+            throw DomainException.conflict("Masa tanggapan masyarakat untuk dapil " + dapil.getCode()
                     + " tidak dibuka (tahap " + dapil.getStage() + ").");
         }
         Candidate candidate = list.getCandidates().stream().filter(c -> c.candidateId().equals(candidateId))
@@ -73,20 +74,20 @@ class FeedbackService {
         if (caller.hasRole(Roles.PARTY_OPERATOR) && caller.partyId() != null) {
             return all.stream().filter(f -> caller.partyId().equals(f.partyId())).toList();
         }
-        throw ApiProblem.forbidden("Tanggapan masyarakat hanya dapat dibaca KPU, Bawaslu dan partai pengusul.");
+        throw DomainException.notPermitted("Tanggapan masyarakat hanya dapat dibaca KPU, Bawaslu dan partai pengusul.");
     }
 
     Feedback clarify(String feedbackId, String text, Caller caller) {
         Feedback feedback = entries.find(feedbackId)
-                .orElseThrow(() -> ApiProblem.notFound("Tanggapan tidak ditemukan: " + feedbackId));
+                .orElseThrow(() -> DomainException.notFound("Tanggapan tidak ditemukan: " + feedbackId));
         if (!caller.hasRole(Roles.PARTY_OPERATOR) || !feedback.partyId().equals(caller.partyId())) {
-            throw ApiProblem.forbidden("Hanya operator partai pengusul yang dapat memberi klarifikasi.");
+            throw DomainException.notPermitted("Hanya operator partai pengusul yang dapat memberi klarifikasi.");
         }
         if (text == null || text.isBlank() || text.length() > 2000) {
-            throw ApiProblem.badRequest("Klarifikasi wajib diisi (paling banyak 2000 karakter).");
+            throw DomainException.invalid("Klarifikasi wajib diisi (paling banyak 2000 karakter).");
         }
         if (dapils.get(feedback.dapilCode()).getStage() == DapilStage.DCT) {
-            throw ApiProblem.conflict("DCT sudah final; masa klarifikasi sudah lewat.");
+            throw DomainException.conflict("DCT sudah final; masa klarifikasi sudah lewat.");
         }
         entries.clarify(feedbackId, text.trim(), caller.username(), clock.instant());
         return entries.find(feedbackId).orElseThrow();

@@ -9,7 +9,7 @@ import id.pemilu.candidates.party.PartyDirectory;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.NikHash;
 import id.pemilu.common.security.Roles;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Party operators build and submit lists; KPU verifies each candidate (MS/TMS). Every change is logged. */
@@ -61,28 +60,29 @@ public class NominationService {
         Dapil dapil = dapils.get(dapilCode);
         requireEdit(caller, dapil, partyId);
         if (dapil.getBody().partyLists() && parties.find(partyId).isEmpty()) {
-            throw ApiProblem.notFound("Partai tidak dikenal: " + partyId);
+            throw DomainException.notFound("Partai tidak dikenal: " + partyId);
         }
         if (inputs == null) {
-            throw ApiProblem.badRequest("Daftar calon (candidates) wajib diisi.");
+            throw DomainException.invalid("Daftar calon (candidates) wajib diisi.");
         }
         Optional<CandidateList> existing = lists.find(dapilCode, partyId);
         DapilStage stage = dapil.getStage();
         if (stage == DapilStage.DCT) {
-            throw ApiProblem.conflict("DCT dapil " + dapilCode + " sudah final (versi " + dapil.getDctVersion()
+            throw DomainException.conflict("DCT dapil " + dapilCode + " sudah final (versi " + dapil.getDctVersion()
                     + "); daftar calon tidak bisa diubah.");
         }
         if (stage == DapilStage.DCS) {
             if (existing.isEmpty() || !existing.get().isInDcs()) {
-                throw ApiProblem.conflict("DCS dapil " + dapilCode + " sudah diumumkan dan daftar ini tidak termasuk "
+                throw DomainException.conflict(
+                        "DCS dapil " + dapilCode + " sudah diumumkan dan daftar ini tidak termasuk "
                         + "di dalamnya; daftar baru tidak bisa diajukan.");
             }
             if (reason == null || reason.isBlank()) {
-                throw ApiProblem.badRequest("Perubahan daftar setelah DCS wajib disertai alasan (reason).");
+                throw DomainException.invalid("Perubahan daftar setelah DCS wajib disertai alasan (reason).");
             }
         } else if (existing.isPresent() && (existing.get().getStatus() == ListStatus.SUBMITTED
                 || existing.get().getStatus() == ListStatus.VERIFIED)) {
-            throw ApiProblem.conflict("Daftar sudah diajukan ke KPU (status " + existing.get().getStatus()
+            throw DomainException.conflict("Daftar sudah diajukan ke KPU (status " + existing.get().getStatus()
                     + "); tunggu hasil verifikasi dan masa perbaikan.");
         }
         CandidateList list = existing.orElseGet(() -> new CandidateList(dapilCode, dapil.getBody(), partyId));
@@ -119,7 +119,8 @@ public class NominationService {
         long added = after.stream().filter(h -> !before.contains(h)).count();
         long removed = before.stream().filter(h -> !after.contains(h)).count();
         if (added > removed) {
-            throw ApiProblem.conflict("Setelah DCS, daftar hanya boleh diubah urutannya, calonnya diganti (satu keluar, "
+            throw DomainException.conflict(
+                    "Setelah DCS, daftar hanya boleh diubah urutannya, calonnya diganti (satu keluar, "
                     + "satu masuk) atau calonnya dipindah dapil; tidak boleh menambah calon baru.");
         }
     }
@@ -136,29 +137,29 @@ public class NominationService {
         requireEdit(caller, from, partyId);
         requireEdit(caller, to, partyId);
         if (from.getCode().equals(to.getCode()) || from.getBody() != to.getBody()) {
-            throw ApiProblem.badRequest("Calon hanya dapat dipindah ke dapil lain dari lembaga yang sama.");
+            throw DomainException.invalid("Calon hanya dapat dipindah ke dapil lain dari lembaga yang sama.");
         }
         if (from.getStage() != DapilStage.DCS || to.getStage() != DapilStage.DCS) {
-            throw ApiProblem.conflict("Pindah dapil hanya dilakukan di antara DCS dan DCT (dapil " + from.getCode()
+            throw DomainException.conflict("Pindah dapil hanya dilakukan di antara DCS dan DCT (dapil " + from.getCode()
                     + ": " + from.getStage() + ", dapil " + to.getCode() + ": " + to.getStage() + ").");
         }
         if (reason == null || reason.isBlank()) {
-            throw ApiProblem.badRequest("Pindah dapil wajib disertai alasan (reason).");
+            throw DomainException.invalid("Pindah dapil wajib disertai alasan (reason).");
         }
         CandidateList source = find(from.getCode(), partyId);
         CandidateList target = find(to.getCode(), partyId);
         if (!source.isInDcs() || !target.isInDcs()) {
-            throw ApiProblem.conflict("Kedua daftar harus termasuk dalam DCS.");
+            throw DomainException.conflict("Kedua daftar harus termasuk dalam DCS.");
         }
         Candidate moving = source.getCandidates().stream().filter(c -> c.candidateId().equals(candidateId))
-                .findFirst().orElseThrow(() -> ApiProblem.notFound("Calon " + candidateId + " tidak ada di daftar "
+                .findFirst().orElseThrow(() -> DomainException.notFound("Calon " + candidateId + " tidak ada di daftar "
                         + source.getId() + "."));
         List<Candidate> sourceNext = new ArrayList<>(source.getCandidates());
         sourceNext.remove(moving);
         List<Candidate> targetNext = new ArrayList<>(target.getCandidates());
         int at = position == null ? targetNext.size() + 1 : position;
         if (at < 1 || at > targetNext.size() + 1) {
-            throw ApiProblem.badRequest("Posisi tujuan harus antara 1 dan " + (targetNext.size() + 1) + ".");
+            throw DomainException.invalid("Posisi tujuan harus antara 1 dan " + (targetNext.size() + 1) + ".");
         }
         targetNext.add(at - 1, moving);
         CandidateList sourceAfter = source.withCandidates(sourceNext);
@@ -191,14 +192,15 @@ public class NominationService {
         requireEdit(caller, dapil, partyId);
         CandidateList list = find(dapilCode, partyId);
         if (dapil.getStage() != DapilStage.NOMINATION) {
-            throw ApiProblem.conflict("Masa pengajuan dapil " + dapilCode + " sudah lewat (tahap " + dapil.getStage()
+            throw DomainException.conflict(
+                    "Masa pengajuan dapil " + dapilCode + " sudah lewat (tahap " + dapil.getStage()
                     + ").");
         }
         if (list.getStatus() != ListStatus.DRAFT && list.getStatus() != ListStatus.REPAIR) {
-            throw ApiProblem.conflict("Daftar sudah diajukan (status " + list.getStatus() + ").");
+            throw DomainException.conflict("Daftar sudah diajukan (status " + list.getStatus() + ").");
         }
         if (list.getCandidates().isEmpty()) {
-            throw ApiProblem.badRequest("Daftar calon masih kosong.");
+            throw DomainException.invalid("Daftar calon masih kosong.");
         }
         List<Violation> violations = check(list.getId(), dapil, partyId, list.getCandidates());
         if (!violations.isEmpty()) {
@@ -214,20 +216,21 @@ public class NominationService {
     public CandidateListView verify(String dapilCode, String partyId, List<VerdictInput> verdicts, Caller caller) {
         Dapil dapil = dapils.get(dapilCode);
         if (!DapilAccess.canAdminister(caller, dapil.getBody(), dapil.getAreaCode())) {
-            throw ApiProblem.forbidden("Anda tidak berwenang memverifikasi daftar calon dapil " + dapilCode + ".");
+            throw DomainException.notPermitted(
+                    "Anda tidak berwenang memverifikasi daftar calon dapil " + dapilCode + ".");
         }
         CandidateList list = find(dapilCode, partyId);
         if (dapil.getStage() == DapilStage.DCT) {
-            throw ApiProblem.conflict("DCT dapil " + dapilCode + " sudah final; verifikasi tidak bisa diubah.");
+            throw DomainException.conflict("DCT dapil " + dapilCode + " sudah final; verifikasi tidak bisa diubah.");
         }
         if (list.getStatus() != ListStatus.SUBMITTED) {
-            throw ApiProblem.conflict("Hanya daftar berstatus SUBMITTED yang bisa diverifikasi (sekarang "
+            throw DomainException.conflict("Hanya daftar berstatus SUBMITTED yang bisa diverifikasi (sekarang "
                     + list.getStatus() + ").");
         }
         Map<String, VerdictInput> byId = new HashMap<>();
         for (VerdictInput v : verdicts == null ? List.<VerdictInput>of() : verdicts) {
             if (v.candidateId() == null || byId.put(v.candidateId(), v) != null) {
-                throw ApiProblem.badRequest("Setiap hasil verifikasi harus menyebut candidateId, satu kali.");
+                throw DomainException.invalid("Setiap hasil verifikasi harus menyebut candidateId, satu kali.");
             }
         }
         List<Candidate> judged = new ArrayList<>();
@@ -235,17 +238,18 @@ public class NominationService {
         for (Candidate c : list.getCandidates()) {
             VerdictInput input = byId.remove(c.candidateId());
             if (input == null) {
-                throw ApiProblem.badRequest("Calon " + c.name() + " (" + c.candidateId() + ") belum diberi hasil MS/TMS.");
+                throw DomainException.invalid(
+                        "Calon " + c.name() + " (" + c.candidateId() + ") belum diberi hasil MS/TMS.");
             }
             Verdict verdict = Verdict.parse(input.verdict());
             if (verdict == Verdict.TMS && (input.reason() == null || input.reason().isBlank())) {
-                throw ApiProblem.badRequest("Hasil TMS untuk " + c.name() + " wajib disertai alasan.");
+                throw DomainException.invalid("Hasil TMS untuk " + c.name() + " wajib disertai alasan.");
             }
             tms += verdict == Verdict.TMS ? 1 : 0;
             judged.add(c.withVerdict(verdict, blankToNull(input.reason())));
         }
         if (!byId.isEmpty()) {
-            throw ApiProblem.badRequest("candidateId tidak ada di daftar ini: " + String.join(", ", byId.keySet()));
+            throw DomainException.invalid("candidateId tidak ada di daftar ini: " + String.join(", ", byId.keySet()));
         }
         ListStatus status = tms == 0 ? ListStatus.VERIFIED : ListStatus.REPAIR;
         list.replaceCandidates(judged, status, new ListChange(clock.instant(), caller.username(), dapil.getStage(),
@@ -324,7 +328,8 @@ public class NominationService {
     }
 
     private CandidateList find(String dapilCode, String partyId) {
-        return lists.find(dapilCode, partyId).orElseThrow(() -> ApiProblem.notFound("Belum ada daftar calon partai "
+        return lists.find(dapilCode, partyId).orElseThrow(() -> DomainException.notFound(
+                "Belum ada daftar calon partai "
                 + partyId + " di dapil " + dapilCode + "."));
     }
 
@@ -334,7 +339,7 @@ public class NominationService {
                 : CandidateList.INDIVIDUAL.equals(partyId)
                         && DapilAccess.canAdminister(caller, dapil.getBody(), dapil.getAreaCode());
         if (!allowed) {
-            throw ApiProblem.forbidden(dapil.getBody().partyLists()
+            throw DomainException.notPermitted(dapil.getBody().partyLists()
                     ? "Hanya operator partai " + partyId + " yang boleh mengubah daftar calon partai ini."
                     : "Daftar calon DPD (perseorangan) diisi oleh KPU yang berwenang atas dapil ini.");
         }
@@ -348,12 +353,13 @@ public class NominationService {
 
     private static void requireRead(Caller caller, String partyId) {
         if (!canRead(caller, partyId)) {
-            throw ApiProblem.forbidden("Daftar calon partai lain hanya bisa dilihat setelah DCS diumumkan.");
+            throw DomainException.notPermitted("Daftar calon partai lain hanya bisa dilihat setelah DCS diumumkan.");
         }
     }
 
-    private static ApiProblem rejected(String detail, List<Violation> violations) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Daftar calon melanggar aturan pencalonan", detail,
+    private static DomainException rejected(String detail, List<Violation> violations) {
+        return new DomainException(DomainException.Kind.RULES_FAILED,
+                "Daftar calon melanggar aturan pencalonan", detail,
                 Map.of("violations", violations));
     }
 

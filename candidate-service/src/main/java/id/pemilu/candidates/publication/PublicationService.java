@@ -17,7 +17,7 @@ import id.pemilu.candidates.party.PartyDirectory;
 import id.pemilu.common.events.DctFinalized;
 import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.common.security.Caller;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Publishes the DCS of a dapil and freezes its DCT, sending the ballot structure to recap-service. */
@@ -53,12 +52,14 @@ public class PublicationService {
     public PublicBallot publishDcs(String dapilCode, Caller caller) {
         Dapil dapil = administered(dapilCode, caller);
         if (dapil.getStage() != DapilStage.NOMINATION) {
-            throw ApiProblem.conflict("DCS dapil " + dapilCode + " sudah diumumkan (tahap " + dapil.getStage() + ").");
+            throw DomainException.conflict(
+                    "DCS dapil " + dapilCode + " sudah diumumkan (tahap " + dapil.getStage() + ").");
         }
         boolean anyVerified = nominations.listsOf(dapilCode).stream()
                 .anyMatch(list -> list.getStatus() == ListStatus.VERIFIED);
         if (!anyVerified) {
-            throw ApiProblem.conflict("Belum ada daftar calon yang terverifikasi (semua MS) di dapil " + dapilCode + ".");
+            throw DomainException.conflict(
+                    "Belum ada daftar calon yang terverifikasi (semua MS) di dapil " + dapilCode + ".");
         }
         requireNoViolations(nominations.listsOf(dapilCode).stream()
                 .filter(list -> list.getStatus() == ListStatus.VERIFIED).toList());
@@ -71,18 +72,18 @@ public class PublicationService {
     public PublicBallot finalizeDct(String dapilCode, Caller caller) {
         Dapil dapil = administered(dapilCode, caller);
         if (dapil.getStage() == DapilStage.NOMINATION) {
-            throw ApiProblem.conflict("DCS dapil " + dapilCode + " belum diumumkan; DCT ditetapkan setelah masa "
+            throw DomainException.conflict("DCS dapil " + dapilCode + " belum diumumkan; DCT ditetapkan setelah masa "
                     + "tanggapan masyarakat atas DCS.");
         }
         if (dapil.getStage() == DapilStage.DCT) {
-            throw ApiProblem.conflict("DCT dapil " + dapilCode + " sudah final (versi " + dapil.getDctVersion()
+            throw DomainException.conflict("DCT dapil " + dapilCode + " sudah final (versi " + dapil.getDctVersion()
                     + ") dan tidak bisa diubah.");
         }
         List<CandidateList> lists = nominations.listsOf(dapilCode).stream().filter(CandidateList::isInDcs).toList();
         List<String> pending = lists.stream().filter(l -> l.getStatus() != ListStatus.VERIFIED)
                 .map(CandidateList::getPartyId).toList();
         if (!pending.isEmpty()) {
-            throw ApiProblem.conflict("Daftar partai " + String.join(", ", pending)
+            throw DomainException.conflict("Daftar partai " + String.join(", ", pending)
                     + " masih menunggu verifikasi KPU atas perubahannya; DCT belum bisa ditetapkan.");
         }
         requireNoViolations(lists);
@@ -103,13 +104,14 @@ public class PublicationService {
     public PublicBallot reopenDct(String dapilCode, String reason, Caller caller) {
         Dapil dapil = catalog.get(dapilCode);
         if (!caller.hasRole(id.pemilu.common.security.Roles.KPU_RI)) {
-            throw ApiProblem.forbidden("Hanya KPU RI yang dapat membuka kembali DCT.");
+            throw DomainException.notPermitted("Hanya KPU RI yang dapat membuka kembali DCT.");
         }
         if (dapil.getStage() != DapilStage.DCT) {
-            throw ApiProblem.conflict("DCT dapil " + dapilCode + " belum ditetapkan; tidak ada yang dibuka kembali.");
+            throw DomainException.conflict(
+                    "DCT dapil " + dapilCode + " belum ditetapkan; tidak ada yang dibuka kembali.");
         }
         if (reason == null || reason.isBlank()) {
-            throw ApiProblem.badRequest("Pembukaan kembali DCT wajib disertai alasan (mis. nomor putusan).");
+            throw DomainException.invalid("Pembukaan kembali DCT wajib disertai alasan (mis. nomor putusan).");
         }
         dapil.reopenDct(caller.username(), clock.instant(), reason.trim());
         catalog.save(dapil);
@@ -119,7 +121,7 @@ public class PublicationService {
     public PublicBallot publicDcs(String dapilCode) {
         Dapil dapil = catalog.get(dapilCode);
         if (dapil.getStage() == DapilStage.NOMINATION) {
-            throw ApiProblem.notFound("DCS dapil " + dapilCode + " belum diumumkan.");
+            throw DomainException.notFound("DCS dapil " + dapilCode + " belum diumumkan.");
         }
         return ballot(dapil, "DCS");
     }
@@ -130,7 +132,7 @@ public class PublicationService {
     }
 
     private PublicBallot frozenDct(Dapil dapil, Integer version) {
-        DctVersion dct = dapil.dct(version).orElseThrow(() -> ApiProblem.notFound("DCT dapil " + dapil.getCode()
+        DctVersion dct = dapil.dct(version).orElseThrow(() -> DomainException.notFound("DCT dapil " + dapil.getCode()
                 + (version == null ? "" : " versi " + version) + " belum ditetapkan."));
         return new PublicBallot(DapilView.of(dapil), "DCT", dct.version(), dct.finalizedAt(), dct.parties());
     }
@@ -153,11 +155,11 @@ public class PublicationService {
             }
         }
         if (!unnumbered.isEmpty()) {
-            throw ApiProblem.conflict("Nomor urut partai " + String.join(", ", unnumbered)
+            throw DomainException.conflict("Nomor urut partai " + String.join(", ", unnumbered)
                     + " belum ditetapkan (PUT /api/candidates/parties/ballot-numbers).");
         }
         if (result.isEmpty()) {
-            throw ApiProblem.conflict("Tidak ada daftar calon di DCS dapil " + dapil.getCode() + ".");
+            throw DomainException.conflict("Tidak ada daftar calon di DCS dapil " + dapil.getCode() + ".");
         }
         result.sort(Comparator.comparingInt(DctFinalized.BallotParty::ballotNumber));
         return result;
@@ -214,7 +216,7 @@ public class PublicationService {
                     + (v.position() == null ? "-" : v.position()) + " [" + v.rule() + "]: " + v.message()));
         }
         if (!broken.isEmpty()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "Daftar calon melanggar aturan",
+            throw new DomainException(DomainException.Kind.CONFLICT, "Daftar calon melanggar aturan",
                     "Daftar terverifikasi kini melanggar aturan pencalonan; perbaiki dulu.",
                     Map.of("problems", broken));
         }
@@ -223,7 +225,7 @@ public class PublicationService {
     private Dapil administered(String dapilCode, Caller caller) {
         Dapil dapil = catalog.get(dapilCode);
         if (!DapilAccess.canAdminister(caller, dapil.getBody(), dapil.getAreaCode())) {
-            throw ApiProblem.forbidden("Anda tidak berwenang atas dapil " + dapilCode + ".");
+            throw DomainException.notPermitted("Anda tidak berwenang atas dapil " + dapilCode + ".");
         }
         return dapil;
     }

@@ -1,5 +1,6 @@
 package id.pemilu.common.web;
 
+import id.pemilu.common.domain.DomainException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,6 +28,26 @@ public class ProblemAdvice {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds.longValue())));
         }
         return response.body(body);
+    }
+
+    /** A domain rule refused the action: the kind decides the status (the domain knows nothing of HTTP). */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException refusal) {
+        HttpStatus status = switch (refusal.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case RULES_FAILED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
+        };
+        String title = refusal.title() != null ? refusal.title() : switch (refusal.kind()) {
+            case NOT_FOUND -> "Tidak ditemukan";
+            case CONFLICT -> "Konflik";
+            case INVALID -> "Permintaan tidak valid";
+            case RULES_FAILED -> "Melanggar aturan";
+            case NOT_PERMITTED -> "Akses ditolak";
+        };
+        return apiProblem(new ApiProblem(status, title, refusal.getMessage(), refusal.properties()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

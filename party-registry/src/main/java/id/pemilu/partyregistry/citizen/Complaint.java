@@ -1,6 +1,6 @@
 package id.pemilu.partyregistry.citizen;
 
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.partyregistry.party.Change;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,10 +62,10 @@ public class Complaint {
 
     void answer(String text, String evidence, String by, Instant now) {
         if (status != Status.OPEN) {
-            throw ApiProblem.conflict("Aduan ini tidak menunggu jawaban partai (status " + status + ").");
+            throw DomainException.conflict("Aduan ini tidak menunggu jawaban partai (status " + status + ").");
         }
         if (now.isAfter(answerDeadline)) {
-            throw ApiProblem.conflict("Batas waktu jawaban partai sudah lewat (" + answerDeadline + ").");
+            throw DomainException.conflict("Batas waktu jawaban partai sudah lewat (" + answerDeadline + ").");
         }
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("Jawaban partai wajib diisi.");
@@ -77,16 +77,16 @@ public class Complaint {
 
     void decide(boolean remove, String reason, String by, Instant now) {
         if (status == Status.REMOVED || status == Status.KEPT) {
-            throw ApiProblem.conflict("Aduan ini sudah diputus; putusan bersifat final.");
+            throw DomainException.conflict("Aduan ini sudah diputus; putusan bersifat final.");
         }
         if (status == Status.OPEN && !now.isAfter(answerDeadline)) {
-            throw ApiProblem.conflict("Partai masih boleh menjawab sampai " + answerDeadline + ".");
+            throw DomainException.conflict("Partai masih boleh menjawab sampai " + answerDeadline + ".");
         }
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("Alasan putusan wajib diisi.");
         }
         if (!remove && answer == null) {
-            throw ApiProblem.conflict("Partai tidak menjawab dengan bukti; anggota tidak bisa dipertahankan.");
+            throw DomainException.conflict("Partai tidak menjawab dengan bukti; anggota tidak bisa dipertahankan.");
         }
         status = remove ? Status.REMOVED : Status.KEPT;
         decision = new Decision(remove ? "REMOVE" : "KEEP", reason.strip(), by, now);

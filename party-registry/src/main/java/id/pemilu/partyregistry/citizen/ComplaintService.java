@@ -2,6 +2,7 @@ package id.pemilu.partyregistry.citizen;
 
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.web.ApiProblem;
 import id.pemilu.partyregistry.member.MemberProperties;
 import id.pemilu.partyregistry.member.MemberService;
@@ -31,7 +32,7 @@ class ComplaintService {
     /** Only a citizen who knows the NIK and the exact listed name can file; the membership becomes DISPUTED. */
     Complaint file(String nikHash, String fullName, String partyId, String statement, String contact) {
         var listing = members.listings(nikHash, fullName).stream().filter(l -> l.partyId().equals(partyId))
-                .findFirst().orElseThrow(() -> ApiProblem.notFound(
+                .findFirst().orElseThrow(() -> DomainException.notFound(
                         "Tidak ada keanggotaan atas NIK dan nama ini di partai tersebut."));
         Instant now = clock.instant();
         Complaint complaint = new Complaint(UUID.randomUUID().toString().substring(0, 13), partyId, nikHash,
@@ -42,7 +43,7 @@ class ComplaintService {
             members.dispute(nikHash, partyId, complaint.getId());
         } catch (RuntimeException e) {
             complaints.delete(complaint);
-            if (e instanceof ApiProblem) {
+            if (e instanceof DomainException || e instanceof ApiProblem) {
                 throw e;
             }
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Coba lagi", "Aduan belum tersimpan; coba lagi.");
@@ -53,11 +54,11 @@ class ComplaintService {
     Complaint answer(String partyId, String complaintId, String statement, String evidence, Caller caller) {
         Complaint complaint = complaints.get(complaintId);
         if (!complaint.getPartyId().equals(partyId)) {
-            throw ApiProblem.notFound("Aduan tidak ditemukan.");
+            throw DomainException.notFound("Aduan tidak ditemukan.");
         }
         boolean own = caller.hasRole(Roles.PARTY_OPERATOR) && partyId.equals(caller.partyId());
         if (!own) {
-            throw ApiProblem.forbidden("Jawaban aduan diberikan oleh operator partai yang bersangkutan.");
+            throw DomainException.notPermitted("Jawaban aduan diberikan oleh operator partai yang bersangkutan.");
         }
         complaint.answer(statement, evidence, caller.username(), clock.instant());
         return complaints.save(complaint);
@@ -68,7 +69,7 @@ class ComplaintService {
         boolean allowed = caller.hasRole(Roles.KPU_RI)
                 || (caller.hasRole(Roles.KPU_KABKOTA) && caller.coversRegion(complaint.getKabKotaCode()));
         if (!allowed) {
-            throw ApiProblem.forbidden("Aduan diputus oleh KPU kab/kota tempat anggota terdaftar.");
+            throw DomainException.notPermitted("Aduan diputus oleh KPU kab/kota tempat anggota terdaftar.");
         }
         boolean remove = switch (decision == null ? "" : decision) {
             case "REMOVE" -> true;
@@ -89,7 +90,7 @@ class ComplaintService {
     java.util.List<Complaint> all(Caller caller) {
         if (!caller.hasRole(Roles.BAWASLU) && !caller.hasRole(Roles.KPU_RI) && !caller.hasRole(Roles.KPU_PROVINSI)
                 && !caller.hasRole(Roles.KPU_KABKOTA)) {
-            throw ApiProblem.forbidden("Daftar semua aduan hanya untuk Bawaslu dan KPU.");
+            throw DomainException.notPermitted("Daftar semua aduan hanya untuk Bawaslu dan KPU.");
         }
         return complaints.all().stream().filter(c -> caller.hasRole(Roles.BAWASLU) || caller.hasRole(Roles.KPU_RI)
                 || caller.coversRegion(c.getKabKotaCode())).toList();

@@ -4,7 +4,7 @@ import id.pemilu.common.events.PartyMemberDisputed;
 import id.pemilu.common.events.PartyMemberRemoved;
 import id.pemilu.common.events.PartyMemberVerified;
 import id.pemilu.common.outbox.OutboxAggregate;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.partyregistry.party.Change;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public class Person extends OutboxAggregate {
     }
 
     Membership require(String partyId) {
-        return membership(partyId).orElseThrow(() -> ApiProblem.notFound("Anggota tidak ada di partai ini."));
+        return membership(partyId).orElseThrow(() -> DomainException.notFound("Anggota tidak ada di partai ini."));
     }
 
     /** Every flag of one membership, including those that depend on the other parties and the staff lists. */
@@ -92,7 +92,8 @@ public class Person extends OutboxAggregate {
             throw new IllegalArgumentException("Alasan TMS wajib diisi.");
         }
         if (m.getStatus() == MemberStatus.DISPUTED || m.getStatus().isFinal()) {
-            throw ApiProblem.conflict("Anggota berstatus " + m.getStatus() + "; tidak bisa diverifikasi sekarang.");
+            throw DomainException.conflict(
+                    "Anggota berstatus " + m.getStatus() + "; tidak bisa diverifikasi sekarang.");
         }
         m.setStatus(result, reason);
         m.record(Change.now(by, "verifikasi administrasi: " + result, reason == null ? "" : reason));
@@ -114,10 +115,10 @@ public class Person extends OutboxAggregate {
     void dispute(String partyId, String complaintId, String by) {
         Membership m = require(partyId);
         if (m.getStatus().isFinal()) {
-            throw ApiProblem.conflict("Keanggotaan ini sudah dihapus.");
+            throw DomainException.conflict("Keanggotaan ini sudah dihapus.");
         }
         if (m.getStatus() == MemberStatus.DISPUTED) {
-            throw ApiProblem.conflict("Aduan atas keanggotaan ini sedang diproses.");
+            throw DomainException.conflict("Aduan atas keanggotaan ini sedang diproses.");
         }
         m.setStatus(MemberStatus.DISPUTED, "aduan warga " + complaintId);
         m.setComplaintId(complaintId);
@@ -129,7 +130,7 @@ public class Person extends OutboxAggregate {
     void remove(String partyId, String reason, String by) {
         Membership m = require(partyId);
         if (m.getStatus() == MemberStatus.REMOVED) {
-            throw ApiProblem.conflict("Keanggotaan ini sudah dihapus.");
+            throw DomainException.conflict("Keanggotaan ini sudah dihapus.");
         }
         m.setStatus(MemberStatus.REMOVED, reason);
         m.record(Change.now(by, "dihapus dari daftar anggota", reason));
@@ -146,7 +147,7 @@ public class Person extends OutboxAggregate {
     void replace(String partyId, String newNikHash, String by) {
         Membership m = require(partyId);
         if (m.getStatus() != MemberStatus.TMS) {
-            throw ApiProblem.conflict("Hanya anggota TMS yang boleh diganti.");
+            throw DomainException.conflict("Hanya anggota TMS yang boleh diganti.");
         }
         m.setStatus(MemberStatus.REPLACED, "diganti pada masa perbaikan");
         m.setReplacedBy(newNikHash);

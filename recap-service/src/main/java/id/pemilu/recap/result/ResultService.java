@@ -3,7 +3,7 @@ package id.pemilu.recap.result;
 import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.recap.RecapProperties;
 import id.pemilu.recap.ballot.BallotStructures;
 import id.pemilu.recap.registry.Station;
@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -125,7 +124,7 @@ public class ResultService {
             return result;
         }
         if (result.getStatus() == ResultStatus.VERIFIED || result.getStatus() == ResultStatus.CORRECTED) {
-            throw ApiProblem.conflict("Hasil TPS " + tps + " sudah diverifikasi PPK; perubahan hanya lewat PPK.");
+            throw DomainException.conflict("Hasil TPS " + tps + " sudah diverifikasi PPK; perubahan hanya lewat PPK.");
         }
         Map<String, Integer> values = new LinkedHashMap<>();
         List<Flag> flags = new ArrayList<>();
@@ -134,9 +133,10 @@ public class ResultService {
         Set<String> typed = typedKeys(command.values());
         if (command.submissionId() != null && !command.submissionId().isBlank()) {
             Draft draft = drafts.draft(command.submissionId())
-                    .orElseThrow(() -> ApiProblem.notFound("Pengiriman foto " + command.submissionId() + " tidak ada."));
+                    .orElseThrow(() -> DomainException.notFound(
+                            "Pengiriman foto " + command.submissionId() + " tidak ada."));
             if (!draft.tpsCode().equals(tps.value()) || draft.ballotType() != type) {
-                throw ApiProblem.badRequest("Pengiriman foto itu milik TPS/surat suara lain.");
+                throw DomainException.invalid("Pengiriman foto itu milik TPS/surat suara lain.");
             }
             values.putAll(draft.values());
             flags.addAll(draft.flags());
@@ -148,7 +148,7 @@ public class ResultService {
             photos = draft.photos();
             source = "photo-reading";
         } else if (command.values() == null || command.values().isEmpty()) {
-            throw ApiProblem.badRequest("Isi angka C.Hasil atau sebutkan submissionId foto yang dibaca.");
+            throw DomainException.invalid("Isi angka C.Hasil atau sebutkan submissionId foto yang dibaca.");
         }
         overlay(values, command.values(), structure);
         flags.addAll(0, ResultChecks.check(ordered(values, structure), structure, limits(station, type)));
@@ -184,7 +184,7 @@ public class ResultService {
     private TpsResult reviewLocked(Caller caller, TpsCode tps, BallotType type, ReviewCommand command,
                                    String idempotencyKey, String role, Station station, BallotStructure structure) {
         TpsResult result = find(tps, type)
-                .orElseThrow(() -> ApiProblem.notFound("Belum ada hasil yang dikirim untuk TPS " + tps + "."));
+                .orElseThrow(() -> DomainException.notFound("Belum ada hasil yang dikirim untuk TPS " + tps + "."));
         String fingerprint = RequestFingerprint.of("review", command.decision(), command.values(), command.reason());
         if (result.keyUsedForAnotherRequest(idempotencyKey, fingerprint)) {
             throw reusedKey();
@@ -194,13 +194,13 @@ public class ResultService {
         }
         String reason = command.reason() == null ? "" : command.reason().trim();
         if (reason.length() < 5) {
-            throw ApiProblem.badRequest("Pemeriksaan PPK wajib disertai alasan tertulis.");
+            throw DomainException.invalid("Pemeriksaan PPK wajib disertai alasan tertulis.");
         }
         ResultStatus status = switch (command.decision() == null ? "" : command.decision()) {
             case "verified" -> ResultStatus.VERIFIED;
             case "corrected" -> ResultStatus.CORRECTED;
             case "disputed" -> ResultStatus.FLAGGED;
-            default -> throw ApiProblem.badRequest("Keputusan harus verified, corrected atau disputed.");
+            default -> throw DomainException.invalid("Keputusan harus verified, corrected atau disputed.");
         };
         Map<String, Integer> values = result.valueMap();
         if (status == ResultStatus.FLAGGED) {
@@ -215,7 +215,7 @@ public class ResultService {
         }
         if (status == ResultStatus.CORRECTED) {
             if (command.values() == null || command.values().isEmpty()) {
-                throw ApiProblem.badRequest("Koreksi wajib berisi angka yang diperbaiki.");
+                throw DomainException.invalid("Koreksi wajib berisi angka yang diperbaiki.");
             }
             overlay(values, command.values(), structure);
         }
@@ -284,7 +284,7 @@ public class ResultService {
         Set<String> allowed = structure.allKeys();
         List<String> unknown = typed.stream().map(FieldValue::key).filter(k -> !allowed.contains(k)).toList();
         if (!unknown.isEmpty()) {
-            throw ApiProblem.badRequest("Kolom tidak dikenal untuk surat suara ini: " + String.join(", ", unknown));
+            throw DomainException.invalid("Kolom tidak dikenal untuk surat suara ini: " + String.join(", ", unknown));
         }
         typed.forEach(v -> values.put(v.key(), v.value()));
     }
@@ -300,13 +300,14 @@ public class ResultService {
     }
 
     /** Like the photo upload: one Idempotency-Key, one request; a different body under a used key is refused. */
-    private static ApiProblem reusedKey() {
-        return ApiProblem.conflict("Idempotency-Key ini sudah dipakai untuk permintaan dengan isi lain; pakai kunci "
+    private static DomainException reusedKey() {
+        return DomainException.conflict(
+                "Idempotency-Key ini sudah dipakai untuk permintaan dengan isi lain; pakai kunci "
                 + "baru untuk permintaan baru.");
     }
 
-    private static ApiProblem unprocessable(String detail, List<Flag> flags) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Perlu alasan tertulis", detail,
+    private static DomainException unprocessable(String detail, List<Flag> flags) {
+        return new DomainException(DomainException.Kind.RULES_FAILED, "Perlu alasan tertulis", detail,
                 Map.of("flags", flags.stream().map(f -> Map.of("code", f.code(), "message", f.message())).toList()));
     }
 }
