@@ -64,7 +64,7 @@ public final class LogBench {
                         .with("action", "confirm").with("tps", tps).with("desa", tps.substring(0, 13))
                         .with("ballot", "PPWP").with("version", 1).with("status", "submitted").with("counted", true)
                         .with("values", Forms.consistent(140 + random.nextInt(20), 140 + random.nextInt(20), 3,
-                                40 + random.nextInt(60), 60 + random.nextInt(60), 30 + random.nextInt(40)))
+                                40 + random.nextInt(40), 60 + random.nextInt(40), 30 + random.nextInt(30)))
                         .with("flags", List.of()).with("source", "photo-reading").with("submission", "sub-" + done)
                         .with("photos", List.of("9f2c1e7a0b5d4c3e8f6a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6"))
                         .with("actor", "kpps." + tps).with("role", "kpps").pending();

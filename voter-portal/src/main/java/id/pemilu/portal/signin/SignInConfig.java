@@ -102,6 +102,7 @@ class SignInConfig {
                         .anyMatch(path -> path.matcher(request.getRequestURI()).matches())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/kpps", "/kpps/**").authenticated()
+                        .requestMatchers("/bawaslu", "/bawaslu/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))
