@@ -175,7 +175,8 @@ public final class LogVerifier {
 
         // (c) every entry, every leaf, the root
         MerkleProofs.RootBuilder tree = new MerkleProofs.RootBuilder();
-        List<Map<String, Object>> entries = new ArrayList<>();
+        Replay replay = new Replay();
+        List<String> replayProblems = new ArrayList<>();
         long expected = 0;
         for (long start = 0; start < size; start += 1000) {
             long end = Math.min(size, start + 1000);
@@ -195,7 +196,7 @@ public final class LogVerifier {
                     problems.add("Entri " + index + ": leaf hash yang dilayani bukan hash isinya");
                 }
                 tree.add(leaf);
-                entries.add(Json.object(string(e, "data")));
+                replay.accept(Json.object(string(e, "data")), replayProblems);
                 expected++;
             }
         }
@@ -214,7 +215,8 @@ public final class LogVerifier {
         }
 
         // (d) replay and compare with what the public sees
-        Replay replay = Replay.of(entries, problems);
+        replay.finish(replayProblems);
+        problems.addAll(replayProblems);
         compareTps(replay, problems);
         compareTotals(replay, problems);
         int dhasil = compareDHasil(replay, problems);
@@ -227,33 +229,59 @@ public final class LogVerifier {
         return new Report(consistent, tree.count(), replay.tpsCodes().size(), replay.totals.size(), dhasil, problems);
     }
 
+    /**
+     * The verifier's work on entries as they are downloaded, without HTTP (for the benchmark): leaf hashes, the
+     * root, the replay to results and region totals. {@link #finish()} returns {entries, results, region totals,
+     * problems}.
+     */
+    public static final class Offline {
+        private final MerkleProofs.RootBuilder tree = new MerkleProofs.RootBuilder();
+        private final Replay replay = new Replay();
+        private final List<String> problems = new ArrayList<>();
+
+        public void accept(String data) {
+            tree.add(MerkleProofs.leafHash(data.getBytes(StandardCharsets.UTF_8)));
+            replay.accept(Json.object(data), problems);
+        }
+
+        public long[] finish() {
+            tree.root();
+            replay.finish(problems);
+            return new long[] {tree.count(), replay.results.size(), replay.totals.size(), problems.size()};
+        }
+    }
+
     // ---- replay -------------------------------------------------------------------------------------------------
 
     /** The numbers the log says: each TPS result at its highest version, and the totals of every region above it. */
     static final class Replay {
-        final Map<String, Map<String, Object>> results = new TreeMap<>();
+        final Map<String, Result> results = new java.util.HashMap<>();
+        private final Map<List<String>, String[]> keyLists = new java.util.HashMap<>();
         final Map<String, Totals> totals = new TreeMap<>();
         final Map<String, Map<String, Object>> dhasil = new TreeMap<>();
 
-        static Replay of(List<Map<String, Object>> entries, List<String> problems) {
-            Replay replay = new Replay();
-            Map<String, TreeSet<Long>> versions = new TreeMap<>();
-            for (Map<String, Object> e : entries) {
-                String kind = String.valueOf(e.get("kind"));
-                if (kind.equals("result")) {
-                    String key = e.get("tps") + " " + e.get("ballot");
-                    long version = ((BigDecimal) e.get("version")).longValueExact();
-                    if (!versions.computeIfAbsent(key, k -> new TreeSet<>()).add(version)) {
-                        problems.add("BEDA TPS " + key + ": versi " + version + " tercatat dua kali di log");
-                    }
-                    Map<String, Object> current = replay.results.get(key);
-                    if (current == null || ((BigDecimal) current.get("version")).longValueExact() < version) {
-                        replay.results.put(key, e);
-                    }
-                } else if (kind.equals("session") && "finalize".equals(e.get("action"))) {
-                    replay.dhasil.put(e.get("ballot") + " " + e.get("region") + " " + e.get("dhasilVersion"), e);
+        private final Map<String, TreeSet<Long>> versions = new TreeMap<>();
+
+        /** Takes one entry (in log order); keeps only what the comparison needs, not the entry. */
+        void accept(Map<String, Object> e, List<String> problems) {
+            String kind = String.valueOf(e.get("kind"));
+            if (kind.equals("result")) {
+                String key = e.get("tps") + " " + e.get("ballot");
+                long version = ((BigDecimal) e.get("version")).longValueExact();
+                if (!versions.computeIfAbsent(key, k -> new TreeSet<>()).add(version)) {
+                    problems.add("BEDA TPS " + key + ": versi " + version + " tercatat dua kali di log");
                 }
+                Result current = results.get(key);
+                if (current == null || current.version() < version) {
+                    results.put(key, compact(e, version));
+                }
+            } else if (kind.equals("session") && "finalize".equals(e.get("action"))) {
+                dhasil.put(e.get("ballot") + " " + e.get("region") + " " + e.get("dhasilVersion"), e);
             }
+        }
+
+        /** Checks that every TPS's versions run 1..n without a gap, then adds the results up per region. */
+        void finish(List<String> problems) {
             versions.forEach((key, seen) -> {
                 for (long v = 1; v <= seen.last(); v++) {
                     if (!seen.contains(v)) {
@@ -261,20 +289,48 @@ public final class LogVerifier {
                     }
                 }
             });
-            for (Map<String, Object> r : replay.results.values()) {
-                String ballot = (String) r.get("ballot");
-                String desa = (String) r.get("desa");
-                for (String region : regionsOf(desa)) {
-                    replay.totals.computeIfAbsent(ballot + " " + region, k -> new Totals()).add(r);
+            versions.clear();
+            results.forEach((key, r) -> {
+                String ballot = key.substring(key.indexOf(' ') + 1);
+                for (String region : regionsOf(r.desa())) {
+                    totals.computeIfAbsent(ballot + " " + region, k -> new Totals()).add(r);
                 }
+            });
+        }
+
+        /** What the comparison needs of a result, small enough for a national replay in memory. */
+        private Result compact(Map<String, Object> e, long version) {
+            Map<?, ?> values = e.get("values") instanceof Map<?, ?> m ? m : Map.of();
+            List<String> keys = new ArrayList<>();
+            long[] numbers = new long[values.size()];
+            int i = 0;
+            for (Map.Entry<?, ?> kv : values.entrySet()) {
+                keys.add((String) kv.getKey());
+                numbers[i++] = kv.getValue() == null ? Long.MIN_VALUE : ((BigDecimal) kv.getValue()).longValueExact();
             }
-            return replay;
+            String[] shared = keyLists.computeIfAbsent(keys, k -> k.toArray(new String[0]));
+            return new Result(version, ((String) e.get("status")).intern(), Boolean.TRUE.equals(e.get("counted")),
+                    (String) e.get("desa"), shared, numbers);
         }
 
         TreeSet<String> tpsCodes() {
             TreeSet<String> codes = new TreeSet<>();
             results.keySet().forEach(k -> codes.add(k.substring(0, k.indexOf(' '))));
             return codes;
+        }
+    }
+
+    /** A replayed TPS result; a null number is kept as Long.MIN_VALUE. */
+    record Result(long version, String status, boolean counted, String desa, String[] keys, long[] numbers) {
+
+        Map<String, Long> values() {
+            Map<String, Long> out = new TreeMap<>();
+            for (int i = 0; i < keys.length; i++) {
+                if (numbers[i] != Long.MIN_VALUE) {
+                    out.put(keys[i], numbers[i]);
+                }
+            }
+            return out;
         }
     }
 
@@ -297,25 +353,21 @@ public final class LogVerifier {
         final Map<String, Long> counted = new TreeMap<>();
         final Map<String, Long> flagged = new TreeMap<>();
 
-        void add(Map<String, Object> result) {
-            boolean isCounted = Boolean.TRUE.equals(result.get("counted"));
-            if (isCounted) {
+        void add(Result result) {
+            if (result.counted()) {
                 countedTps++;
             } else {
                 flaggedTps++;
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> values = (Map<String, Object>) result.get("values");
-            values.forEach((k, v) -> {
-                if (v != null) {
-                    (isCounted ? counted : flagged).merge(k, ((BigDecimal) v).longValueExact(), Long::sum);
-                }
-            });
+            result.values().forEach((k, v) -> (result.counted() ? counted : flagged).merge(k, v, Long::sum));
         }
     }
 
     private void compareTps(Replay replay, List<String> problems) {
-        for (String tps : replay.tpsCodes()) {
+        Map<String, List<String>> ballotsOf = new TreeMap<>();
+        replay.results.keySet().forEach(k -> ballotsOf.computeIfAbsent(k.substring(0, k.indexOf(' ')),
+                t -> new ArrayList<>()).add(k.substring(k.indexOf(' ') + 1)));
+        for (String tps : ballotsOf.keySet()) {
             Map<String, Object> page = getObject("/api/recap/public/tps/" + encode(tps));
             Map<String, Map<String, Object>> published = new LinkedHashMap<>();
             for (Object b : (List<?>) page.get("ballots")) {
@@ -325,17 +377,17 @@ public final class LogVerifier {
             }
             for (Map.Entry<String, Map<String, Object>> p : published.entrySet()) {
                 String key = tps + " " + p.getKey();
-                Map<String, Object> logged = replay.results.get(key);
+                Result logged = replay.results.get(key);
                 Map<String, Object> shown = p.getValue();
                 if (logged == null) {
                     problems.add("BEDA TPS " + key + ": halaman publik menampilkan hasil yang tidak ada di log");
                     continue;
                 }
                 long shownVersion = number(shown, "resultVersion").longValueExact();
-                long loggedVersion = ((BigDecimal) logged.get("version")).longValueExact();
-                if (shownVersion != loggedVersion || !Objects.equals(shown.get("status"), logged.get("status"))) {
+                long loggedVersion = logged.version();
+                if (shownVersion != loggedVersion || !Objects.equals(shown.get("status"), logged.status())) {
                     problems.add("BEDA TPS " + key + ": publik versi " + shownVersion + " " + shown.get("status")
-                            + ", log versi " + loggedVersion + " " + logged.get("status"));
+                            + ", log versi " + loggedVersion + " " + logged.status());
                 }
                 Map<String, Long> shownValues = new TreeMap<>();
                 for (Object v : (List<?>) shown.get("values")) {
@@ -344,14 +396,14 @@ public final class LogVerifier {
                         shownValues.put((String) kv.get("key"), ((BigDecimal) kv.get("value")).longValueExact());
                     }
                 }
-                Map<String, Long> loggedValues = longs(logged.get("values"));
+                Map<String, Long> loggedValues = logged.values();
                 if (!shownValues.equals(loggedValues)) {
                     problems.add("BEDA TPS " + key + ": angka publik " + differences(loggedValues, shownValues));
                 }
             }
-            for (String key : replay.results.keySet()) {
-                if (key.startsWith(tps + " ") && !published.containsKey(key.substring(tps.length() + 1))) {
-                    problems.add("BEDA TPS " + key + ": hasil ada di log tetapi tidak di halaman publik");
+            for (String ballot : ballotsOf.get(tps)) {
+                if (!published.containsKey(ballot)) {
+                    problems.add("BEDA TPS " + tps + " " + ballot + ": hasil ada di log tetapi tidak di halaman publik");
                 }
             }
         }

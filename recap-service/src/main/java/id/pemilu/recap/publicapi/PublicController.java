@@ -7,6 +7,7 @@ import id.pemilu.recap.recap.Entry;
 import id.pemilu.recap.recap.RecapQueries;
 import id.pemilu.recap.recap.RegionTotal;
 import id.pemilu.recap.recap.Total;
+import id.pemilu.recap.recommendation.RecommendationService;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.report.TpsReports;
@@ -48,10 +49,12 @@ class PublicController {
     private final TpsAccess access;
     private final PublicPhotos photos;
     private final TpsReports reports;
+    private final RecommendationService recommendations;
 
     PublicController(TpsRegistry registry, RecapQueries totals, ResultService results, TpsAccess access,
-                     PublicPhotos photos, TpsReports reports) {
+                     PublicPhotos photos, TpsReports reports, RecommendationService recommendations) {
         this.reports = reports;
+        this.recommendations = recommendations;
         this.registry = registry;
         this.totals = totals;
         this.results = results;
@@ -128,7 +131,8 @@ class PublicController {
         List<RegionRef> path = Wilayah.indonesia().path(code.desaCode()).stream()
                 .map(r -> new RegionRef(r.code(), r.name(), r.level().name(), registry.tpsTotal(r.code()))).toList();
         return new PublicTps(code.value(), "/api/recap/public/tps/" + code.value(), path, station.dptMen(),
-                station.dptWomen(), station.dpt(), ballots, reports.openReports(code));
+                station.dptWomen(), station.dpt(), ballots, reports.openReports(code),
+                recommendations.openOnTps(code.value()).size());
     }
 
     @GetMapping("/api/recap/public/photos/{sha256}")
@@ -272,7 +276,7 @@ class PublicController {
     }
 
     record PublicTps(String tpsCode, String url, List<RegionRef> path, int dptMen, int dptWomen, int dpt,
-                     List<PublicBallot> ballots, TpsReports.OpenReports openReports) {
+                     List<PublicBallot> ballots, TpsReports.OpenReports openReports, int openRecommendations) {
     }
 
     record DownloadRow(String code, String name, String level, int tpsTotal, int countedTps, int flaggedTps,

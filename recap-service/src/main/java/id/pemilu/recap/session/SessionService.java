@@ -12,6 +12,8 @@ import id.pemilu.recap.dhasil.DHasilService;
 import id.pemilu.recap.dhasil.Packed;
 import id.pemilu.recap.recap.Entry;
 import id.pemilu.recap.recap.RecapApplier;
+import id.pemilu.recap.recommendation.Recommendation;
+import id.pemilu.recap.recommendation.RecommendationService;
 import id.pemilu.recap.recap.RegionTotal;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
@@ -71,11 +73,14 @@ public class SessionService {
     private final DurableWrites durable;
     private final ObjectProvider<OutboxRelay> relay;
     private final String publicBaseUrl;
+    private final RecommendationService recommendations;
     private final Object[] locks = new Object[256];
 
     SessionService(MongoTemplate mongo, SessionAccess access, TpsRegistry registry, ResultService results,
                    RecapApplier applier, DHasilService dhasil, DurableWrites durable, ObjectProvider<OutboxRelay> relay,
-                   @Value("${pemilu.recap.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+                   @Value("${pemilu.recap.public-base-url:http://localhost:8080}") String publicBaseUrl,
+                   RecommendationService recommendations) {
+        this.recommendations = recommendations;
         this.mongo = mongo;
         this.access = access;
         this.registry = registry;
@@ -259,6 +264,10 @@ public class SessionService {
             List<String> notReady = new ArrayList<>();
             for (RecapSession.Objection o : s.unanswered()) {
                 notReady.add("Keberatan " + o.id() + " (" + o.target() + ") belum dijawab");
+            }
+            for (Recommendation r : recommendations.openFor(type.name(), region)) {
+                notReady.add("Rekomendasi Bawaslu " + r.getId() + " (" + r.getTarget() + ", "
+                        + r.getKind().label().toLowerCase(java.util.Locale.ROOT) + ") belum dijawab");
             }
             DHasil draft = tier == Tier.KECAMATAN ? kecamatanDraft(s, type, caller, role, notReady)
                     : higherDraft(s, type, caller, role, notReady);

@@ -84,8 +84,12 @@ class LogController {
         }
         TransparencyLog.Stored entry = translog.entry(index)
                 .orElseThrow(() -> ApiProblem.notFound("Entri " + index + " tidak ada."));
+        List<ProvenEntry> all = translog.all(subject).stream().filter(i -> i < head.treeSize()).limit(200)
+                .map(i -> translog.entry(i).map(e -> new ProvenEntry(e.index(), e.data(), HEX.formatHex(e.leaf()),
+                        hex(translog.inclusion(e.index(), head.treeSize())))).orElse(null))
+                .filter(java.util.Objects::nonNull).toList();
         return new SubjectProof(entry.index(), entry.data(), HEX.formatHex(entry.leaf()), signed(head),
-                hex(translog.inclusion(index, head.treeSize())));
+                hex(translog.inclusion(index, head.treeSize())), all);
     }
 
     private SignedHead signed(TreeHeads.Head head) {
@@ -114,6 +118,11 @@ class LogController {
     record ConsistencyProof(long first, long second, List<String> path) {
     }
 
-    record SubjectProof(long index, String data, String leafHash, SignedHead head, List<String> path) {
+    /** {@code entries}: every entry about the same TPS or D.Hasil (photo, reading, result...), each with its proof. */
+    record SubjectProof(long index, String data, String leafHash, SignedHead head, List<String> path,
+                        List<ProvenEntry> entries) {
+    }
+
+    record ProvenEntry(long index, String data, String leafHash, List<String> path) {
     }
 }

@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,7 +79,7 @@ public class TransparencyLog implements Merkle.Subtrees {
             Document entry = mongo.findById(i, Document.class, ENTRIES);
             if (entry != null) {
                 mongo.save(new Document("_id", entry.getString("entryId")).append("index", i), IDS);
-                mongo.save(new Document("_id", entry.getString("subject")).append("index", i), LATEST);
+                pointTo(entry.getString("subject"), i);
             }
         }
         size = n;
@@ -135,7 +136,15 @@ public class TransparencyLog implements Merkle.Subtrees {
         System.arraycopy(next, 0, frontier, 0, LEVELS);
         size = n + 1;
         if (entry.subject() != null) {
-            mongo.save(new Document("_id", entry.subject()).append("index", n), LATEST);
+            pointTo(entry.subject(), n);
+        }
+    }
+
+    /** The subject's latest entry is {@code index}; {@code indices} lists all of them (idempotent). */
+    private void pointTo(String subject, long index) {
+        if (subject != null) {
+            mongo.upsert(new Query(where("_id").is(subject)),
+                    new Update().max("index", index).addToSet("indices", index), LATEST);
         }
     }
 
@@ -221,6 +230,16 @@ public class TransparencyLog implements Merkle.Subtrees {
 
     public Optional<Stored> entry(long index) {
         return Optional.ofNullable(mongo.findById(index, Document.class, ENTRIES)).map(TransparencyLog::stored);
+    }
+
+    /** Indices of every entry about {@code subject}, in log order (empty if none). */
+    public List<Long> all(String subject) {
+        Document pointer = mongo.findById(subject, Document.class, LATEST);
+        if (pointer == null) {
+            return List.of();
+        }
+        return pointer.getList("indices", Number.class, List.of()).stream().map(Number::longValue).sorted()
+                .toList();
     }
 
     /** Index of the latest entry about {@code subject}, if any. */

@@ -15,6 +15,10 @@ final class KppsAccess {
     }
 
     static SignedIn requireKpps(SignedIn officer) {
+        if (officer != null && !officer.isKpps() && officer.roles().contains("bawaslu")) {
+            throw new Refused("Bawaslu mengawasi dan tidak dapat mengubah data TPS: pengiriman foto, konfirmasi dan "
+                    + "perubahan angka hanya oleh petugas KPPS TPS itu. Lihat TPS ini di halaman Pengawasan.");
+        }
         if (officer == null || !officer.isKpps()) {
             throw new Refused("Halaman ini untuk petugas KPPS. Anda masuk sebagai "
                     + (officer == null ? "tamu" : officer.roleLabel()) + "; konsol untuk PPK, KPU dan Bawaslu ada "

@@ -41,7 +41,11 @@ class KppsController {
 
     @GetMapping("/kpps")
     String home(Authentication authentication, Model model) {
-        SignedIn officer = KppsAccess.requireKpps(SignedIn.of(authentication));
+        SignedIn signedIn = SignedIn.of(authentication);
+        if (signedIn != null && !signedIn.isKpps() && signedIn.roles().contains("bawaslu")) {
+            return "redirect:/bawaslu"; // the sign-in lands here; Bawaslu's pages are its own
+        }
+        SignedIn officer = KppsAccess.requireKpps(signedIn);
         String tps = officer.tpsCode();
         List<Map<String, Object>> ballots = new ArrayList<>();
         for (String type : KppsLabels.BALLOTS.keySet()) {

@@ -30,6 +30,11 @@ public final class KppsLabels {
     private KppsLabels() {
     }
 
+    /** Every ballot type with its name, in ballot order. */
+    public static Map<String, String> ballots() {
+        return java.util.Collections.unmodifiableMap(BALLOTS);
+    }
+
     public static String ballot(String type) {
         return BALLOTS.getOrDefault(type, type);
     }

@@ -105,6 +105,7 @@ class SignInConfig {
                         .requestMatchers("/staf", "/rekap", "/rekap/**").authenticated()
                         .requestMatchers("/sipol", "/sipol/**", "/silon", "/silon/**").authenticated()
                         .requestMatchers("/desk", "/desk/**").authenticated()
+                        .requestMatchers("/bawaslu", "/bawaslu/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))
