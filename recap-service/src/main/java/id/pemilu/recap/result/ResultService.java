@@ -98,7 +98,7 @@ public class ResultService {
                 return attempt.get();
             } catch (ConcurrentResultChange e) {
                 if (i == 8) {
-                    throw ApiProblem.conflict("Hasil TPS " + tps + " sedang diubah oleh permintaan lain; coba lagi.");
+                    throw DomainException.conflict("Hasil TPS " + tps + " sedang diubah oleh permintaan lain; coba lagi.");
                 }
                 Thread.onSpinWait();
             }
