@@ -33,6 +33,9 @@ final class FakeKeycloak implements AutoCloseable {
     private final Map<String, String> nonces = new ConcurrentHashMap<>();
     volatile String username = "kpps.gambir.4";
     volatile String tpsCode = "31.71.01.1001.004";
+    /** Realm role of the signed-in user, and the region claim for staff (null for KPPS). */
+    volatile String role = "kpps";
+    volatile String regionCode;
 
     FakeKeycloak() throws Exception {
         key = new RSAKeyGenerator(2048).keyID("browser-test").generate();
@@ -68,8 +71,12 @@ final class FakeKeycloak implements AutoCloseable {
         try {
             Date now = new Date();
             Date exp = new Date(now.getTime() + 300_000);
-            Map<String, Object> roles = Map.of("roles", List.of("kpps"));
-            JWTClaimsSet id = new JWTClaimsSet.Builder().issuer(issuer()).subject(username).audience("pemilu-portal")
+            Map<String, Object> roles = Map.of("roles", List.of(role));
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();
+            if (regionCode != null) {
+                claims.claim("region_code", regionCode);
+            }
+            JWTClaimsSet id = claims.issuer(issuer()).subject(username).audience("pemilu-portal")
                     .issueTime(now).expirationTime(exp).claim("nonce", nonce).claim("preferred_username", username)
                     .claim("name", "Petugas KPPS " + username).claim("tps_code", tpsCode).claim("realm_access", roles)
                     .build();
