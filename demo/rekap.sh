@@ -29,6 +29,9 @@ REKAP_PSU=${rekap_missing[-1]}
 rekap_sent=0
 for tps in "${rekap_missing[@]:0:${#rekap_missing[@]}-1}"; do
   user="kpps.demo.$tps"
+  # master-realm tokens live 60 s; on a loaded machine the loop takes longer: a fresh one per TPS
+  rekap_admin=$(curl -sf -X POST "$KEYCLOAK/realms/master/protocol/openid-connect/token" -d grant_type=password \
+    -d client_id=admin-cli -d username=admin -d "password=${KC_ADMIN_PASSWORD:-dev-only-admin}" | jq -r .access_token)
   curl -s -o /dev/null -X POST -H "Authorization: Bearer $rekap_admin" -H "Content-Type: application/json" \
     "$KEYCLOAK/admin/realms/pemilu/users" -d "$(jq -nc --arg u "$user" --arg t "$tps" --arg p "$DEV_PASSWORD" \
     '{username: $u, enabled: true, emailVerified: true, firstName: "KPPS", lastName: $t, email: "\($u)@pemilu.invalid",

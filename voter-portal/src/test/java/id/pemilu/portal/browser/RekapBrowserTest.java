@@ -402,7 +402,6 @@ class RekapBrowserTest {
     static void fillEveryOtherTps(List<String> all) throws Exception {
         JsonNode progress = call("GET", "/api/recap/public/progress?region=" + KEC + "&ballotType=" + TYPE
                 + "&limit=1000", null, null);
-        String admin = null;
         for (JsonNode missing : progress.path("notReportedTps")) {
             String tps = missing.asString();
             if (tps.equals(FLAGGED) || tps.equals(psuTps)) {
@@ -410,8 +409,9 @@ class RekapBrowserTest {
             }
             String user = KPPS_USERS.get(tps);
             if (user == null) {
-                admin = admin == null ? adminToken() : admin;
-                user = ensureKppsUser(admin, tps);
+                // a fresh admin token each time: Keycloak's master realm tokens live 60 s, and a loaded machine
+                // needs longer than that for all the TPS
+                user = ensureKppsUser(adminToken(), tps);
             }
             JsonNode station = call("GET", "/api/recap/public/tps/" + tps, null, null);
             ObjectNode body = JSON.createObjectNode();
