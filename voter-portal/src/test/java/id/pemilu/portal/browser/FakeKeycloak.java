@@ -33,6 +33,10 @@ final class FakeKeycloak implements AutoCloseable {
     private final Map<String, String> nonces = new ConcurrentHashMap<>();
     volatile String username = "kpps.gambir.4";
     volatile String tpsCode = "31.71.01.1001.004";
+    /** Realm roles and scope claims of the signed-in user (staff screens: party operator, KPU). */
+    volatile List<String> roles = List.of("kpps");
+    volatile String partyId;
+    volatile String regionCode;
 
     FakeKeycloak() throws Exception {
         key = new RSAKeyGenerator(2048).keyID("browser-test").generate();
@@ -68,10 +72,11 @@ final class FakeKeycloak implements AutoCloseable {
         try {
             Date now = new Date();
             Date exp = new Date(now.getTime() + 300_000);
-            Map<String, Object> roles = Map.of("roles", List.of("kpps"));
+            Map<String, Object> roles = Map.of("roles", this.roles);
             JWTClaimsSet id = new JWTClaimsSet.Builder().issuer(issuer()).subject(username).audience("pemilu-portal")
                     .issueTime(now).expirationTime(exp).claim("nonce", nonce).claim("preferred_username", username)
                     .claim("name", "Petugas KPPS " + username).claim("tps_code", tpsCode).claim("realm_access", roles)
+                    .claim("party_id", partyId).claim("region_code", regionCode)
                     .build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), id);
             jwt.sign(new RSASSASigner(key));
