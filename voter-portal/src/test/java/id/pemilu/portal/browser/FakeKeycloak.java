@@ -35,6 +35,9 @@ final class FakeKeycloak implements AutoCloseable {
     volatile String tpsCode = "31.71.01.1001.004";
     /** Realm role and region of the signed-in user (the Desk Pilkada tests sign in reporters and desks). */
     volatile String role = "kpps";
+    /** Several realm roles at once (staff screens: party operator, KPU); when set, used instead of {@link #role}. */
+    volatile List<String> roles;
+    volatile String partyId;
     volatile String regionCode;
 
     FakeKeycloak() throws Exception {
@@ -71,12 +74,14 @@ final class FakeKeycloak implements AutoCloseable {
         try {
             Date now = new Date();
             Date exp = new Date(now.getTime() + 300_000);
-            Map<String, Object> roles = Map.of("roles", List.of(role));
+            List<String> realmRoles = this.roles != null ? this.roles : List.of(role);
+            boolean kpps = realmRoles.contains("kpps");
+            Map<String, Object> roles = Map.of("roles", realmRoles);
             JWTClaimsSet id = new JWTClaimsSet.Builder().issuer(issuer()).subject(username).audience("pemilu-portal")
                     .issueTime(now).expirationTime(exp).claim("nonce", nonce).claim("preferred_username", username)
-                    .claim("name", ("kpps".equals(role) ? "Petugas KPPS " : "") + username)
-                    .claim("tps_code", "kpps".equals(role) ? tpsCode : null).claim("region_code", regionCode)
-                    .claim("realm_access", roles).build();
+                    .claim("name", (kpps ? "Petugas KPPS " : "") + username)
+                    .claim("tps_code", kpps ? tpsCode : null).claim("region_code", regionCode)
+                    .claim("party_id", partyId).claim("realm_access", roles).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), id);
             jwt.sign(new RSASSASigner(key));
             String body = "{\"access_token\":\"token-" + username + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"

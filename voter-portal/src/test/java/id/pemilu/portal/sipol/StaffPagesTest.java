@@ -212,4 +212,67 @@ class StaffPagesTest {
                 .andExpect(content().string(allOf(containsString("untuk operator partai, KPU dan Bawaslu"),
                         not(containsString("Partai Nusantara")))));
     }
+
+    @Test
+    void kpuScreensRenderFromTheServicesAnswers() throws Exception {
+        services.json("GET /api/parties/pnb/members?limit=50&kabKotaCode=31.71&status=PENDING", 200, """
+                [{"memberId":"m-1","nik":"3171010101800001","fullName":"Budi","kabKotaCode":"31.71",
+                  "status":"PENDING","flags":["DATA_MISMATCH"],"counted":false,"ktaNumber":"K1"}]""");
+        mvc.perform(get("/sipol/partai/pnb/verifikasi").with(kpu())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Budi"), containsString("data tidak cocok dengan NIK"),
+                        containsString("value=\"TMS\""))));
+        services.json("GET /api/parties/pnb/factual-samples", 200, """
+                [{"id":"pnb:31.71:benih","partyId":"pnb","kabKotaCode":"31.71","seed":"benih","size":1,"population":5,
+                  "memberIds":["m-1"],"drawnBy":"kpu.jakpus","drawnAt":"2029-01-02T03:04:05Z"}]""");
+        services.json("GET /api/parties/pnb/members/m-1", 200, """
+                {"memberId":"m-1","nik":"3171010101800001","fullName":"Budi","status":"MS"}""");
+        services.json("GET /api/parties/pnb/factual-samples/redraw?kabKotaCode=31.71&seed=benih&size=1", 200, """
+                {"seed":"benih","population":5,"memberIds":["m-1"]}""");
+        mvc.perform(get("/sipol/partai/pnb/sampel").with(kpu())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("benih"), containsString("Budi"),
+                        containsString("/sipol/partai/pnb/sampel/undi-ulang?kabKota=31.71&amp;seed=benih&amp;size=1"))));
+        mvc.perform(get("/sipol/partai/pnb/sampel/undi-ulang").param("kabKota", "31.71").param("seed", "benih")
+                .param("size", "1").with(kpu())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("SAMA dengan sampel yang diumumkan KPU")));
+        services.json("GET /api/members/complaints", 200, """
+                [{"id":"c-2","partyId":"pnb","kabKotaCode":"31.71","statement":"Bukan saya.","contact":"0812",
+                  "status":"ANSWERED","filedAt":"2029-01-01T00:00:00Z","answerDeadline":"2029-01-08T00:00:00Z",
+                  "answer":{"statement":"Ada formulir.","evidence":"F-1","by":"operator.pnb","at":"2029-01-02T00:00:00Z"},
+                  "decision":null}]""");
+        mvc.perform(get("/sipol/aduan").with(kpu())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Ada formulir."), containsString("0812"),
+                        containsString("value=\"REMOVE\""))));
+        services.json("GET /api/dapil/UJI-2", 200, """
+                {"code":"UJI-2","name":"Dapil Dua","body":"DPRD_KABKOTA","areaCode":"31.71","seats":3,
+                 "stage":"NOMINATION","dctVersion":0}""");
+        services.json("GET /api/candidates/lists?dapil=UJI-2", 200, """
+                [{"listId":"UJI-2:pnb","dapilCode":"UJI-2","partyId":"pnb","seats":3,"status":"SUBMITTED",
+                  "inDcs":false,"candidates":[{"position":1,"candidateId":"id-a","name":"Andi","gender":"L",
+                  "birthDate":"1980-01-01","education":"S1","documents":["KTP"],"verdict":null,"verdictReason":null}],
+                  "violations":[],"changes":[]}]""");
+        mvc.perform(get("/silon/dapil/UJI-2").with(kpu())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Andi"), containsString("name=\"verdict-id-a\""),
+                        containsString("Umumkan DCS"))));
+        services.json("GET /api/candidates/feedback?dapil=UJI-2", 200, """
+                [{"id":"f-1","candidateId":"id-a","candidateName":"Andi","dapilCode":"UJI-2","partyId":"pnb",
+                  "text":"Masih pengurus BUMD.","evidenceUrls":["https://contoh.example/1"],"reports":2,
+                  "firstAt":"2029-01-01T00:00:00Z","lastAt":"2029-01-02T00:00:00Z","clarification":null,
+                  "clarifiedBy":null,"clarifiedAt":null}]""");
+        mvc.perform(get("/silon/dapil/UJI-2/tanggapan").with(operator("pnb"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Masih pengurus BUMD."),
+                        containsString("Kirim klarifikasi"))));
+        services.json("GET /api/candidates/parties", 200, """
+                [{"partyId":"pnb","name":"Partai Nusantara Bersatu","abbreviation":"PNB","eligible":true,
+                  "ballotNumber":1}]""");
+        mvc.perform(get("/silon/nomor-urut").with(kpu())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Hanya KPU RI yang mencatat nomor urut.")));
+        services.json("GET /api/dapil", 200, """
+                [{"code":"UJI-2","name":"Dapil Dua","body":"DPRD_KABKOTA","areaCode":"31.71","seats":3,
+                  "stage":"DCS","dctVersion":0}]""");
+        mvc.perform(get("/silon").with(operator("pnb"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("/silon/dapil/UJI-2/pnb"),
+                        containsString("/silon/dapil/UJI-2/tanggapan"))));
+        mvc.perform(get("/sipol/pegawai").with(kpu())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"_csrf\"")));
+    }
 }
