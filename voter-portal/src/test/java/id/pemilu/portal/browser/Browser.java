@@ -96,8 +96,9 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(setting("chromedriver", "CHROMEDRIVER", "/usr/bin/chromedriver")))
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        // generous: a CI machine (or one shared by several builds) can take a minute for a sign-in round trip
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(150));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         Browser browser = new Browser(driver, profile, stripSlash(setting("portal.baseUrl", "PORTAL_BASE_URL",
                 "http://127.0.0.1:8080")));
         browser.use(size);
@@ -153,7 +154,7 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndWait(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
         wait.until(ExpectedConditions.stalenessOf(page));
         wait.until(d -> "complete".equals(js("return document.readyState;")));
         return this;
@@ -218,6 +219,19 @@ public final class Browser implements AutoCloseable {
                 return out.slice(0, 10);""");
         throw new AssertionError("%s at %s: page scrolls sideways (scrollWidth %d, body %d > clientWidth %d): %s"
                 .formatted(driver.getCurrentUrl(), size.label, scrollWidth, bodyWidth, clientWidth, culprits));
+    }
+
+    /**
+     * What the page cost over the network: the page and everything it loaded (compressed sizes with headers, from the
+     * browser's resource timing), photos of C.Hasil forms left out. Resources the browser had cached count 0.
+     */
+    public long pageWeight() {
+        return ((Number) js("""
+                let total = 0;
+                for (const e of performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))) {
+                  if (!/\\/(photos|foto)\\//.test(new URL(e.name).pathname)) { total += e.transferSize || 0; }
+                }
+                return total;""")).longValue();
     }
 
     /** Runs axe-core on the page; fails on any serious or critical violation, listing rule, help and elements. */

@@ -22,6 +22,9 @@ class PublicPagesBrowserTest {
     /** The demo's TPS with a C.Hasil photo (demo/recap-service.sh). */
     static final String PHOTO_TPS = "31.71.01.1001.001";
 
+    /** Each page at most 100 KB compressed without the photo (issue 17). */
+    static final long MAX_PAGE_BYTES = 100 * 1024;
+
     private static Browser browser;
 
     @BeforeAll
@@ -40,6 +43,8 @@ class PublicPagesBrowserTest {
     void citizenDrillsDownFromTheNationToATpsAndItsPhoto() {
         browser.open("/");
         assertThat(browser.driver().getCurrentUrl()).contains("/hasil");
+        // a weak connection: the first page with its stylesheet and charts stays under 100 KB compressed
+        assertThat(browser.pageWeight()).as("bytes of the first page").isPositive().isLessThanOrEqualTo(MAX_PAGE_BYTES);
         assertThat(browser.find("h1").getText()).contains("Indonesia");
         assertThat(browser.findAll("svg.chart")).as("results, progress and comparison charts").hasSizeGreaterThanOrEqualTo(2);
         browser.check("warga", "1-nasional");
@@ -61,6 +66,9 @@ class PublicPagesBrowserTest {
                 .as("the C.Hasil photo is shown").isGreaterThan(100);
         assertThat(photo.findElement(By.xpath("./ancestor::a")).getAttribute("href"))
                 .as("the photo opens full size to zoom").contains("/api/recap/public/photos/");
+        // the history of the result: who in which role, when, why
+        assertThat(browser.text()).contains("Riwayat perubahan").contains("oleh KPPS TPS " + PHOTO_TPS);
+        assertThat(browser.pageWeight()).as("bytes of the TPS page without its photo").isLessThanOrEqualTo(MAX_PAGE_BYTES);
         browser.js("window.scrollTo(0, 0)");
         browser.check("warga", "6-tps");
     }
@@ -111,6 +119,13 @@ class PublicPagesBrowserTest {
         assertThat(browser.find("h1").getText()).contains("DKI Jakarta I");
         assertThat(browser.text()).contains("Perolehan kursi dan calon terpilih").contains("Kemajuan");
         browser.check("dapil", "2-dpr-dki-1");
+
+        // the demo's KPU RI publishes the DPR seats of DKI Jakarta II (demo/determination.sh)
+        browser.open("/hasil/dapil/DPR-31-2");
+        assertThat(browser.find("#kursi").getText()).contains("Ditetapkan KPU").contains("Calon terpilih")
+                .doesNotContain("Belum ditetapkan");
+        assertThat(browser.findAll("#kursi-partai tr")).as("parties with seats").hasSizeGreaterThan(1);
+        browser.check("dapil", "3-kursi-dpr-dki-2");
     }
 
     @Test
@@ -132,6 +147,7 @@ class PublicPagesBrowserTest {
         WebElement link = browser.find("a[href^='" + hrefPrefix + "']");
         browser.clickAndWait(link);
         assertThat(browser.find("h1").getText()).containsIgnoringCase(expectedHeading);
+        assertThat(browser.pageWeight()).as("bytes of " + step).isLessThanOrEqualTo(MAX_PAGE_BYTES);
         browser.check("warga", step);
     }
 
