@@ -57,6 +57,7 @@ public final class DigitTrainer {
         id.pemilu.ocr.synth.PhotoSimulator.Distortion distortion = id.pemilu.ocr.synth.PhotoSimulator.Distortion.ALL;
         Path init = null;
         float rate0 = 0.002f;
+        int mnistPerEpoch = TRAIN_END;
         Path out = Path.of("ocr-c1-reader/src/main/resources/model/digits.params");
         Path cache = Path.of("ocr-c1-reader/target/training-cache");
         for (int i = 0; i < args.length; i++) {
@@ -73,6 +74,7 @@ public final class DigitTrainer {
                 case "--distortion" -> distortion = id.pemilu.ocr.synth.PhotoSimulator.Distortion.valueOf(value);
                 case "--init" -> init = Path.of(value);
                 case "--rate" -> rate0 = Float.parseFloat(value);
+                case "--mnist" -> mnistPerEpoch = Integer.parseInt(value);
                 case "--boxes-only" -> boxesOnly = true;
                 case "--calibrate" -> calibrateOnly = true;
                 default -> {
@@ -125,7 +127,7 @@ public final class DigitTrainer {
             photoInputs[i] = photoValidation.input(i);
             photoLabels[i] = photoValidation.label(i);
         }
-        int perEpoch = photoTraining.size() + TRAIN_END;
+        int perEpoch = photoTraining.size() + mnistPerEpoch;
         SequentialBlock block = DigitNetwork.create();
         try (Model model = Model.newInstance("digits", "PyTorch")) {
             model.setBlock(block);
@@ -153,7 +155,7 @@ public final class DigitTrainer {
                 }
                 for (int epoch = 1; epoch <= epochs; epoch++) {
                     long started = System.nanoTime();
-                    double loss = trainEpoch(trainer, mnist, photoTraining, random);
+                    double loss = trainEpoch(trainer, mnist, photoTraining, random, mnistPerEpoch);
                     double accuracy = accuracy(logits(model.getNDManager(), trainer, validation), validationLabels);
                     double photoAccuracy = accuracy(logits(model.getNDManager(), trainer, photoInputs), photoLabels);
                     System.out.printf("epoch %d  loss %.4f  validation: distorted MNIST %.2f %%, boxes of photos "
@@ -266,18 +268,32 @@ public final class DigitTrainer {
         }
     }
 
-    private static double trainEpoch(Trainer trainer, MnistFile mnist, PhotoBoxes photos, Random random) {
-        int total = photos.size() + TRAIN_END;
-        int[] order = new int[total];
-        for (int i = 0; i < total; i++) {
+    /** One pass over the photo boxes and {@code mnistDigits} MNIST training digits (a fresh random choice). */
+    private static double trainEpoch(Trainer trainer, MnistFile mnist, PhotoBoxes photos, Random random,
+                                     int mnistDigits) {
+        int all = photos.size() + TRAIN_END;
+        int[] order = new int[all];
+        for (int i = 0; i < all; i++) {
             order[i] = i;
         }
-        for (int i = total - 1; i > 0; i--) {
+        for (int i = all - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
             order[i] = order[j];
             order[j] = t;
         }
+        if (mnistDigits < TRAIN_END) {
+            // every photo box, and the first mnistDigits MNIST digits of the shuffled order
+            int[] kept = new int[photos.size() + mnistDigits];
+            int k = 0, mnistTaken = 0;
+            for (int index : order) {
+                if (index < photos.size() || mnistTaken++ < mnistDigits) {
+                    kept[k++] = index;
+                }
+            }
+            order = kept;
+        }
+        int total = order.length;
         double lossSum = 0;
         int batches = 0;
         long started = System.nanoTime();
