@@ -36,8 +36,18 @@ class BadInputEndToEndTest {
     static final String IMPORTS = "/api/parties/pnb/member-imports";
     static final String NIK_CHECK = "/api/members/public/nik-check";
     static final String DESK_REPORT = "/api/desk/reports/" + TPS + "/GUBERNUR";
-    static final Map<String, Integer> SERVICE_PORTS = Map.of("recap-service", 8084, "party-registry", 8082,
-            "candidate-service", 8083, "desk-pilkada", 8086, "ocr-c1-reader", 8085);
+    /** Where each service answers directly (its readiness), as the suite's gateway routes name them. */
+    static final Map<String, String> SERVICES = Map.of(
+            "recap-service", env("RECAP_SERVICE_URL", "http://127.0.0.1:8084"),
+            "party-registry", env("PARTY_REGISTRY_URL", "http://127.0.0.1:8082"),
+            "candidate-service", env("CANDIDATE_SERVICE_URL", "http://127.0.0.1:8083"),
+            "desk-pilkada", env("DESK_PILKADA_URL", "http://127.0.0.1:8086"),
+            "ocr-c1-reader", env("OCR_C1_READER_URL", "http://127.0.0.1:8085"));
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
 
     /** What a case reads back (as whom) before and after, to show that nothing changed. */
     record ReadBack(String user, String path) {
@@ -280,8 +290,8 @@ class BadInputEndToEndTest {
 
     static boolean ready(String service) {
         try {
-            return SuiteEndToEndTest.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                            + SERVICE_PORTS.get(service) + "/actuator/health/readiness")).timeout(Duration.ofSeconds(30))
+            return SuiteEndToEndTest.HTTP.send(HttpRequest.newBuilder(URI.create(SERVICES.get(service)
+                            + "/actuator/health/readiness")).timeout(Duration.ofSeconds(30))
                     .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (Exception e) {
             return false;

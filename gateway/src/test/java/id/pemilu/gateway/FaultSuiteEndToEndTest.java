@@ -68,7 +68,7 @@ class FaultSuiteEndToEndTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path PIDS = Path.of(System.getenv().getOrDefault("SUITE_DIR", ROOT.resolve(".suite").toString()))
             .resolve("pids");
-    static final String CANDIDATE_SERVICE = "http://127.0.0.1:8083";
+    static final String CANDIDATE_SERVICE = SuiteEndToEndTest.CANDIDATE_SERVICE;
     static final int TPS_COUNT = Integer.parseInt(System.getenv().getOrDefault("CHAOS_TPS", "24"));
     static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("CHAOS_ROUNDS", "5"));
     static final int PARTIES = Integer.parseInt(System.getenv().getOrDefault("CHAOS_PARTIES", "12"));
