@@ -44,7 +44,9 @@ public final class Browser implements AutoCloseable {
     /** The two screens every page is checked on. */
     public enum Size {
         PHONE("phone", 412, 915, true),
-        LAPTOP("laptop", 1280, 800, false);
+        LAPTOP("laptop", 1280, 800, false),
+        /** Staff screens (Bawaslu, PPK) are checked on a tablet and a laptop. */
+        TABLET("tablet", 768, 1024, true);
 
         public final String label;
         public final int width;
