@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The transparency log at scale, on the embedded H2 store: appends N result-sized entries in the sequencer's batches
  * (durable per batch), then measures storage per entry, inclusion and consistency proofs (size and time), signing a
  * head, downloading every entry over HTTP as the verifier does, and the verifier's own work (leaf hashes, root,
- * replay). Arguments: N [DATA_DIR]. See bench/translog.sh.
+ * replay); then the verifier's work alone on REPLAY synthetic entries (no store, no HTTP), for the national-scale
+ * replay time. Arguments: N [DATA_DIR] [REPLAY]. See bench/translog.sh.
  */
 public final class LogBench {
 
@@ -42,6 +43,39 @@ public final class LogBench {
         } finally {
             app.close();
         }
+        int replay = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        if (replay > 0) {
+            offlineReplay(replay);
+        }
+    }
+
+    /** The verifier's leaf hashes, root and replay over {@code n} result entries of n/2 TPS (two versions each). */
+    static void offlineReplay(int n) {
+        Random random = new Random(11);
+        LogVerifier.Offline verifier = new LogVerifier.Offline();
+        long nanos = 0;
+        for (int i = 0; i < n; i++) {
+            int t = i % (n / 2);
+            String tps = String.format("%02d.%02d.%02d.%04d.%03d", 11 + t % 28, t / 28 % 50, t / 1400 % 40,
+                    1000 + t / 56000, 1 + t % 30);
+            String data = LogEntry.of("result", "x", Instant.now()).with("action", i < n / 2 ? "confirm" : "verify")
+                    .with("tps", tps).with("desa", tps.substring(0, 13)).with("ballot", "PPWP")
+                    .with("version", i < n / 2 ? 1 : 2).with("status", i < n / 2 ? "submitted" : "verified")
+                    .with("counted", true)
+                    .with("values", Forms.consistent(150, 150, 3, 40 + random.nextInt(40), 60 + random.nextInt(40),
+                            30 + random.nextInt(30)))
+                    .with("flags", List.of()).with("source", "photo-reading").with("actor", "kpps." + tps)
+                    .with("role", "kpps").pending().data();
+            long t0 = System.nanoTime();
+            verifier.accept(data);
+            nanos += System.nanoTime() - t0;
+        }
+        long t0 = System.nanoTime();
+        long[] result = verifier.finish();
+        nanos += System.nanoTime() - t0;
+        System.out.printf("verifier replay alone: %,d entries (%,d TPS results, %,d region totals, %d problems) in "
+                + "%.1f s = %,.0f entries/s%n", result[0], result[1], result[2], result[3], nanos / 1e9,
+                result[0] / (nanos / 1e9));
     }
 
     static void run(ConfigurableApplicationContext app, int n, Path dir) throws Exception {
