@@ -107,8 +107,7 @@ public final class CascadeBench {
         kabkota.forEach(k -> kecamatan.addAll(registry.childrenOf(k)));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        var jit = ManagementFactory.getCompilationMXBean();
-        long jitStart = jit.getTotalCompilationTime();
+        Map<Long, Long> threadCpuStart = threadCpu();
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         tier(pool, sessions, kecamatan, Roles.PPK, "kecamatan");
@@ -117,16 +116,17 @@ public final class CascadeBench {
         tier(pool, sessions, List.of(TpsRegistry.NATIONAL), Roles.KPU_RI, "nasional");
         double cascade = secs(start);
         double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
-        double jitSeconds = (jit.getTotalCompilationTime() - jitStart) / 1e3;
+        Map<Long, Long> threadCpuEnd = threadCpu();
+        double javaThreads = threadCpuEnd.entrySet().stream()
+                .mapToLong(e -> e.getValue() - threadCpuStart.getOrDefault(e.getKey(), 0L)).sum() / 1e9;
         pool.shutdown();
         System.out.printf("CASCADE: %,d + %,d + %,d + 1 D.Hasil in %.1f s (target <= 60 s); process CPU %.1f s "
                 + "= %.2f ms per TPS; load average %.1f%n", kecamatan.size(), kabkota.size(), provinces.size(),
                 cascade, cpu, cpu * 1000 / seeded, os.getSystemLoadAverage());
-        // the JIT compiles most of the code path during a small run; a national run pays that once
-        System.out.printf("  of which JIT compilation %.1f s (compiler threads, wall time of compilations); "
-                + "without it about %.2f ms per TPS and %.1f ms per session%n", jitSeconds,
-                Math.max(0, cpu - jitSeconds) * 1000 / seeded,
-                Math.max(0, cpu - jitSeconds) * 1000 / (kecamatan.size() + kabkota.size() + provinces.size() + 1));
+        // the JIT compiles most of the code path during a small run (and GC runs): a national run pays the JIT once
+        System.out.printf("  Java threads (service, store, relay; not JIT compiler or GC) %.1f s CPU = %.2f ms per TPS, "
+                + "%.1f ms per session%n", javaThreads, javaThreads * 1000 / seeded,
+                javaThreads * 1000 / (kecamatan.size() + kabkota.size() + provinces.size() + 1));
 
         Map<String, Long> national = reader.latest(BallotType.PPWP, TpsRegistry.NATIONAL).orElseThrow().totals();
         List<String> wrong = new ArrayList<>();
@@ -169,6 +169,19 @@ public final class CascadeBench {
             f.get();
         }
         System.out.printf("  %-9s %,6d sessions opened + finalized in %6.1f s%n", label, regions.size(), secs(t));
+    }
+
+    /** CPU time of every live Java thread (compiler and GC threads are not among them). */
+    private static Map<Long, Long> threadCpu() {
+        var threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> out = new java.util.HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long t = threads.getThreadCpuTime(id);
+            if (t > 0) {
+                out.put(id, t);
+            }
+        }
+        return out;
     }
 
     private static double secs(long since) {

@@ -34,15 +34,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * with different numbers, and one replica is shut down in the middle; its callers retry on the other. Each result is
  * recorded once per change (compare-and-set on the result version), the totals of every tier equal the sum of the
  * stored results (the rebuild check finds no difference), and the surviving replica's periodic look for unapplied
- * results picks up what the stopped one had not applied.
+ * results picks up what the stopped one had not applied (A is set never to apply on its own, so all of its results
+ * reach the totals that way).
  */
 class TwoReplicasTest {
 
-    static ConfigurableApplicationContext replica(String uri, String name) {
+    static ConfigurableApplicationContext replica(String uri, String name, long applyIntervalMillis) {
         // arguments, not default properties: they must win over application.yml
         return new SpringApplicationBuilder(RecapServiceApplication.class).run(
                 "--server.port=0", "--spring.mongodb.uri=" + uri, "--pemilu.recap.seed-region=31.71.01",
                 "--pemilu.recap.recover-interval=1s", "--pemilu.recap.totals-events=false",
+                "--pemilu.recap.apply-interval-millis=" + applyIntervalMillis,
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--spring.application.instance-id=" + name);
     }
@@ -78,8 +80,9 @@ class TwoReplicasTest {
                         "--spring.main.banner-mode=off", "--pemilu.mongo.embedded.port=0");
         String uri = "mongodb://127.0.0.1:" + store.getBean(MongoServer.class).getLocalAddress().getPort()
                 + "/recap_service";
-        ConfigurableApplicationContext a = replica(uri, "a");
-        ConfigurableApplicationContext b = replica(uri, "b");
+        // A never gets round to applying its results before it stops: B must find and apply them
+        ConfigurableApplicationContext a = replica(uri, "a", 3_600_000);
+        ConfigurableApplicationContext b = replica(uri, "b", 100);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         ExecutorService side = Executors.newCachedThreadPool();
         try {
@@ -113,12 +116,14 @@ class TwoReplicasTest {
                     return null;
                 }));
                 if (i == stations.size() / 2) {
-                    pool.submit(a::close); // replica A stops while requests are still arriving
+                    // replica A stops while requests are in flight; the rest arrive after it is gone
+                    side.submit(a::close).get();
                 }
             }
             for (Future<?> f : work) {
                 f.get();
             }
+            assertThat(failovers.get()).as("calls retried on B after A stopped").isGreaterThan(0);
             if (a.isActive()) {
                 a.close();
             }
