@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -49,10 +50,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Needs party pnb meeting the requirements (the demo's; {@code ./suite test} runs the demo on a suite without it).
  */
 @Tag("e2e")
+// Not yet part of ./suite test: written on 6 Dec but not yet run against the real suite (the shared suite lock was busy
+// for the helper's whole session, and its one turn timed out starting the suite on the loaded machine). Run it with
+// -Dparties.e2e=true against a suite with the demo data until it passes on a fresh machine; StaffPortalBrowserTest
+// covers the same screens in Chromium against stand-ins.
+@EnabledIfSystemProperty(named = "parties.e2e", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-// Not yet seen passing against a running suite on a fresh machine (written under a machine load of 40-70 that left
-// no time for a full suite run): enabled with -De2e.pending=true until it has, then this gate goes.
-@EnabledIfSystemProperty(named = "e2e.pending", matches = "true", disabledReason = "not yet proven on a fresh suite")
 class PartiesBrowserTest {
 
     static final String PASSWORD = "dev-only-pemilu";
