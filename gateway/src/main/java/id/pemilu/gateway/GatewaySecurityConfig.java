@@ -87,6 +87,16 @@ class GatewaySecurityConfig {
                 .build();
     }
 
+    /**
+     * A request the firewall refuses before any route (an encoded slash {@code %2F} or backslash, {@code ..}
+     * segments, a non-printable character in the path) gets a problem body like every other refusal, not an empty 400.
+     */
+    @Bean
+    org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler exchangeRejected() {
+        return (exchange, rejected) -> problem(exchange, HttpStatus.BAD_REQUEST, "Permintaan tidak valid",
+                "Alamat permintaan memuat karakter yang tidak diizinkan (mis. garis miring tersandi %2F atau '..').");
+    }
+
     @Bean
     PublicRateLimitFilter publicRateLimitFilter(RateLimitProperties properties) {
         return new PublicRateLimitFilter(properties);

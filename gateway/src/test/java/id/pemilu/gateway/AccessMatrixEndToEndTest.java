@@ -58,13 +58,16 @@ class AccessMatrixEndToEndTest {
     static final Set<String> RATE_LIMITED = Set.of("/api/members/public/nik-check", "/api/members/public/complaints",
             "/api/candidates/public/candidates/{candidateId}/feedback", "/api/recap/public/tps/{tpsCode}/reports");
 
+    /** Operations that read their input or look their target up before checking the caller (see the CSV). */
+    static final Set<Call> INPUT_FIRST = new java.util.HashSet<>();
+
     static final Map<String, String> SAMPLES = Map.ofEntries(
             Map.entry("tpsCode", "31.71.01.1001.001"), Map.entry("tps", "31.71.01.1001.001"),
             Map.entry("ballotType", "PPWP"), Map.entry("region", "31.71.01"), Map.entry("regionCode", "31.71.01"),
             Map.entry("areaCode", "31"), Map.entry("body", "DPRD_PROVINSI"), Map.entry("partyId", "pnb"),
-            Map.entry("dapilCode", "DPR-DKI-2"), Map.entry("code", "DPR-DKI-2"), Map.entry("contest", "GUBERNUR"),
+            Map.entry("dapilCode", "DPR-31-2"), Map.entry("code", "DPR-31-2"), Map.entry("contest", "PILKADA_GUBERNUR"),
             Map.entry("sha256", "0".repeat(64)), Map.entry("version", "1"), Map.entry("page", "1"),
-            Map.entry("username", "pelapor.gambir.2"), Map.entry("reason", "lainnya"));
+            Map.entry("username", "pelapor.gambir.2"), Map.entry("reason", "OTHER"));
 
     record Call(String service, String method, String path) {
         @Override
@@ -121,6 +124,11 @@ class AccessMatrixEndToEndTest {
                     expected = "let through";
                     ok = through && status < 500;
                     outcomes.merge("let through", 1, Integer::sum);
+                } else if (INPUT_FIRST.contains(call) && !principal.equals("anonymous")) {
+                    expected = "a 4xx refusal (input read before the caller is checked)";
+                    ok = status >= 400 && status < 500 && status != 401 && isProblem(response);
+                    outcomes.merge(status == 403 ? "refused 403" : "refused 4xx before the role check", 1,
+                            Integer::sum);
                 } else {
                     int refusal = principal.equals("anonymous") ? 401 : 403;
                     expected = Integer.toString(refusal);
@@ -205,7 +213,12 @@ class AccessMatrixEndToEndTest {
                     continue;
                 }
                 String[] cells = line.strip().split(",", 4);
-                Set<String> allowed = new LinkedHashSet<>(List.of(cells[3].strip().split(" +")));
+                String who = cells[3].strip();
+                if (who.startsWith("input-first:")) {
+                    INPUT_FIRST.add(new Call(cells[0], cells[1], cells[2]));
+                    who = who.substring("input-first:".length()).strip();
+                }
+                Set<String> allowed = new LinkedHashSet<>(List.of(who.split(" +")));
                 allowed.remove("none");
                 for (String name : allowed) {
                     assertThat(name.equals("public") || PRINCIPALS.contains(name)).as("principal " + name + " in "

@@ -286,6 +286,12 @@ public class ResultService {
         if (!unknown.isEmpty()) {
             throw DomainException.invalid("Kolom tidak dikenal untuk surat suara ini: " + String.join(", ", unknown));
         }
+        List<String> negative = typed.stream().filter(v -> v.value() != null && v.value() < 0)
+                .map(v -> v.key() + " = " + v.value()).toList();
+        if (!negative.isEmpty()) {
+            // a count is never below zero: refused outright, not kept as a flagged result with a reason
+            throw DomainException.invalid("Angka C.Hasil tidak boleh negatif: " + String.join(", ", negative) + ".");
+        }
         typed.forEach(v -> values.put(v.key(), v.value()));
     }
 
