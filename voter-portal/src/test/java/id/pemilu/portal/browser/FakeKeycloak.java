@@ -33,6 +33,8 @@ final class FakeKeycloak implements AutoCloseable {
     private final Map<String, String> nonces = new ConcurrentHashMap<>();
     volatile String username = "kpps.gambir.4";
     volatile String tpsCode = "31.71.01.1001.004";
+    volatile String role = "kpps";
+    volatile String name;
 
     FakeKeycloak() throws Exception {
         key = new RSAKeyGenerator(2048).keyID("browser-test").generate();
@@ -68,10 +70,10 @@ final class FakeKeycloak implements AutoCloseable {
         try {
             Date now = new Date();
             Date exp = new Date(now.getTime() + 300_000);
-            Map<String, Object> roles = Map.of("roles", List.of("kpps"));
+            Map<String, Object> roles = Map.of("roles", List.of(role));
             JWTClaimsSet id = new JWTClaimsSet.Builder().issuer(issuer()).subject(username).audience("pemilu-portal")
                     .issueTime(now).expirationTime(exp).claim("nonce", nonce).claim("preferred_username", username)
-                    .claim("name", "Petugas KPPS " + username).claim("tps_code", tpsCode).claim("realm_access", roles)
+                    .claim("name", name != null ? name : "Petugas KPPS " + username).claim("tps_code", tpsCode).claim("realm_access", roles)
                     .build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), id);
             jwt.sign(new RSASSASigner(key));
