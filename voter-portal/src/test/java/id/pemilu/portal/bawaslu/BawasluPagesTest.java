@@ -44,7 +44,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class BawasluPagesTest {
+public class BawasluPagesTest {
 
     static final String TPS = "31.71.01.1001.001";
     static final String SUBMISSION = "5d1c7a3e-0f4b-3a11-8e2d-9c0b1a2f3e4d";
@@ -157,7 +157,7 @@ class BawasluPagesTest {
     }
 
     /** A log answer with three entries of the TPS, proofs made here (RFC 9162) and a head signed with a fresh key. */
-    static String log(boolean tampered) throws Exception {
+    public static String log(boolean tampered) throws Exception {
         String[] data = {
             "{\"v\":1,\"kind\":\"photo\",\"page\":1,\"sha256\":\"ab\",\"actor\":\"kpps.gambir.1\",\"role\":\"kpps\"}",
             "{\"v\":1,\"kind\":\"result\",\"action\":\"confirm\",\"version\":1,\"status\":\"submitted\","
@@ -201,7 +201,7 @@ class BawasluPagesTest {
     }
 
     /** Bytes shaped like a JPEG with an EXIF block (IFD0: Make, Model; a GPS pointer), enough for ExifSummary. */
-    static byte[] jpegWithExif(String make, String model) {
+    public static byte[] jpegWithExif(String make, String model) {
         byte[] makeBytes = (make + "\0").getBytes(StandardCharsets.US_ASCII);
         byte[] modelBytes = (model + "\0").getBytes(StandardCharsets.US_ASCII);
         int entries = 3;

@@ -64,7 +64,7 @@ class BawasluBrowserTest {
         type(browser.find("#username"), "bawaslu.ri");
         type(browser.find("#password"), PASSWORD);
         browser.clickAndWait(browser.find("#kc-login"));
-        wait(d -> d.getCurrentUrl().endsWith("/bawaslu"));
+        wait(d -> d.getCurrentUrl().matches(".*/bawaslu(\\?.*)?$"));
         assertThat(browser.text()).contains("Masuk sebagai").contains("bawaslu.ri").contains("Pengawasan Bawaslu");
         check("1-beranda");
 

@@ -38,6 +38,8 @@ final class FakeKeycloak implements AutoCloseable {
     /** Several realm roles at once (staff screens: party operator, KPU); when set, used instead of {@link #role}. */
     volatile List<String> roles;
     volatile String partyId;
+    /** The display name; by default "Petugas KPPS <username>" for KPPS, the username otherwise. */
+    volatile String name;
     volatile String regionCode;
 
     FakeKeycloak() throws Exception {
@@ -79,7 +81,7 @@ final class FakeKeycloak implements AutoCloseable {
             Map<String, Object> roles = Map.of("roles", realmRoles);
             JWTClaimsSet id = new JWTClaimsSet.Builder().issuer(issuer()).subject(username).audience("pemilu-portal")
                     .issueTime(now).expirationTime(exp).claim("nonce", nonce).claim("preferred_username", username)
-                    .claim("name", (kpps ? "Petugas KPPS " : "") + username)
+                    .claim("name", name != null ? name : (kpps ? "Petugas KPPS " : "") + username)
                     .claim("tps_code", kpps ? tpsCode : null).claim("region_code", regionCode)
                     .claim("party_id", partyId).claim("realm_access", roles).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), id);
