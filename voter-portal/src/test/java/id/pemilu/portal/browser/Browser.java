@@ -236,8 +236,29 @@ public final class Browser implements AutoCloseable {
 
     /** Runs axe-core on the page; fails on any serious or critical violation, listing rule, help and elements. */
     public void assertAccessible() {
+        Object result = null;
+        // a page that replaces itself (a polling script, the offline queue's reload) between injecting axe and running it
+        // loses the injected script: wait for the new page and inject again
+        for (int attempt = 1; result == null; attempt++) {
+            try {
+                result = runAxe();
+            } catch (org.openqa.selenium.JavascriptException e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("axe is not defined")) {
+                    throw e;
+                }
+                new WebDriverWait(driver, Duration.ofSeconds(30))
+                        .until(d -> "complete".equals(js("return document.readyState;")));
+            }
+        }
+        List<?> violations = (List<?>) result;
+        assertThat(violations)
+                .as("axe-core serious/critical findings on %s at %s", driver.getCurrentUrl(), size.label)
+                .isEmpty();
+    }
+
+    private Object runAxe() {
         js(axe());
-        Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+        return ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const failing = arguments[0];
                 axe.run(document, {resultTypes: ['violations']})
@@ -246,10 +267,6 @@ public final class Browser implements AutoCloseable {
                       + v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' (' + (n.failureSummary || '')
                           .replace(/\\s+/g, ' ') + ')').join('; '))))
                   .catch(e => done(['axe failed: ' + e]));""", FAILING_IMPACTS);
-        List<?> violations = (List<?>) result;
-        assertThat(violations)
-                .as("axe-core serious/critical findings on %s at %s", driver.getCurrentUrl(), size.label)
-                .isEmpty();
     }
 
     /** Saves a full-page screenshot as {@code target/screenshots/<journey>-<step>-<size>.png}. */

@@ -144,7 +144,9 @@ class StaffPortalBrowserTest {
                 {"id":"pnb-abc","partyId":"pnb","fileName":"anggota-jakpus.csv","status":"COMPLETED","rowsTotal":10000,
                  "rowsDone":10000,"imported":9985,"rejected":15,"flagged":80,"by":"operator.pnb",
                  "startedAt":"2029-01-02T03:04:05Z","finishedAt":"2029-01-02T03:04:15Z"}""");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.find("#report-link").isDisplayed());
+        // staf.js reloads the page when the import finishes: the element found may belong to the page being replaced
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> browser.find("#report-link").isDisplayed());
         browser.check("staf-alone", "3-impor-selesai", SIZES);
 
         browser.open("/sipol/partai/pnb/anggota");
