@@ -95,6 +95,7 @@ class GatewayTest {
     void publicApiWorksWithoutTokenButIsRateLimited() throws Exception {
         int ok = 0;
         HttpResponse<String> last = null;
+        long started = System.nanoTime();
         for (int i = 0; i < 12; i++) {
             last = get("/api/recap/public/regions", null);
             if (last.statusCode() == 200) {
@@ -103,7 +104,10 @@ class GatewayTest {
                 break;
             }
         }
-        assertThat(ok).isBetween(4, 7);
+        // burst 5 at 1/s: on a slow (loaded) machine the bucket refills while the calls run, one token per second
+        long refilled = (System.nanoTime() - started) / 1_000_000_000L;
+        assertThat(ok).isBetween(4, 7 + (int) refilled);
+        assertThat(ok).as("the limit is reached within 12 quick calls").isLessThan(12);
         assertThat(last.statusCode()).isEqualTo(429);
         assertThat(last.headers().firstValue("retry-after")).isPresent();
         assertThat(last.body()).contains("Terlalu banyak permintaan");
@@ -182,6 +186,7 @@ class GatewayTest {
     @Test
     void aNonBearerAuthorizationHeaderDoesNotSkipTheAnonymousLimit() throws Exception {
         int refused = 0;
+        long started = System.nanoTime();
         for (int i = 0; i < 12; i++) {
             String answer = raw("127.0.0.4", "GET", "/api/recap/public/regions",
                     List.of("Authorization: Basic YWRtaW46YWRtaW4="), new byte[0]);
@@ -190,7 +195,10 @@ class GatewayTest {
                 assertThat(answer).containsIgnoringCase("retry-after:");
             }
         }
-        assertThat(refused).as("burst 5, 1/s: most of 12 quick calls are refused").isGreaterThanOrEqualTo(5);
+        // burst 5 at 1/s: every second the calls took (a loaded machine) lets one more through
+        long refilled = (System.nanoTime() - started) / 1_000_000_000L;
+        assertThat(refused).as("burst 5, 1/s: most of 12 quick calls are refused (%d s elapsed)", refilled)
+                .isGreaterThanOrEqualTo(Math.max(1, 5 - (int) refilled));
     }
 
     @Test
