@@ -267,7 +267,7 @@ class RekapBrowserTest {
         Object head = browser.driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.headers.get('content-type') + ' '
-                    + String.fromCharCode(...new Uint8Array(b.slice(0, 5))))).catch(e => done('error ' + e));""", pdf);
+                    + String.fromCharCode(...new Uint8Array(b.slice(0, 5))))).catch(e => done('error ' + e)));""", pdf);
         assertThat(String.valueOf(head)).isEqualTo("application/pdf %PDF-");
     }
 
