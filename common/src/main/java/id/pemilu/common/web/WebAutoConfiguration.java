@@ -39,9 +39,10 @@ public class WebAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) {
         FilterRegistrationBean<SecurityHeadersFilter> registration =
-                new FilterRegistrationBean<>(new SecurityHeadersFilter());
+                new FilterRegistrationBean<>(new SecurityHeadersFilter(issuer));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -134,7 +134,10 @@ class RequestHardeningTest {
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("location")).hasValue("/hasil");
         assertThat(response.headers().firstValue("content-security-policy")).hasValueSatisfying(
-                csp -> assertThat(csp).contains("frame-ancestors 'none'").contains("default-src 'self'"));
+                csp -> assertThat(csp).contains("frame-ancestors 'none'").contains("default-src 'self'")
+                        // sign-out is a form post redirected to Keycloak: Chromium blocks that redirect unless the
+                        // issuer's origin is a permitted form target (pemilu-common.yml's default issuer here)
+                        .contains("form-action 'self' http://127.0.0.1:8180;"));
         assertThat(response.headers().firstValue("referrer-policy")).hasValue("strict-origin-when-cross-origin");
         assertThat(response.headers().firstValue("permissions-policy")).isPresent();
     }
