@@ -40,7 +40,7 @@ public class WebAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(
-            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) {
+            @Value("${pemilu.web.sign-in-issuer:${spring.security.oauth2.resourceserver.jwt.issuer-uri:}}") String issuer) {
         FilterRegistrationBean<SecurityHeadersFilter> registration =
                 new FilterRegistrationBean<>(new SecurityHeadersFilter(issuer));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

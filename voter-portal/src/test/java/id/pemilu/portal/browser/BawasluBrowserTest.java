@@ -119,7 +119,7 @@ class BawasluBrowserTest {
     /** A submit button appended to the hand-made form (clicking it is what a person would do). */
     private static WebElement submitButton() {
         browser.js("""
-                var f = document.body.querySelector('form:last-of-type');
+                var f = document.querySelector('body > form:last-of-type');
                 var b = document.createElement('button');
                 b.type = 'submit'; b.id = 'buatan'; b.textContent = 'Kirim';
                 f.appendChild(b);

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.WebDriver;
@@ -39,9 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag("e2e")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-// Not yet seen passing against a running suite on a fresh machine (written under a machine load of 40-70 that left
-// no time for a full suite run): enabled with -De2e.pending=true until it has, then this gate goes.
-@EnabledIfSystemProperty(named = "e2e.pending", matches = "true", disabledReason = "not yet proven on a fresh suite")
 class DeskBrowserTest {
 
     static final String KECAMATAN = "31.71.01";

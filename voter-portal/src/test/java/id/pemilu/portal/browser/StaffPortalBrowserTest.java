@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,10 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * against the real suite is {@link PartiesBrowserTest}.
  */
 @Tag("e2e")
-// Passed on its own branch; after the merge of 6 Dec the sign-out click between the operator and KPU steps no longer
-// leaves the page (timeout in clickAndWait), and the import-finished wait raced staf.js's reload under load. Gated
-// with -De2e.pending=true until fixed (StaffPagesTest covers the same screens with MockMvc in every build).
-@EnabledIfSystemProperty(named = "e2e.pending", matches = "true", disabledReason = "sign-out step fails after the merge")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StaffPortalBrowserTest {
 
