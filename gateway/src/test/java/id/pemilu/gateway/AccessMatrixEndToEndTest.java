@@ -167,9 +167,15 @@ class AccessMatrixEndToEndTest {
         return filled.replaceAll("\\{[^}]+}", "contoh");
     }
 
-    /** A body each service refuses after its access checks: an empty JSON object, an empty file, one CSV line. */
+    /**
+     * A body each service refuses after its access checks: an empty JSON object, an empty file, one CSV line; a
+     * DELETE names a target that does not exist. Nothing a let-through caller sends changes the demo data.
+     */
     static HttpResponse<String> send(Call call, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SuiteEndToEndTest.GATEWAY + fill(call.path())))
+        // a DELETE aims at a branch the party does not have (a let-through caller gets 404): with the sample kecamatan
+        // it removed the demo party's real branch and left it short of the kecamatan rule for the tests after this one
+        String target = call.method().equals("DELETE") ? call.path().replace("{regionCode}", "31.71.99") : call.path();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SuiteEndToEndTest.GATEWAY + fill(target)))
                 .timeout(Duration.ofSeconds(60));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -155,9 +155,28 @@ public final class Browser implements AutoCloseable {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> gone(page));
         wait.until(d -> "complete".equals(js("return document.readyState;")));
         return this;
+    }
+
+    /**
+     * Whether the element belongs to a page that has been replaced. Chromium answers a question about a node of a
+     * page that has just gone either with a stale reference or with "Node with given id does not belong to the
+     * document"; both mean the next page is there.
+     */
+    static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public Object js(String script, Object... args) {
