@@ -89,7 +89,10 @@ class SignInConfig {
             throws Exception {
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
                 "/oauth2/authorization");
-        pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        // PKCE, and Keycloak's pages in Bahasa Indonesia whatever language the browser asks for (the realm's texts for
+        // locale id; an officer can still switch to English there)
+        pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
+                .andThen(request -> request.additionalParameters(p -> p.put("ui_locales", "id"))));
         OidcClientInitiatedLogoutSuccessHandler keycloakLogout =
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
         keycloakLogout.setPostLogoutRedirectUri("{baseUrl}/");

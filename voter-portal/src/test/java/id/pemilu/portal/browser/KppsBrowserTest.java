@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
@@ -38,9 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
  * on a phone and a laptop (no sideways scrolling, axe-core, screenshots in target/screenshots/kpps-*).
  */
 @Tag("e2e")
-// Gated until it has passed against a running suite after the fixes of 6 Dec (the truth file's numbers are under
-// "values": the officer's retyping typed nothing before). Run it with -Dkpps.e2e=true.
-@EnabledIfSystemProperty(named = "kpps.e2e", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KppsBrowserTest {
 
@@ -125,7 +121,8 @@ class KppsBrowserTest {
                 .getText()).isTrue();
         type(browser.find("#reason"), "Diketik ulang dari formulir oleh uji peramban");
         browser.clickAndWait(browser.find("#confirm button[type=submit]"));
-        assertThat(browser.driver().getCurrentUrl()).endsWith("/kpps/tps/" + TPS_A + "/PPWP/hasil");
+        assertThat(browser.driver().getCurrentUrl()).as("after the confirmation: %s", browser.text())
+                .endsWith("/kpps/tps/" + TPS_A + "/PPWP/hasil");
         assertThat(browser.find("#result-status").getText()).contains("lolos semua pemeriksaan");
         browser.check("kpps", "6-hasil");
         assertThat(publicVersion(TPS_A)).isEqualTo(before + 1);

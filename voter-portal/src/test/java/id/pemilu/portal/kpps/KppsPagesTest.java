@@ -169,6 +169,7 @@ class KppsPagesTest {
         assertThat(query.get("response_type")).containsExactly("code");
         assertThat(query.get("code_challenge_method")).containsExactly("S256");
         assertThat(query.get("code_challenge")).hasSize(1);
+        assertThat(query.get("ui_locales")).as("Keycloak's page in Bahasa Indonesia").containsExactly("id");
         assertThat(query.get("scope").get(0)).contains("openid");
         assertThat(query.get("redirect_uri").get(0)).isEqualTo("http://localhost/login/oauth2/code/keycloak");
         assertThat(query).containsKey("nonce").containsKey("state");
