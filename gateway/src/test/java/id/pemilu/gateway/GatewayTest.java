@@ -149,6 +149,9 @@ class GatewayTest {
                 List.of("Content-Type: application/octet-stream", "Content-Length: 8192"), new byte[8192]);
         assertThat(photo).as("8 KB passes the photo limit (16 KB here) though it exceeds the portal's form limit (1 KB)")
                 .startsWith("HTTP/1.1 200");
+        String deskPhoto = raw("127.0.0.6", "POST", "/desk/tps/31.71.01.1001.004/PILKADA_GUBERNUR/foto",
+                List.of("Content-Type: application/octet-stream", "Content-Length: 8192"), new byte[8192]);
+        assertThat(deskPhoto).as("a Desk Pilkada reporter's photo takes the same route").startsWith("HTTP/1.1 200");
         String form = raw("127.0.0.6", "POST", "/cek-nik",
                 List.of("Content-Type: application/octet-stream", "Content-Length: 8192"), new byte[0]);
         assertThat(form).startsWith("HTTP/1.1 413");
