@@ -43,6 +43,9 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.dao.DuplicateKeyException;
+import id.pemilu.common.domain.DomainException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -166,9 +169,8 @@ public class SessionService {
             RecapSession s = active(type, region);
             TpsResult r = results.review(caller, tps, type, new ReviewCommand("verified", null,
                     command == null ? null : command.reason()), null);
-            s.verified(new RecapSession.Verification(tps.value(), r.getResultVersion(), r.getReason(),
-                    caller.username(), RecapSession.now(), s.getVersion()), role);
-            return save(s);
+            return saveRetrying(type, region, s, x -> x.verified(new RecapSession.Verification(tps.value(),
+                    r.getResultVersion(), r.getReason(), caller.username(), RecapSession.now(), x.getVersion()), role));
         }
     }
 
@@ -177,8 +179,8 @@ public class SessionService {
         String role = access.requireOfficer(caller, tier, region);
         synchronized (lock(type, region)) {
             RecapSession s = active(type, region);
-            s.corrected(correction(caller, type, s, command, null), role);
-            return save(s);
+            RecapSession.Correction c = correction(caller, type, s, command, null);
+            return saveRetrying(type, region, s, x -> x.corrected(c.numbered(x), role));
         }
     }
 
@@ -203,10 +205,9 @@ public class SessionService {
                     "Sebutkan partai/calon yang diwakili saksi, atau 'panwaslu'.");
         }
         synchronized (lock(type, region)) {
-            RecapSession s = active(type, region);
-            s.objected(new RecapSession.Objection("K-" + (s.getObjections().size() + 1), target, field, filedBy.trim(),
-                    represents.trim(), claim, caller.username(), RecapSession.now(), s.getVersion(), null), role);
-            return save(s);
+            return saveRetrying(type, region, active(type, region), x -> x.objected(new RecapSession.Objection("K-"
+                    + (x.getObjections().size() + 1), target, field, filedBy.trim(), represents.trim(), claim,
+                    caller.username(), RecapSession.now(), x.getVersion(), null), role));
         }
     }
 
@@ -223,21 +224,30 @@ public class SessionService {
                 throw ApiProblem.conflict("Keberatan " + objectionId + " sudah dijawab.");
             }
             String decision = command.decision() == null ? "" : command.decision().trim();
-            String correctionId = null;
+            RecapSession.Correction correction = null;
             if (decision.equals("accepted")) {
                 if (command.values() == null || command.values().isEmpty()) {
                     throw ApiProblem.badRequest("Keberatan yang diterima wajib disertai angka perbaikannya.");
                 }
-                RecapSession.Correction c = correction(caller, type, s,
+                correction = correction(caller, type, s,
                         new Commands.Correct(objection.target(), command.values(), reason), objectionId);
-                s.corrected(c, role);
-                correctionId = c.id();
             } else if (!decision.equals("rejected")) {
                 throw ApiProblem.badRequest("Jawaban keberatan harus accepted atau rejected.");
             }
-            s.answered(objectionId, new RecapSession.Answer(decision, reason, correctionId, caller.username(),
-                    RecapSession.now()), role);
-            return save(s);
+            RecapSession.Correction linked = correction;
+            return saveRetrying(type, region, s, x -> {
+                if (x.objection(objectionId).map(o -> o.answer() != null).orElse(true)) {
+                    throw ApiProblem.conflict("Keberatan " + objectionId + " sudah dijawab.");
+                }
+                String correctionId = null;
+                if (linked != null) {
+                    RecapSession.Correction c = linked.numbered(x);
+                    x.corrected(c, role);
+                    correctionId = c.id();
+                }
+                x.answered(objectionId, new RecapSession.Answer(decision, reason, correctionId, caller.username(),
+                        RecapSession.now()), role);
+            });
         }
     }
 
@@ -248,19 +258,28 @@ public class SessionService {
         String target = command.target() == null || command.target().isBlank() ? null
                 : targetIn(tier, region, command.target());
         synchronized (lock(type, region)) {
-            RecapSession s = active(type, region);
-            s.eventRecorded(new RecapSession.SpecialEvent("KK-" + (s.getEvents().size() + 1), target, description,
-                    caller.username(), RecapSession.now(), s.getVersion()), role);
-            return save(s);
+            return saveRetrying(type, region, active(type, region), x -> x.eventRecorded(new RecapSession.SpecialEvent(
+                    "KK-" + (x.getEvents().size() + 1), target, description, caller.username(), RecapSession.now(),
+                    x.getVersion()), role));
         }
     }
 
-    /** Ends the session with a signed D.Hasil; refused while a TPS/child is not settled or an objection is open. */
+    /**
+     * Ends the session with a signed D.Hasil; refused while a TPS/child is not settled or an objection is open.
+     *
+     * <p>Safe for several replicas on one database without any lock between them: the finalization first claims the
+     * session (a compare-and-set raising its revision), so of two finalizations started from the same state only one
+     * claims it and the other is refused before it writes anything. A finalization overtaken by a later claim (it
+     * claimed first, but another one claimed after it) loses at its session write (a compare-and-set on its claim)
+     * and removes its own document; its D.Hasil was never announced. So exactly one D.Hasil, one
+     * {@code DHasilFinalized} event and one log entry per session version.
+     */
     public DHasil finalizeSession(Caller caller, BallotType type, String region) {
         Tier tier = Tier.of(region);
         String role = access.requireOfficer(caller, tier, region);
         synchronized (lock(type, region)) {
             RecapSession s = active(type, region);
+            long claim = claim(s);
             List<String> notReady = new ArrayList<>();
             for (RecapSession.Objection o : s.unanswered()) {
                 notReady.add("Keberatan " + o.id() + " (" + o.target() + ") belum dijawab");
@@ -274,13 +293,9 @@ public class SessionService {
             if (!notReady.isEmpty()) {
                 throw notReady("D.Hasil belum dapat ditetapkan", "Selesaikan dahulu hal berikut.", notReady);
             }
-            // a document of this session version exists only if an earlier finalization crashed before the session
-            // write below: it was never announced, so it is replaced (see DHasilService#issue for the write order)
-            if (dhasil.discardUnannounced(type.name(), region, draft.getVersion())) {
-                log.warn("D.Hasil {} {} versi {}: dokumen dari penetapan yang terputus (belum diumumkan) diganti",
-                        type, region, draft.getVersion());
-            }
-            DHasil issued = dhasil.issue(draft);
+            // a document of this session version left by a finalization that crashed before its session write (or
+            // that a later claim overtook) was never announced: it is replaced (see DHasilService#issue)
+            DHasil issued = dhasil.issue(draft, claim);
             List<DHasilFinalized.Total> totals = new ArrayList<>();
             long[] sum = issued.totalNumbers();
             for (int i = 0; i < sum.length; i++) {
@@ -288,7 +303,13 @@ public class SessionService {
             }
             s.finalized(caller.username(), role, issued.getVersion(), issued.getSha256(),
                     documentUrl(type.name(), region, issued.getVersion()), totals);
-            save(s);
+            try {
+                save(s);
+            } catch (SessionChanged overtaken) {
+                dhasil.withdraw(issued, claim);
+                throw DomainException.conflict("D.Hasil " + region + " tidak diterbitkan: sesi diubah atau "
+                        + "ditetapkan oleh petugas lain selama penetapan ini. Muat ulang sesi lalu periksa kembali.");
+            }
             // not awaited on its own: the next commit takes it, and after a crash the check on start writes it again
             dhasil.announce(type.name(), region, issued.getVersion(), issued.getSha256());
             return issued;
@@ -702,13 +723,80 @@ public class SessionService {
         return locks[Math.floorMod(RecapSession.idOf(type.name(), region).hashCode(), locks.length)];
     }
 
+    /**
+     * Writes the session if it is still the revision it was read at (compare-and-set; a session never stored is
+     * inserted, a second insert fails). One document write: the session, its events and its log entries.
+     */
     private RecapSession save(RecapSession s) {
-        mongo.save(s);
+        long read = s.getRevision();
+        s.setRevision(read + 1);
+        boolean written;
+        if (read == 0) {
+            try {
+                mongo.insert(s);
+                written = true;
+            } catch (DuplicateKeyException stored) {
+                written = mongo.replace(new Query(revisionIs(s.getId(), 0)), s).getMatchedCount() > 0;
+            }
+        } else {
+            written = mongo.replace(new Query(revisionIs(s.getId(), read)), s).getMatchedCount() > 0;
+        }
+        if (!written) {
+            s.setRevision(read);
+            throw new SessionChanged(s.getRegionCode());
+        }
         durable.await();
         OutboxRelay outbox = relay.getIfAvailable();
         if (outbox != null) {
             outbox.publishSoon(RecapSession.COLLECTION, s.getId());
         }
         return s;
+    }
+
+    /**
+     * Claims a stored session for a finalization: raises its revision if it is still the one read (nothing else
+     * changes). Returns the claimed revision; refused if another writer (a replica) changed the session meanwhile.
+     */
+    private long claim(RecapSession s) {
+        long read = s.getRevision();
+        if (mongo.updateFirst(new Query(revisionIs(s.getId(), read)), new Update().set("revision", read + 1),
+                RecapSession.class).getMatchedCount() == 0) {
+            throw new SessionChanged(s.getRegionCode());
+        }
+        s.setRevision(read + 1);
+        return read + 1;
+    }
+
+    /** The session with this id at this revision (0: one stored before revisions were kept). */
+    private static Criteria revisionIs(String id, long revision) {
+        return revision == 0 ? Criteria.where("_id").is(id).and("revision").exists(false)
+                : Criteria.where("_id").is(id).and("revision").is(revision);
+    }
+
+    /**
+     * Saves a change whose effects outside the session (a TPS result reviewed) already happened: if another writer
+     * changed the session meanwhile, the change is applied again to the session as stored now (still active).
+     */
+    private RecapSession saveRetrying(BallotType type, String region, RecapSession s,
+                                      java.util.function.Consumer<RecapSession> change) {
+        for (int attempt = 1; ; attempt++) {
+            change.accept(s);
+            try {
+                return save(s);
+            } catch (SessionChanged e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                s = active(type, region);
+            }
+        }
+    }
+
+    /** Another writer (another replica) changed the session between this writer's read and its write. */
+    static final class SessionChanged extends DomainException {
+        SessionChanged(String region) {
+            super(Kind.CONFLICT, "Sesi diubah bersamaan", "Sesi rekapitulasi " + region + " baru saja diubah oleh "
+                    + "petugas lain; muat ulang sesi lalu coba lagi.", Map.of("code", "SESSION_CHANGED"));
+        }
     }
 }
