@@ -4,7 +4,7 @@ import id.pemilu.common.events.DHasilFinalized;
 import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.wilayah.Region;
 import id.pemilu.common.wilayah.Wilayah;
 import id.pemilu.recap.dhasil.DHasil;
@@ -45,8 +45,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.dao.DuplicateKeyException;
-import id.pemilu.common.domain.DomainException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -111,7 +109,7 @@ public class SessionService {
     public RecapSession get(Caller caller, BallotType type, String region) {
         Tier.of(region);
         access.requireRead(caller, region);
-        return find(type, region).orElseThrow(() -> ApiProblem.notFound("Belum ada sesi rekapitulasi "
+        return find(type, region).orElseThrow(() -> DomainException.notFound("Belum ada sesi rekapitulasi "
                 + type.name() + " untuk wilayah " + region + "."));
     }
 
@@ -119,7 +117,7 @@ public class SessionService {
     public RecapSession decide(Caller caller, BallotType type, String region, Commands.Decide command) {
         Tier tier = Tier.of(region);
         if (tier != Tier.KECAMATAN) {
-            throw ApiProblem.badRequest("Keputusan per TPS dicatat dalam sesi PPK (kecamatan).");
+            throw DomainException.invalid("Keputusan per TPS dicatat dalam sesi PPK (kecamatan).");
         }
         String role = access.requireOfficer(caller, tier, region);
         TpsCode tps = tpsIn(region, command.tpsCode());
@@ -144,7 +142,7 @@ public class SessionService {
             RecapSession s = find(type, region).orElseGet(() -> RecapSession.preparing(type.name(), region,
                     regionName(region)));
             if (s.getStatus() != SessionStatus.PREPARING) {
-                throw ApiProblem.conflict("Sesi rekapitulasi " + region + " sudah dibuka (status " + s.getStatus().wire()
+                throw DomainException.conflict("Sesi rekapitulasi " + region + " sudah dibuka (status " + s.getStatus().wire()
                         + ").");
             }
             List<String> notReady = tier == Tier.KECAMATAN ? tpsNotReady(s, type) : childrenNotFinal(type, region);
@@ -162,7 +160,7 @@ public class SessionService {
         Tier tier = Tier.of(region);
         String role = access.requireOfficer(caller, tier, region);
         if (tier != Tier.KECAMATAN) {
-            throw ApiProblem.badRequest("Verifikasi hasil TPS dilakukan dalam sesi PPK (kecamatan).");
+            throw DomainException.invalid("Verifikasi hasil TPS dilakukan dalam sesi PPK (kecamatan).");
         }
         TpsCode tps = tpsIn(region, tpsCode);
         synchronized (lock(type, region)) {
@@ -219,25 +217,25 @@ public class SessionService {
         synchronized (lock(type, region)) {
             RecapSession s = active(type, region);
             RecapSession.Objection objection = s.objection(objectionId)
-                    .orElseThrow(() -> ApiProblem.notFound("Keberatan " + objectionId + " tidak ada dalam sesi ini."));
+                    .orElseThrow(() -> DomainException.notFound("Keberatan " + objectionId + " tidak ada dalam sesi ini."));
             if (objection.answer() != null) {
-                throw ApiProblem.conflict("Keberatan " + objectionId + " sudah dijawab.");
+                throw DomainException.conflict("Keberatan " + objectionId + " sudah dijawab.");
             }
             String decision = command.decision() == null ? "" : command.decision().trim();
             RecapSession.Correction correction = null;
             if (decision.equals("accepted")) {
                 if (command.values() == null || command.values().isEmpty()) {
-                    throw ApiProblem.badRequest("Keberatan yang diterima wajib disertai angka perbaikannya.");
+                    throw DomainException.invalid("Keberatan yang diterima wajib disertai angka perbaikannya.");
                 }
                 correction = correction(caller, type, s,
                         new Commands.Correct(objection.target(), command.values(), reason), objectionId);
             } else if (!decision.equals("rejected")) {
-                throw ApiProblem.badRequest("Jawaban keberatan harus accepted atau rejected.");
+                throw DomainException.invalid("Jawaban keberatan harus accepted atau rejected.");
             }
             RecapSession.Correction linked = correction;
             return saveRetrying(type, region, s, x -> {
                 if (x.objection(objectionId).map(o -> o.answer() != null).orElse(true)) {
-                    throw ApiProblem.conflict("Keberatan " + objectionId + " sudah dijawab.");
+                    throw DomainException.conflict("Keberatan " + objectionId + " sudah dijawab.");
                 }
                 String correctionId = null;
                 if (linked != null) {
@@ -322,10 +320,10 @@ public class SessionService {
         String reason = required(command == null ? null : command.reason(), 5,
                 "Pembukaan kembali wajib disertai alasan (mis. rekomendasi Bawaslu).");
         synchronized (lock(type, region)) {
-            RecapSession s = find(type, region).orElseThrow(() -> ApiProblem.notFound("Belum ada sesi rekapitulasi "
+            RecapSession s = find(type, region).orElseThrow(() -> DomainException.notFound("Belum ada sesi rekapitulasi "
                     + "untuk wilayah " + region + "."));
             if (s.getStatus() != SessionStatus.FINALIZED) {
-                throw ApiProblem.conflict("Hanya sesi yang D.Hasil-nya sudah ditetapkan yang dapat dibuka kembali.");
+                throw DomainException.conflict("Hanya sesi yang D.Hasil-nya sudah ditetapkan yang dapat dibuka kembali.");
             }
             s.reopened(caller.username(), role, reason);
             return save(s);
@@ -457,13 +455,13 @@ public class SessionService {
                                                String objectionId) {
         String reason = required(command.reason(), 5, "Koreksi wajib disertai alasan tertulis.");
         if (command.values() == null || command.values().isEmpty()) {
-            throw ApiProblem.badRequest("Koreksi wajib berisi angka yang diperbaiki.");
+            throw DomainException.invalid("Koreksi wajib berisi angka yang diperbaiki.");
         }
         String id = "KR-" + (s.getCorrections().size() + 1);
         if (s.getTier() == Tier.KECAMATAN) {
             TpsCode tps = tpsIn(s.getRegionCode(), command.target());
             Map<String, Integer> before = results.find(tps, type).map(TpsResult::valueMap).orElseThrow(() ->
-                    ApiProblem.notFound("Belum ada hasil untuk TPS " + tps + "; catat keputusan (mis. PSU)."));
+                    DomainException.notFound("Belum ada hasil untuk TPS " + tps + "; catat keputusan (mis. PSU)."));
             TpsResult after = results.review(caller, tps, type, new ReviewCommand("corrected", command.values(),
                     reason), null);
             List<RecapSession.FieldChange> changes = new ArrayList<>();
@@ -477,22 +475,22 @@ public class SessionService {
                     RecapSession.now(), after.getResultVersion(), s.getVersion());
         }
         String child = targetIn(s.getTier(), s.getRegionCode(), command.target());
-        DHasil childDoc = dhasil.latest(type.name(), child).orElseThrow(() -> ApiProblem.conflict("Wilayah " + child
+        DHasil childDoc = dhasil.latest(type.name(), child).orElseThrow(() -> DomainException.conflict("Wilayah " + child
                 + " belum menetapkan D.Hasil."));
         Map<String, Long> used = usedFigures(s, DHasilService.Summary.of(childDoc));
         Map<String, Long> updated = new LinkedHashMap<>(used);
         for (FieldValue v : command.values()) {
             if (!used.containsKey(v.key())) {
-                throw ApiProblem.badRequest("Kolom " + v.key() + " tidak ada dalam D.Hasil " + child + ".");
+                throw DomainException.invalid("Kolom " + v.key() + " tidak ada dalam D.Hasil " + child + ".");
             }
             if (v.value() == null || v.value() < 0) {
-                throw ApiProblem.badRequest("Angka koreksi tidak boleh kosong atau negatif: " + v.key());
+                throw DomainException.invalid("Angka koreksi tidak boleh kosong atau negatif: " + v.key());
             }
             updated.put(v.key(), (long) v.value());
         }
         List<Flag> flags = aggregateChecks(updated);
         if (!flags.isEmpty()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Angka tidak lolos pemeriksaan",
+            throw new DomainException(DomainException.Kind.RULES_FAILED, "Angka tidak lolos pemeriksaan",
                     "Koreksi angka " + child + " tidak lolos pemeriksaan aritmetika.", Map.of("flags", flags.stream()
                     .map(f -> Map.of("code", f.code(), "message", f.message())).toList()));
         }
@@ -644,33 +642,33 @@ public class SessionService {
     }
 
     private RecapSession active(BallotType type, String region) {
-        RecapSession s = find(type, region).orElseThrow(() -> ApiProblem.conflict("Sesi rekapitulasi " + region
+        RecapSession s = find(type, region).orElseThrow(() -> DomainException.conflict("Sesi rekapitulasi " + region
                 + " belum dibuka."));
         if (s.getStatus() == SessionStatus.FINALIZED) {
             throw finalizedProblem(s);
         }
         if (!s.getStatus().acceptsActions()) {
-            throw ApiProblem.conflict("Sesi rekapitulasi " + region + " belum dibuka.");
+            throw DomainException.conflict("Sesi rekapitulasi " + region + " belum dibuka.");
         }
         return s;
     }
 
-    private static ApiProblem finalizedProblem(RecapSession s) {
+    private static DomainException finalizedProblem(RecapSession s) {
         Tier above = s.getTier().above();
-        return ApiProblem.conflict("D.Hasil " + s.getRegionCode() + " sudah ditetapkan (versi "
+        return DomainException.conflict("D.Hasil " + s.getRegionCode() + " sudah ditetapkan (versi "
                 + s.getFinalizedVersion() + "); perubahan hanya setelah dibuka kembali oleh "
                 + (above == null ? "KPU RI" : above.officerLabel() + " atau KPU RI") + ".");
     }
 
-    private static ApiProblem notReady(String title, String detail, List<String> items) {
-        return new ApiProblem(HttpStatus.CONFLICT, title, detail + " Belum siap: " + items.size() + ".",
+    private static DomainException notReady(String title, String detail, List<String> items) {
+        return new DomainException(DomainException.Kind.CONFLICT, title, detail + " Belum siap: " + items.size() + ".",
                 Map.of("notReady", items.size() > 200 ? items.subList(0, 200) : items));
     }
 
     private TpsCode tpsIn(String kecamatan, String tpsCode) {
         TpsCode tps = new TpsCode(tpsCode == null ? "" : tpsCode.trim());
         if (!tps.value().startsWith(kecamatan + ".") || registry.find(tps).isEmpty()) {
-            throw ApiProblem.badRequest("TPS " + tps + " tidak terdaftar di kecamatan " + kecamatan + ".");
+            throw DomainException.invalid("TPS " + tps + " tidak terdaftar di kecamatan " + kecamatan + ".");
         }
         return tps;
     }
@@ -681,7 +679,7 @@ public class SessionService {
         }
         String child = target == null ? "" : target.trim();
         if (!registry.childrenOf(region).contains(child)) {
-            throw ApiProblem.badRequest("Wilayah " + child + " bukan bagian langsung dari " + region + ".");
+            throw DomainException.invalid("Wilayah " + child + " bukan bagian langsung dari " + region + ".");
         }
         return child;
     }
@@ -696,7 +694,7 @@ public class SessionService {
     private static String required(String text, int min, String message) {
         String t = text == null ? "" : text.trim();
         if (t.length() < min) {
-            throw ApiProblem.badRequest(message);
+            throw DomainException.invalid(message);
         }
         return t;
     }
