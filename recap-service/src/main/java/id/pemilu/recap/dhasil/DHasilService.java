@@ -39,10 +39,14 @@ public class DHasilService {
      * the check on start ({@code SessionRecovery}), which also redoes a missing step 3.
      */
     public DHasil issue(DHasil draft) {
-        byte[] canonical = DHasilCanonical.encode(draft);
-        draft.sign(DHasilSigner.sha256Hex(canonical), signer.sign(canonical), signer.keyId(), signer.isDev());
+        sign(draft);
         mongo.insert(draft);
         return draft;
+    }
+
+    private void sign(DHasil draft) {
+        byte[] canonical = DHasilCanonical.encode(draft);
+        draft.sign(DHasilSigner.sha256Hex(canonical), signer.sign(canonical), signer.keyId(), signer.isDev());
     }
 
     /**
@@ -52,8 +56,7 @@ public class DHasilService {
      * inserted. A document under a newer claim means this finalization was overtaken: refused, nothing written.
      */
     public DHasil issue(DHasil draft, long claim) {
-        byte[] canonical = DHasilCanonical.encode(draft);
-        draft.sign(DHasilSigner.sha256Hex(canonical), signer.sign(canonical), signer.keyId(), signer.isDev());
+        sign(draft);
         draft.claimedBy(claim);
         String ballotType = draft.getBallotType();
         String region = draft.getRegionCode();

@@ -405,7 +405,7 @@ public class SessionService {
         for (DHasilService.Summary child : childDocs) {
             Map<String, Long> used = usedFigures(s, child);
             rows.add(new DHasil.Row(child.regionCode(), child.regionName(), null, "dhasil", child.version(),
-                    "final", null, packLong(keyList, used)));
+                    "final", null, pack(keyList, used)));
         }
         return draft(s, type, caller, role, keyList, rows);
     }
@@ -699,20 +699,12 @@ public class SessionService {
         return t;
     }
 
-    private static String pack(List<String> keys, Map<String, Integer> values) {
+    /** The numbers of {@code values} in the order of {@code keys} (0 for a missing key), packed. */
+    private static String pack(List<String> keys, Map<String, ? extends Number> values) {
         long[] n = new long[keys.size()];
         for (int i = 0; i < n.length; i++) {
-            Integer v = values.get(keys.get(i));
-            n[i] = v == null ? 0 : v;
-        }
-        return Packed.pack(n);
-    }
-
-    private static String packLong(List<String> keys, Map<String, Long> values) {
-        long[] n = new long[keys.size()];
-        for (int i = 0; i < n.length; i++) {
-            Long v = values.get(keys.get(i));
-            n[i] = v == null ? 0 : v;
+            Number v = values.get(keys.get(i));
+            n[i] = v == null ? 0 : v.longValue();
         }
         return Packed.pack(n);
     }
