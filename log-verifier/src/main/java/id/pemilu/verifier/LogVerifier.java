@@ -45,8 +45,9 @@ import java.util.TreeSet;
  * complete subtrees at that size (a few dozen hashes, so the file stays small). The next run resumes from there: it
  * proves the remembered head is a prefix of the new one (a fork or a rewritten past fails here, whatever the service
  * serves), downloads only the new entries and recomputes the new root from the remembered subtrees plus them, and
- * compares the TPS and D.Hasil those entries touch with the public pages. Region totals need every entry: {@code --full}
- * checks everything again (still against the remembered head). Without {@code --state} every run is a full one.
+ * compares the TPS and D.Hasil those entries touch with the public pages. Region totals need every entry:
+ * {@code --full} checks everything again (still against the remembered head). Without {@code --state} every run is a
+ * full one.
  *
  * <p>Usage: {@code java -jar log-verifier.jar [--url http://127.0.0.1:8080] [--state verifier-state.json] [--full]
  * [--key <base64 X.509 Ed25519 key>] [--settle 6]}

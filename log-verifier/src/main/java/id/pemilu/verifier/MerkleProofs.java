@@ -67,8 +67,8 @@ public final class MerkleProofs {
          */
         public static RootBuilder resume(long count, List<byte[]> frontier) {
             if (count < 0 || Long.bitCount(count) != frontier.size()) {
-                throw new IllegalArgumentException("frontier of " + frontier.size() + " subtrees does not fit a tree of "
-                        + count + " leaves");
+                throw new IllegalArgumentException("frontier of " + frontier.size()
+                        + " subtrees does not fit a tree of " + count + " leaves");
             }
             RootBuilder builder = new RootBuilder();
             int i = 0;

@@ -28,7 +28,7 @@ public class DomainException extends RuntimeException {
         UNSUPPORTED_CONTENT,
         /** The caller has used up its allowance for now; {@code retryAfter} (seconds) in the properties (429). */
         LIMIT_REACHED,
-        /** The action cannot be taken right now (busy, a catalogue not loaded yet); trying again later may work (503). */
+        /** The action cannot be taken right now (busy, a catalogue not loaded yet); it may work later (503). */
         UNAVAILABLE
     }
 

@@ -56,8 +56,8 @@ class FrameworkProblems extends ResponseEntityExceptionHandler {
                     .collect(Collectors.joining(", ")) + ".");
         }
         if (ex instanceof HttpMediaTypeNotSupportedException e) {
-            return "Jenis isi " + (e.getContentType() == null ? "(tidak disebut)" : echo(e.getContentType().getType() + "/"
-                    + e.getContentType().getSubtype()))
+            MediaType sent = e.getContentType();
+            return "Jenis isi " + (sent == null ? "(tidak disebut)" : echo(sent.getType() + "/" + sent.getSubtype()))
                     + " tidak didukung untuk alamat ini." + types(" Jenis isi yang diterima: ",
                     e.getSupportedMediaTypes());
         }

@@ -47,7 +47,8 @@ public final class DeskAccess {
 
     public static void deskFor(Caller caller, String regionCode) {
         if (!caller.hasRole(Roles.DESK_PILKADA)) {
-            throw DomainException.notPermitted("Hanya Desk Pilkada kab/kota atau provinsi yang dapat mengelola pelapor.");
+            throw DomainException.notPermitted(
+                    "Hanya Desk Pilkada kab/kota atau provinsi yang dapat mengelola pelapor.");
         }
         covers(caller, regionCode, "wilayah " + regionCode);
     }

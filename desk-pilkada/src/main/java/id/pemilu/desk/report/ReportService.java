@@ -103,7 +103,8 @@ public class ReportService {
                 new Update().push("history", entry).set("status", status).set("updatedAt", now).inc("version", 1),
                 QuickReport.class).getModifiedCount();
         if (updated == 0) {
-            throw DomainException.conflict("Laporan TPS " + tps + " baru saja diubah orang lain; muat ulang lalu coba lagi.");
+            throw DomainException.conflict("Laporan TPS " + tps
+                    + " baru saja diubah orang lain; muat ulang lalu coba lagi.");
         }
         List<ReportEntry> history = new ArrayList<>(report.history());
         history.add(entry);

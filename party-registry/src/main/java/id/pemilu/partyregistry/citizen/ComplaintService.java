@@ -44,7 +44,8 @@ class ComplaintService {
             if (e instanceof DomainException) {
                 throw e;
             }
-            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Coba lagi", "Aduan belum tersimpan; coba lagi.");
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Coba lagi",
+                    "Aduan belum tersimpan; coba lagi.");
         }
         return complaint;
     }

@@ -196,7 +196,8 @@ public class MemberService implements MemberCounts {
     /** Read-modify-write of one person, retried when another write got there first. */
     Person change(String nikHash, Consumer<Person> change) {
         for (int attempt = 1; ; attempt++) {
-            Person person = members.find(nikHash).orElseThrow(() -> DomainException.notFound("Anggota tidak ditemukan."));
+            Person person = members.find(nikHash).orElseThrow(() -> DomainException.notFound(
+                    "Anggota tidak ditemukan."));
             change.accept(person);
             boolean events = !person.getOutbox().isEmpty();
             if (events) {

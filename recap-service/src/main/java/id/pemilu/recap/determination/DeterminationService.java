@@ -102,7 +102,8 @@ public class DeterminationService {
         try {
             mongo.insert(doc);
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflict("Penetapan versi " + version + " baru saja diterbitkan; muat ulang lalu coba lagi.");
+            throw DomainException.conflict("Penetapan versi " + version
+                    + " baru saja diterbitkan; muat ulang lalu coba lagi.");
         }
         durable.await();
         OutboxRelay outbox = relay.getIfAvailable();

@@ -157,7 +157,8 @@ public class RecommendationService {
                 || caller.hasRole(Roles.KPU_KABKOTA) || caller.hasRole(Roles.KPU_PROVINSI)
                 || caller.hasRole(Roles.KPU_RI);
         if (!reader || !caller.coversRegion(region)) {
-            throw DomainException.notPermitted("Rekomendasi Bawaslu di wilayah " + region + " berada di luar wilayah Anda.");
+            throw DomainException.notPermitted("Rekomendasi Bawaslu di wilayah " + region
+                    + " berada di luar wilayah Anda.");
         }
     }
 }

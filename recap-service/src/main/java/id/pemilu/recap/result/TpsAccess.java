@@ -45,12 +45,14 @@ public class TpsAccess {
     public String requireRegionOfficer(Caller caller, TpsCode tps) {
         String role = REGION_ROLES.stream().filter(caller::hasRole).sorted().findFirst().orElse(null);
         if (role == null || !caller.coversRegion(tps.desaCode())) {
-            throw DomainException.notPermitted("Hanya PPK/KPU yang wilayahnya mencakup TPS " + tps + " dapat memeriksa.");
+            throw DomainException.notPermitted("Hanya PPK/KPU yang wilayahnya mencakup TPS " + tps
+                    + " dapat memeriksa.");
         }
         return role;
     }
 
     public Station station(TpsCode tps) {
-        return registry.find(tps).orElseThrow(() -> DomainException.notFound("TPS " + tps + " tidak ada di daftar TPS."));
+        return registry.find(tps).orElseThrow(() -> DomainException.notFound("TPS " + tps
+                + " tidak ada di daftar TPS."));
     }
 }

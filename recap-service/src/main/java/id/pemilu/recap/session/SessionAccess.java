@@ -48,7 +48,8 @@ class SessionAccess {
         if (witnessOf(caller, region)) {
             return Roles.SAKSI;
         }
-        throw DomainException.notPermitted("Keberatan dalam sesi wilayah " + region + " hanya dapat dicatat oleh petugas "
+        throw DomainException.notPermitted("Keberatan dalam sesi wilayah " + region
+                + " hanya dapat dicatat oleh petugas "
                 + "sesi, Bawaslu/Panwaslu, atau saksi yang wilayahnya terkait.");
     }
 

@@ -142,8 +142,8 @@ public class SessionService {
             RecapSession s = find(type, region).orElseGet(() -> RecapSession.preparing(type.name(), region,
                     regionName(region)));
             if (s.getStatus() != SessionStatus.PREPARING) {
-                throw DomainException.conflict("Sesi rekapitulasi " + region + " sudah dibuka (status " + s.getStatus().wire()
-                        + ").");
+                throw DomainException.conflict("Sesi rekapitulasi " + region + " sudah dibuka (status "
+                        + s.getStatus().wire() + ").");
             }
             List<String> notReady = tier == Tier.KECAMATAN ? tpsNotReady(s, type) : childrenNotFinal(type, region);
             if (!notReady.isEmpty()) {
@@ -217,7 +217,8 @@ public class SessionService {
         synchronized (lock(type, region)) {
             RecapSession s = active(type, region);
             RecapSession.Objection objection = s.objection(objectionId)
-                    .orElseThrow(() -> DomainException.notFound("Keberatan " + objectionId + " tidak ada dalam sesi ini."));
+                    .orElseThrow(() -> DomainException.notFound("Keberatan " + objectionId
+                            + " tidak ada dalam sesi ini."));
             if (objection.answer() != null) {
                 throw DomainException.conflict("Keberatan " + objectionId + " sudah dijawab.");
             }
@@ -320,10 +321,11 @@ public class SessionService {
         String reason = required(command == null ? null : command.reason(), 5,
                 "Pembukaan kembali wajib disertai alasan (mis. rekomendasi Bawaslu).");
         synchronized (lock(type, region)) {
-            RecapSession s = find(type, region).orElseThrow(() -> DomainException.notFound("Belum ada sesi rekapitulasi "
-                    + "untuk wilayah " + region + "."));
+            RecapSession s = find(type, region).orElseThrow(() -> DomainException.notFound(
+                    "Belum ada sesi rekapitulasi untuk wilayah " + region + "."));
             if (s.getStatus() != SessionStatus.FINALIZED) {
-                throw DomainException.conflict("Hanya sesi yang D.Hasil-nya sudah ditetapkan yang dapat dibuka kembali.");
+                throw DomainException.conflict(
+                        "Hanya sesi yang D.Hasil-nya sudah ditetapkan yang dapat dibuka kembali.");
             }
             s.reopened(caller.username(), role, reason);
             return save(s);
@@ -475,8 +477,8 @@ public class SessionService {
                     RecapSession.now(), after.getResultVersion(), s.getVersion());
         }
         String child = targetIn(s.getTier(), s.getRegionCode(), command.target());
-        DHasil childDoc = dhasil.latest(type.name(), child).orElseThrow(() -> DomainException.conflict("Wilayah " + child
-                + " belum menetapkan D.Hasil."));
+        DHasil childDoc = dhasil.latest(type.name(), child).orElseThrow(() -> DomainException.conflict("Wilayah "
+                + child + " belum menetapkan D.Hasil."));
         Map<String, Long> used = usedFigures(s, DHasilService.Summary.of(childDoc));
         Map<String, Long> updated = new LinkedHashMap<>(used);
         for (FieldValue v : command.values()) {

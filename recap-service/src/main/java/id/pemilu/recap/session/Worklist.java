@@ -79,7 +79,8 @@ class Worklist {
         Tier tier = Tier.of(region);
         boolean staff = TpsAccess.REGION_OR_BAWASLU.stream().anyMatch(caller::hasRole);
         if (!staff || !caller.coversRegion(region)) {
-            throw DomainException.notPermitted("Wilayah " + region + " berada di luar wilayah Anda: daftar kerja hanya untuk "
+            throw DomainException.notPermitted("Wilayah " + region
+                    + " berada di luar wilayah Anda: daftar kerja hanya untuk "
                     + "wilayah yang Anda tangani.");
         }
         Optional<RecapSession> session = sessions.find(type, region);
