@@ -2,6 +2,8 @@ package id.pemilu.recap.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -10,6 +12,7 @@ import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
+import id.pemilu.common.test.Tokens;
 import id.pemilu.recap.dhasil.DHasil;
 import id.pemilu.recap.dhasil.DHasilService;
 import id.pemilu.recap.recap.RecapApplier;
@@ -25,9 +28,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -77,6 +84,36 @@ class ConcurrentFinalizeTest {
     MongoConverter converter;
     @Autowired
     ApplicationContext context;
+
+    /** The service's own template, which a test can make run something just before a session's claim. */
+    static class HookedTemplate extends MongoTemplate {
+
+        final AtomicReference<Runnable> beforeClaim = new AtomicReference<>();
+
+        HookedTemplate(MongoDatabaseFactory factory, MongoConverter converter) {
+            super(factory, converter);
+        }
+
+        @Override
+        public UpdateResult updateFirst(Query query, UpdateDefinition update, Class<?> entityClass) {
+            Runnable hook = entityClass == RecapSession.class ? beforeClaim.getAndSet(null) : null;
+            if (hook != null) {
+                hook.run();
+            }
+            return super.updateFirst(query, update, entityClass);
+        }
+    }
+
+    @TestConfiguration
+    static class Hooks {
+        @Bean
+        HookedTemplate mongoTemplate(MongoDatabaseFactory factory, MongoConverter converter) {
+            return new HookedTemplate(factory, converter);
+        }
+    }
+
+    @Autowired
+    HookedTemplate hooked;
 
     /** Another replica: its own service (own locks) on the same database, writing through {@code template}. */
     SessionService replica(MongoTemplate template) {
@@ -193,6 +230,32 @@ class ConcurrentFinalizeTest {
         assertThat(refusal.getMessage()).contains("diubah oleh petugas lain");
 
         assertOneDHasilBy(kec, second, "ppk-b");
+    }
+
+    @Test
+    void theFinalizationThatLostOverHttpGetsA409ProblemInIndonesian() throws Exception {
+        String kec = openKecamatan(5);
+        SessionService other = replica(new MongoTemplate(factory, converter));
+        DHasil[] winner = new DHasil[1];
+        // another replica finalizes between this request's read of the session and its claim
+        hooked.beforeClaim.set(() -> winner[0] = other.finalizeSession(ppk("ppk-b", kec), BallotType.PPWP, kec));
+        mvc.perform(post("/api/recap/sessions/PPWP/" + kec + "/finalize").with(Tokens.ppk(kec))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.status").value(409))
+                .andExpect(jsonPath("$.title").value("Sesi diubah bersamaan"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "baru saja diubah oleh petugas lain; muat ulang sesi lalu coba lagi")))
+                .andExpect(jsonPath("$.code").value("SESSION_CHANGED"));
+        assertThat(winner[0]).isNotNull();
+        assertOneDHasilBy(kec, winner[0], "ppk-b");
+        // finalizing again now is refused as before: the session is finalized
+        mvc.perform(post("/api/recap/sessions/PPWP/" + kec + "/finalize").with(Tokens.ppk(kec))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("sudah ditetapkan")));
+        assertThat(storedDHasil(kec)).isEqualTo(1);
     }
 
     @Test
