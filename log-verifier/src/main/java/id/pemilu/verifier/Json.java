@@ -177,7 +177,7 @@ final class Json {
         return new IllegalArgumentException("JSON: " + what + " at " + at);
     }
 
-    /** Writes a flat map of strings and numbers as JSON (for the verifier's own state file). */
+    /** Writes a flat map of strings, numbers and lists of strings as JSON (for the verifier's own state file). */
     static String write(Map<String, Object> map) {
         StringBuilder out = new StringBuilder("{");
         map.forEach((k, v) -> {
@@ -187,10 +187,21 @@ final class Json {
             out.append('"').append(k).append("\":");
             if (v instanceof Number || v instanceof Boolean) {
                 out.append(v);
+            } else if (v instanceof java.util.List<?> items) {
+                out.append('[');
+                for (int i = 0; i < items.size(); i++) {
+                    out.append(i == 0 ? "" : ",");
+                    string(out, String.valueOf(items.get(i)));
+                }
+                out.append(']');
             } else {
-                out.append('"').append(String.valueOf(v).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                string(out, String.valueOf(v));
             }
         });
         return out.append('}').toString();
+    }
+
+    private static void string(StringBuilder out, String text) {
+        out.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
     }
 }

@@ -41,7 +41,15 @@ import java.util.TreeSet;
  * </ol>
  * Exit code 0 and a last line starting with {@code consistent} when everything agrees, 1 otherwise, 2 on bad usage.
  *
- * <p>Usage: {@code java -jar log-verifier.jar [--url http://127.0.0.1:8080] [--state verifier-state.json]
+ * <p>With {@code --state FILE} it remembers what it verified: the tree size and root, the key, and the log's
+ * complete subtrees at that size (a few dozen hashes, so the file stays small). The next run resumes from there: it
+ * proves the remembered head is a prefix of the new one (a fork or a rewritten past fails here, whatever the service
+ * serves), downloads only the new entries and recomputes the new root from the remembered subtrees plus them, and
+ * compares the TPS and D.Hasil those entries touch with the public pages. Region totals need every entry:
+ * {@code --full} checks everything again (still against the remembered head). Without {@code --state} every run is a
+ * full one.
+ *
+ * <p>Usage: {@code java -jar log-verifier.jar [--url http://127.0.0.1:8080] [--state verifier-state.json] [--full]
  * [--key <base64 X.509 Ed25519 key>] [--settle 6]}
  */
 public final class LogVerifier {
@@ -49,12 +57,23 @@ public final class LogVerifier {
     private static final HexFormat HEX = HexFormat.of();
     static final String HEAD_PREFIX = "pemilu-translog-sth-v1";
 
-    /** What to check: the base URL, where the head of the last run is kept, a pinned key, seconds to let changes settle. */
-    public record Options(String url, Path state, String pinnedKey, int settleSeconds) {
+    /**
+     * What to check: the base URL, the file that remembers the last verified head (null: none), a pinned key, seconds
+     * to let changes settle, and whether to check every entry even when a remembered head allows resuming.
+     */
+    public record Options(String url, Path state, String pinnedKey, int settleSeconds, boolean full) {
+
+        public Options(String url, Path state, String pinnedKey, int settleSeconds) {
+            this(url, state, pinnedKey, settleSeconds, false);
+        }
     }
 
-    /** The outcome: consistent or not, what was checked and every difference found. */
-    public record Report(boolean consistent, long entries, int tps, int regions, int dhasil, List<String> problems) {
+    /**
+     * The outcome: consistent or not, what was checked (entries = the tree size verified; {@code resumedFrom} = the
+     * remembered size this run started from, 0 for a full run) and every difference found.
+     */
+    public record Report(boolean consistent, long entries, long resumedFrom, int tps, int regions, int dhasil,
+                         List<String> problems) {
     }
 
     private final Options options;
@@ -73,7 +92,7 @@ public final class LogVerifier {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("Pemakaian: java -jar log-verifier.jar [--url http://127.0.0.1:8080] "
-                    + "[--state verifier-state.json] [--key <kunci publik base64>] [--settle 6]");
+                    + "[--state verifier-state.json] [--full] [--key <kunci publik base64>] [--settle 6]");
             System.exit(2);
             return;
         }
@@ -83,11 +102,16 @@ public final class LogVerifier {
 
     static Options parse(String[] args) {
         String url = "http://127.0.0.1:8080";
-        Path state = Path.of("verifier-state.json");
+        Path state = null;
         String key = null;
         int settle = 6;
+        boolean full = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
+            if (args[i].equals("--full")) {
+                full = true;
+                continue;
+            }
             switch (args[i]) {
                 case "--url" -> url = required(args[i], value);
                 case "--state" -> state = Path.of(required(args[i], value));
@@ -97,7 +121,7 @@ public final class LogVerifier {
             }
             i++;
         }
-        return new Options(url.replaceAll("/+$", ""), state, key, settle);
+        return new Options(url.replaceAll("/+$", ""), state, key, settle, full);
     }
 
     private static String required(String option, String value) {
@@ -117,7 +141,11 @@ public final class LogVerifier {
             sleep(options.settleSeconds() * 1000L);
             report = attempt();
         }
-        if (report.consistent()) {
+        if (report.consistent() && report.resumedFrom() > 0) {
+            out.printf("consistent: %d entri log (lanjutan: %d entri baru sejak tree head yang diingat), %d TPS, "
+                            + "%d D.Hasil diperiksa%n", report.entries(), report.entries() - report.resumedFrom(),
+                    report.tps(), report.dhasil());
+        } else if (report.consistent()) {
             out.printf("consistent: %d entri log, %d TPS, %d total wilayah, %d D.Hasil diperiksa%n", report.entries(),
                     report.tps(), report.regions(), report.dhasil());
         } else {
@@ -139,9 +167,9 @@ public final class LogVerifier {
                 Boolean.TRUE.equals(head.get("devKey")) ? ", KUNCI PENGEMBANGAN" : "");
 
         // (a) signature, and the key
-        Map<String, Object> saved = readState();
+        State saved = readState();
         String trustedKey = options.pinnedKey() != null ? options.pinnedKey()
-                : saved == null ? null : (String) saved.get("publicKey");
+                : saved == null ? null : saved.publicKey();
         if (trustedKey != null && !trustedKey.equals(publicKey)) {
             problems.add("Kunci penandatangan tree head berganti (bukan kunci yang dipercaya)");
         }
@@ -149,36 +177,58 @@ public final class LogVerifier {
                 .getBytes(StandardCharsets.UTF_8);
         if (!signatureValid(publicKey, signed, string(head, "signature"))) {
             problems.add("Tanda tangan tree head tidak sah");
-            return new Report(false, 0, 0, 0, 0, problems);
+            return new Report(false, 0, 0, 0, 0, 0, problems);
         }
         out.println("(a) tanda tangan tree head sah" + (trustedKey == null ? " (kunci dipercaya pertama kali)" : ""));
 
-        // (b) append-only since the saved head
-        if (saved != null && options.url().equals(saved.get("url"))) {
-            long first = ((BigDecimal) saved.get("treeSize")).longValueExact();
-            byte[] firstRoot = HEX.parseHex((String) saved.get("rootHash"));
-            if (first > size) {
-                problems.add("Log menyusut: dulu " + first + " entri, sekarang " + size);
+        // (b) append-only since the remembered head
+        boolean appendOnly = false;
+        if (saved != null) {
+            if (saved.treeSize() > size) {
+                problems.add("Log menyusut: tree head yang diingat " + saved.treeSize() + " entri, sekarang " + size);
             } else {
-                Map<String, Object> proof = getObject("/api/recap/public/log/proof/consistency?first=" + first
-                        + "&second=" + size);
-                if (!MerkleProofs.verifyConsistency(first, size, firstRoot, HEX.parseHex(rootHex), hashes(proof))) {
-                    problems.add("Bukti konsistensi gagal: log ukuran " + first + " yang disimpan sebelumnya bukan "
-                            + "awalan log sekarang (entri lama diubah atau dihapus)");
+                Map<String, Object> proof = getObject("/api/recap/public/log/proof/consistency?first="
+                        + saved.treeSize() + "&second=" + size);
+                if (!MerkleProofs.verifyConsistency(saved.treeSize(), size, HEX.parseHex(saved.rootHash()),
+                        HEX.parseHex(rootHex), hashes(proof))) {
+                    problems.add("Log bercabang atau ditulis ulang: tree head yang diingat (" + saved.treeSize()
+                            + " entri, root " + saved.rootHash() + ") bukan awalan log sekarang (" + size
+                            + " entri). Bukti konsistensi gagal: entri lama diubah atau dihapus");
                 } else {
-                    out.println("(b) konsisten dengan tree head yang disimpan (" + first + " → " + size + " entri)");
+                    appendOnly = true;
+                    out.println("(b) konsisten dengan tree head yang disimpan (" + saved.treeSize() + " → " + size
+                            + " entri)");
                 }
             }
         } else {
-            out.println("(b) belum ada tree head tersimpan untuk " + options.url() + "; disimpan setelah pemeriksaan ini");
+            out.println("(b) belum ada tree head tersimpan untuk " + options.url()
+                    + (options.state() == null ? " (tanpa --state)" : "; disimpan setelah pemeriksaan ini"));
+        }
+        boolean resume = appendOnly && !options.full() && saved.frontier() != null;
+        if (saved != null && !appendOnly) {
+            // a log that is not an extension of the remembered one cannot be resumed: nothing more is trusted
+            return new Report(false, 0, 0, 0, 0, 0, problems);
         }
 
-        // (c) every entry, every leaf, the root
-        MerkleProofs.RootBuilder tree = new MerkleProofs.RootBuilder();
-        Replay replay = new Replay();
+        // (c) the entries (only the new ones when resuming), every leaf, the root
+        MerkleProofs.RootBuilder tree;
+        long from;
+        if (resume) {
+            tree = MerkleProofs.RootBuilder.resume(saved.treeSize(), saved.frontier());
+            if (!Arrays.equals(tree.root(), HEX.parseHex(saved.rootHash()))) {
+                problems.add("Berkas status " + options.state() + " rusak: subtree yang diingat tidak menghasilkan "
+                        + "root yang diingat; jalankan dengan --full");
+                return new Report(false, 0, 0, 0, 0, 0, problems);
+            }
+            from = saved.treeSize();
+        } else {
+            tree = new MerkleProofs.RootBuilder();
+            from = 0;
+        }
+        Replay replay = new Replay(resume);
         List<String> replayProblems = new ArrayList<>();
-        long expected = 0;
-        for (long start = 0; start < size; start += 1000) {
+        long expected = from;
+        for (long start = from; start < size; start += 1000) {
             long end = Math.min(size, start + 1000);
             Map<String, Object> page = getObject("/api/recap/public/log/entries?start=" + start + "&end=" + end);
             for (Object item : (List<?>) page.get("entries")) {
@@ -206,27 +256,41 @@ public final class LogVerifier {
         byte[] root = tree.root();
         if (!Arrays.equals(root, HEX.parseHex(rootHex))) {
             problems.add("Root yang dihitung ulang dari " + tree.count() + " entri (" + HEX.formatHex(root)
-                    + ") bukan root yang ditandatangani");
+                    + ") bukan root yang ditandatangani" + (resume ? " (dari tree head yang diingat + "
+                    + (tree.count() - from) + " entri baru)" : ""));
+        } else if (resume) {
+            out.println("(c) " + (tree.count() - from) + " entri baru diunduh; root dari tree head yang diingat + "
+                    + "entri baru sama dengan yang ditandatangani");
         } else {
             out.println("(c) " + tree.count() + " entri diunduh, root dihitung ulang sama dengan yang ditandatangani");
         }
         if (!problems.isEmpty()) {
-            return new Report(false, tree.count(), 0, 0, 0, problems);
+            return new Report(false, tree.count(), from, 0, 0, 0, problems);
         }
 
-        // (d) replay and compare with what the public sees
+        // (d) replay and compare with what the public sees (when resuming: what the new entries touch)
         replay.finish(replayProblems);
         problems.addAll(replayProblems);
         compareTps(replay, problems);
-        compareTotals(replay, problems);
+        if (!resume) {
+            compareTotals(replay, problems);
+        }
         int dhasil = compareDHasil(replay, problems);
-        out.println("(d) diputar ulang: " + replay.results.size() + " hasil di " + replay.tpsCodes().size() + " TPS, "
-                + replay.totals.size() + " total wilayah, " + dhasil + " D.Hasil; dibandingkan dengan API publik");
+        if (resume) {
+            out.println("(d) entri baru diputar ulang: " + replay.results.size() + " hasil di "
+                    + replay.tpsCodes().size() + " TPS, " + dhasil + " D.Hasil; dibandingkan dengan API publik (total "
+                    + "wilayah perlu semua entri: --full)");
+        } else {
+            out.println("(d) diputar ulang: " + replay.results.size() + " hasil di " + replay.tpsCodes().size()
+                    + " TPS, " + replay.totals.size() + " total wilayah, " + dhasil
+                    + " D.Hasil; dibandingkan dengan API publik");
+        }
         boolean consistent = problems.isEmpty();
         if (consistent) {
-            writeState(size, rootHex, publicKey);
+            writeState(new State(options.url(), size, rootHex, publicKey, tree.frontier()));
         }
-        return new Report(consistent, tree.count(), replay.tpsCodes().size(), replay.totals.size(), dhasil, problems);
+        return new Report(consistent, tree.count(), from, replay.tpsCodes().size(),
+                resume ? 0 : replay.totals.size(), dhasil, problems);
     }
 
     /**
@@ -255,12 +319,22 @@ public final class LogVerifier {
 
     /** The numbers the log says: each TPS result at its highest version, and the totals of every region above it. */
     static final class Replay {
+        /** Only the entries after a remembered head: a TPS's versions need not start at 1. */
+        private final boolean partial;
         final Map<String, Result> results = new java.util.HashMap<>();
         private final Map<List<String>, String[]> keyLists = new java.util.HashMap<>();
         final Map<String, Totals> totals = new TreeMap<>();
         final Map<String, Map<String, Object>> dhasil = new TreeMap<>();
 
         private final Map<String, TreeSet<Long>> versions = new TreeMap<>();
+
+        Replay() {
+            this(false);
+        }
+
+        Replay(boolean partial) {
+            this.partial = partial;
+        }
 
         /** Takes one entry (in log order); keeps only what the comparison needs, not the entry. */
         void accept(Map<String, Object> e, List<String> problems) {
@@ -283,7 +357,7 @@ public final class LogVerifier {
         /** Checks that every TPS's versions run 1..n without a gap, then adds the results up per region. */
         void finish(List<String> problems) {
             versions.forEach((key, seen) -> {
-                for (long v = 1; v <= seen.last(); v++) {
+                for (long v = partial ? seen.first() : 1; v <= seen.last(); v++) {
                     if (!seen.contains(v)) {
                         problems.add("BEDA TPS " + key + ": versi " + v + " tidak ada di log");
                     }
@@ -379,6 +453,9 @@ public final class LogVerifier {
                 String key = tps + " " + p.getKey();
                 Result logged = replay.results.get(key);
                 Map<String, Object> shown = p.getValue();
+                if (logged == null && replay.partial) {
+                    continue;
+                }
                 if (logged == null) {
                     problems.add("BEDA TPS " + key + ": halaman publik menampilkan hasil yang tidak ada di log");
                     continue;
@@ -498,23 +575,50 @@ public final class LogVerifier {
 
     // ---- state, HTTP, helpers -----------------------------------------------------------------------------------
 
-    private Map<String, Object> readState() {
+    /** What a run remembers (the {@code --state} file): the verified head, its key and the tree's complete subtrees. */
+    record State(String url, long treeSize, String rootHash, String publicKey, List<byte[]> frontier) {
+    }
+
+    /** The remembered head for this URL, or null (no file, another URL, or a file that cannot be read). */
+    private State readState() {
+        if (options.state() == null || !Files.exists(options.state())) {
+            return null;
+        }
         try {
-            return Files.exists(options.state()) ? Json.object(Files.readString(options.state())) : null;
-        } catch (IOException | IllegalArgumentException e) {
+            Map<String, Object> state = Json.object(Files.readString(options.state()));
+            if (!options.url().equals(state.get("url"))) {
+                out.println("Berkas status " + options.state() + " untuk alamat lain (" + state.get("url")
+                        + "); diabaikan");
+                return null;
+            }
+            List<byte[]> frontier = state.get("frontier") instanceof List<?> hashes
+                    ? hashes.stream().map(h -> HEX.parseHex((String) h)).toList() : null;
+            return new State(options.url(), ((BigDecimal) state.get("treeSize")).longValueExact(),
+                    (String) state.get("rootHash"), (String) state.get("publicKey"), frontier);
+        } catch (IOException | RuntimeException e) {
             out.println("Berkas status " + options.state() + " tidak terbaca (" + e.getMessage() + "); diabaikan");
             return null;
         }
     }
 
-    private void writeState(long size, String rootHex, String publicKey) {
+    /** Replaces the state file in one move (a crash leaves the old or the new one, never half of one). */
+    private void writeState(State verified) {
+        if (options.state() == null) {
+            return;
+        }
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("url", options.url());
-        state.put("treeSize", size);
-        state.put("rootHash", rootHex);
-        state.put("publicKey", publicKey);
+        state.put("url", verified.url());
+        state.put("treeSize", verified.treeSize());
+        state.put("rootHash", verified.rootHash());
+        state.put("publicKey", verified.publicKey());
+        state.put("frontier", verified.frontier().stream().map(HEX::formatHex).toList());
+        state.put("verifiedAt", java.time.Instant.now().toString());
         try {
-            Files.writeString(options.state(), Json.write(state) + "\n");
+            Path absolute = options.state().toAbsolutePath();
+            Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+            Files.writeString(temp, Json.write(state) + "\n");
+            Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             out.println("Tree head tidak dapat disimpan ke " + options.state() + ": " + e.getMessage());
         }

@@ -53,6 +53,40 @@ public final class MerkleProofs {
             return count;
         }
 
+        /**
+         * The complete subtrees of the leaves added so far, largest (leftmost) first: with the count, all a later
+         * run needs to go on adding leaves ({@link #resume}) without the leaves themselves.
+         */
+        public List<byte[]> frontier() {
+            return List.copyOf(hashes);
+        }
+
+        /**
+         * A builder that goes on from a tree of {@code count} leaves whose complete subtrees are {@code frontier}
+         * (as given by {@link #frontier()}): one subtree per set bit of {@code count}, largest first.
+         */
+        public static RootBuilder resume(long count, List<byte[]> frontier) {
+            if (count < 0 || Long.bitCount(count) != frontier.size()) {
+                throw new IllegalArgumentException("frontier of " + frontier.size()
+                        + " subtrees does not fit a tree of " + count + " leaves");
+            }
+            RootBuilder builder = new RootBuilder();
+            int i = 0;
+            for (int bit = 62; bit >= 0; bit--) {
+                long size = 1L << bit;
+                if ((count & size) != 0) {
+                    byte[] hash = frontier.get(i++);
+                    if (hash.length != 32) {
+                        throw new IllegalArgumentException("subtree hash of " + hash.length + " bytes");
+                    }
+                    builder.hashes.add(hash.clone());
+                    builder.sizes.add(size);
+                }
+            }
+            builder.count = count;
+            return builder;
+        }
+
         public byte[] root() {
             if (hashes.isEmpty()) {
                 return sha256().digest();

@@ -49,8 +49,70 @@ class LogVerifierTest {
         LogVerifier.Options o = LogVerifier.parse(new String[] {"--url", "http://x:8080/", "--settle", "0"});
         assertThat(o.url()).isEqualTo("http://x:8080");
         assertThat(o.settleSeconds()).isZero();
-        assertThat(o.state().toString()).isEqualTo("verifier-state.json");
+        assertThat(o.state()).as("nothing remembered unless the user names a file").isNull();
+        assertThat(o.full()).isFalse();
         assertThatThrownBy(() -> LogVerifier.parse(new String[] {"--tanpa"})).isInstanceOf(IllegalArgumentException.class);
+        LogVerifier.Options resumable = LogVerifier.parse(new String[] {"--state", "pengamat.json", "--full"});
+        assertThat(resumable.state().toString()).isEqualTo("pengamat.json");
+        assertThat(resumable.full()).isTrue();
+    }
+
+    static byte[] leaf(int i) {
+        return MerkleProofs.leafHash(("entri " + i).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aTreeResumedFromItsRememberedSubtreesHasTheRootOfTheWholeTree() {
+        for (int first = 0; first <= 40; first++) {
+            for (int added = 0; added <= 19; added++) {
+                MerkleProofs.RootBuilder whole = new MerkleProofs.RootBuilder();
+                for (int i = 0; i < first + added; i++) {
+                    whole.add(leaf(i));
+                }
+                MerkleProofs.RootBuilder before = new MerkleProofs.RootBuilder();
+                for (int i = 0; i < first; i++) {
+                    before.add(leaf(i));
+                }
+                assertThat(before.frontier()).hasSize(Long.bitCount(first));
+                MerkleProofs.RootBuilder resumed = MerkleProofs.RootBuilder.resume(first, before.frontier());
+                assertThat(resumed.root()).isEqualTo(before.root());
+                for (int i = first; i < first + added; i++) {
+                    resumed.add(leaf(i));
+                }
+                assertThat(resumed.count()).isEqualTo(first + added);
+                assertThat(resumed.root()).as("%d + %d", first, added).isEqualTo(whole.root());
+            }
+        }
+    }
+
+    @Test
+    void aRememberedTreeThatIsNotThePrefixGivesAnotherRoot() {
+        MerkleProofs.RootBuilder honest = new MerkleProofs.RootBuilder();
+        MerkleProofs.RootBuilder rewritten = new MerkleProofs.RootBuilder();
+        for (int i = 0; i < 13; i++) {
+            honest.add(leaf(i));
+            rewritten.add(i == 4 ? leaf(1000) : leaf(i));
+        }
+        MerkleProofs.RootBuilder resumed = MerkleProofs.RootBuilder.resume(13, rewritten.frontier());
+        for (int i = 13; i < 20; i++) {
+            honest.add(leaf(i));
+            resumed.add(leaf(i));
+        }
+        assertThat(resumed.root()).isNotEqualTo(honest.root());
+        assertThatThrownBy(() -> MerkleProofs.RootBuilder.resume(12, rewritten.frontier()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theStateFileKeepsItsListOfHashes() {
+        Map<String, Object> state = new java.util.LinkedHashMap<>();
+        state.put("url", "http://x");
+        state.put("treeSize", 13L);
+        state.put("frontier", List.of("aa", "bb", "cc"));
+        Map<String, Object> read = Json.object(Json.write(state));
+        assertThat(read.get("url")).isEqualTo("http://x");
+        assertThat(read.get("treeSize")).isEqualTo(new BigDecimal("13"));
+        assertThat(read.get("frontier")).isEqualTo(List.of("aa", "bb", "cc"));
     }
 
     static String result(int version, String status, boolean counted, int votes) {

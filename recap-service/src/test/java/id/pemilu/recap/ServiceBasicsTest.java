@@ -1,11 +1,17 @@
 package id.pemilu.recap;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import id.pemilu.common.test.Tokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -32,5 +38,36 @@ class ServiceBasicsTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.status").value(401));
+    }
+
+    /** Spring's own refusals (method, content type, Accept, missing parameter) answer in Indonesian, RFC 9457. */
+    @Test
+    void frameworkRefusalsAreIndonesianProblems() throws Exception {
+        mvc.perform(delete("/api/recap/public/log/head").with(Tokens.kpuRi()))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(header().string("Allow", org.hamcrest.Matchers.containsString("GET")))
+                .andExpect(jsonPath("$.status").value(405))
+                .andExpect(jsonPath("$.title").value("Metode tidak diizinkan"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                        "Metode DELETE tidak didukung untuk alamat ini. Metode yang didukung: GET")));
+        mvc.perform(post("/api/recap/sessions/PPWP/31.71.01/events").with(Tokens.ppk("31.71.01"))
+                        .contentType(MediaType.TEXT_PLAIN).content("kejadian"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.title").value("Jenis isi tidak didukung"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("Jenis isi text/plain tidak didukung"),
+                        org.hamcrest.Matchers.containsString("application/json"))));
+        mvc.perform(get("/api/recap/public/log/head").accept(MediaType.APPLICATION_XML))
+                .andExpect(status().isNotAcceptable())
+                .andExpect(jsonPath("$.title").value("Format tidak tersedia"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                        "Jawaban tidak tersedia dalam format yang diminta")));
+        mvc.perform(post("/api/recap/sessions/PPWP/31.71.01/events").with(Tokens.ppk("31.71.01"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"description\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Permintaan tidak valid"))
+                .andExpect(jsonPath("$.detail").value("Isi permintaan bukan JSON yang bisa dibaca."));
     }
 }

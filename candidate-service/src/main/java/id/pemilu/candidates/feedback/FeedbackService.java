@@ -9,7 +9,6 @@ import id.pemilu.candidates.nomination.NominationService;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
 import id.pemilu.common.domain.DomainException;
-import id.pemilu.common.web.ApiProblem;
 import id.pemilu.common.web.ProblemAdvice;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Citizens comment on DCS candidates; parties answer (clarification); KPU and Bawaslu read everything. */
@@ -46,7 +44,7 @@ class FeedbackService {
 
     Receipt give(String candidateId, FeedbackInput input, String client) {
         if (!limiter.tryAcquire(client)) {
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Terlalu banyak tanggapan",
+            throw new DomainException(DomainException.Kind.LIMIT_REACHED, "Terlalu banyak tanggapan",
                     "Anda sudah mengirim beberapa tanggapan dalam satu menit terakhir. Coba lagi sebentar lagi.",
                     Map.of(ProblemAdvice.RETRY_AFTER, 60));
         }

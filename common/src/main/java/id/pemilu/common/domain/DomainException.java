@@ -21,7 +21,15 @@ public class DomainException extends RuntimeException {
         /** The command is well-formed but breaks rules of the domain (the violations in the properties) (422). */
         RULES_FAILED,
         /** The caller's role or scope does not cover it (403). */
-        NOT_PERMITTED
+        NOT_PERMITTED,
+        /** The submitted content is larger than the rules allow (a file, a photo's resolution) (413). */
+        TOO_LARGE,
+        /** The submitted content is not of a kind the action takes (e.g. not a JPEG/PNG photo) (415). */
+        UNSUPPORTED_CONTENT,
+        /** The caller has used up its allowance for now; {@code retryAfter} (seconds) in the properties (429). */
+        LIMIT_REACHED,
+        /** The action cannot be taken right now (busy, a catalogue not loaded yet); it may work later (503). */
+        UNAVAILABLE
     }
 
     private final Kind kind;
@@ -30,6 +38,10 @@ public class DomainException extends RuntimeException {
 
     public DomainException(Kind kind, String message) {
         this(kind, null, message, Map.of());
+    }
+
+    public DomainException(Kind kind, String title, String message) {
+        this(kind, title, message, Map.of());
     }
 
     public DomainException(Kind kind, String title, String message, Map<String, Object> properties) {

@@ -39,6 +39,10 @@ public class ProblemAdvice {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case RULES_FAILED -> HttpStatus.UNPROCESSABLE_CONTENT;
             case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_CONTENT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case LIMIT_REACHED -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         String title = refusal.title() != null ? refusal.title() : switch (refusal.kind()) {
             case NOT_FOUND -> "Tidak ditemukan";
@@ -46,6 +50,10 @@ public class ProblemAdvice {
             case INVALID -> "Permintaan tidak valid";
             case RULES_FAILED -> "Melanggar aturan";
             case NOT_PERMITTED -> "Akses ditolak";
+            case TOO_LARGE -> "Terlalu besar";
+            case UNSUPPORTED_CONTENT -> "Jenis isi tidak didukung";
+            case LIMIT_REACHED -> "Terlalu banyak permintaan";
+            case UNAVAILABLE -> "Coba lagi";
         };
         return apiProblem(new ApiProblem(status, title, refusal.getMessage(), refusal.properties()));
     }

@@ -18,7 +18,7 @@ import org.springframework.core.Ordered;
 
 @AutoConfiguration(afterName = "id.pemilu.common.mongo.EmbeddedMongoAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ProblemAdvice.class, RequestBodyProblems.class})
+@Import({ProblemAdvice.class, RequestBodyProblems.class, FrameworkProblems.class})
 public class WebAutoConfiguration {
 
     @Bean

@@ -19,7 +19,8 @@ class DomainProblemsTest {
     @Test
     void eachKindOfRefusalHasItsStatusAndTitle() {
         Map<Kind, Integer> expected = Map.of(Kind.NOT_FOUND, 404, Kind.CONFLICT, 409, Kind.INVALID, 400,
-                Kind.RULES_FAILED, 422, Kind.NOT_PERMITTED, 403);
+                Kind.RULES_FAILED, 422, Kind.NOT_PERMITTED, 403, Kind.TOO_LARGE, 413, Kind.UNSUPPORTED_CONTENT, 415,
+                Kind.LIMIT_REACHED, 429, Kind.UNAVAILABLE, 503);
         for (Kind kind : Kind.values()) {
             ResponseEntity<ProblemDetail> answer = advice.domain(new DomainException(kind, "alasan " + kind));
             assertThat(answer.getStatusCode().value()).as(kind.name()).isEqualTo(expected.get(kind));
@@ -27,6 +28,15 @@ class DomainProblemsTest {
             assertThat(answer.getBody().getTitle()).isNotBlank();
             assertThat(answer.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();
         }
+    }
+
+    @Test
+    void aLimitReachedWithARetryAfterGetsTheHeader() {
+        ResponseEntity<ProblemDetail> answer = advice.domain(new DomainException(Kind.LIMIT_REACHED,
+                "Terlalu banyak laporan", "coba lagi nanti", Map.of(ProblemAdvice.RETRY_AFTER, 42)));
+        assertThat(answer.getStatusCode().value()).isEqualTo(429);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("42");
+        assertThat(answer.getBody().getTitle()).isEqualTo("Terlalu banyak laporan");
     }
 
     @Test

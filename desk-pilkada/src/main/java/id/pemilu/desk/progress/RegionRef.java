@@ -1,6 +1,6 @@
 package id.pemilu.desk.progress;
 
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.wilayah.Region;
 import id.pemilu.common.wilayah.Wilayah;
 import id.pemilu.desk.registry.TpsDirectory;
@@ -16,7 +16,7 @@ public record RegionRef(String code, String name, String level) {
             return new RegionRef(code, "TPS " + code.substring(14), "TPS");
         }
         Region region = Wilayah.indonesia().find(code)
-                .orElseThrow(() -> ApiProblem.notFound("Wilayah " + code + " tidak dikenal."));
+                .orElseThrow(() -> DomainException.notFound("Wilayah " + code + " tidak dikenal."));
         return new RegionRef(region.code(), region.name(), region.level().name());
     }
 }

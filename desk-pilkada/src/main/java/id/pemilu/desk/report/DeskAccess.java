@@ -2,7 +2,7 @@ package id.pemilu.desk.report;
 
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.desk.DeskRoles;
 import id.pemilu.desk.registry.TpsDirectory;
 
@@ -19,14 +19,14 @@ public final class DeskAccess {
 
     public static void reporterFor(Caller caller, String tpsCode) {
         if (!caller.hasRole(Roles.DESK_PELAPOR)) {
-            throw ApiProblem.forbidden("Hanya pelapor Desk Pilkada yang dapat mengirim laporan cepat.");
+            throw DomainException.notPermitted("Hanya pelapor Desk Pilkada yang dapat mengirim laporan cepat.");
         }
         covers(caller, TpsDirectory.desaOf(tpsCode), "TPS " + tpsCode);
     }
 
     public static void correctorFor(Caller caller, String tpsCode) {
         if (!caller.hasRole(Roles.DESK_PELAPOR) && !caller.hasRole(Roles.DESK_PILKADA)) {
-            throw ApiProblem.forbidden("Hanya pelapor atau Desk Pilkada yang dapat mengoreksi laporan cepat.");
+            throw DomainException.notPermitted("Hanya pelapor atau Desk Pilkada yang dapat mengoreksi laporan cepat.");
         }
         covers(caller, TpsDirectory.desaOf(tpsCode), "TPS " + tpsCode);
     }
@@ -40,14 +40,15 @@ public final class DeskAccess {
             return;
         }
         if (!caller.hasRole(Roles.DESK_PELAPOR) && !caller.hasRole(Roles.DESK_PILKADA)) {
-            throw ApiProblem.forbidden("Hanya Desk Pilkada dan pelapornya yang dapat membaca data ini.");
+            throw DomainException.notPermitted("Hanya Desk Pilkada dan pelapornya yang dapat membaca data ini.");
         }
         covers(caller, regionCode, "wilayah " + regionCode);
     }
 
     public static void deskFor(Caller caller, String regionCode) {
         if (!caller.hasRole(Roles.DESK_PILKADA)) {
-            throw ApiProblem.forbidden("Hanya Desk Pilkada kab/kota atau provinsi yang dapat mengelola pelapor.");
+            throw DomainException.notPermitted(
+                    "Hanya Desk Pilkada kab/kota atau provinsi yang dapat mengelola pelapor.");
         }
         covers(caller, regionCode, "wilayah " + regionCode);
     }
@@ -55,10 +56,10 @@ public final class DeskAccess {
     private static void covers(Caller caller, String regionCode, String what) {
         String own = caller.regionCode();
         if (own == null || own.isBlank()) {
-            throw ApiProblem.forbidden("Token Anda tidak memuat wilayah tugas (region_code).");
+            throw DomainException.notPermitted("Token Anda tidak memuat wilayah tugas (region_code).");
         }
         if (!caller.coversRegion(regionCode)) {
-            throw ApiProblem.forbidden("Wilayah tugas Anda (" + own + ") tidak mencakup " + what + ".");
+            throw DomainException.notPermitted("Wilayah tugas Anda (" + own + ") tidak mencakup " + what + ".");
         }
     }
 }

@@ -1,7 +1,7 @@
 package id.pemilu.desk.report;
 
 import id.pemilu.common.security.Caller;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.desk.DeskProperties;
 import id.pemilu.desk.registry.TpsDirectory;
 import java.security.MessageDigest;
@@ -15,7 +15,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 
 /**
  * Optional photo of the count (the C.Hasil or the tally board) sent with a quick report. Stored as sent in the
@@ -48,10 +47,10 @@ public class ReportPhotos {
         DeskAccess.reporterFor(caller, tps);
         ReportView report = reports.find(caller, tps, contest);
         if (data == null || data.length == 0) {
-            throw ApiProblem.badRequest("Foto kosong.");
+            throw DomainException.invalid("Foto kosong.");
         }
         if (data.length > properties.maxPhotoBytes()) {
-            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "Foto terlalu besar",
+            throw new DomainException(DomainException.Kind.TOO_LARGE, "Foto terlalu besar",
                     "Foto lebih dari " + properties.maxPhotoBytes() / (1024 * 1024) + " MiB.");
         }
         String type = typeOf(data);
@@ -74,7 +73,7 @@ public class ReportPhotos {
             throw new IllegalArgumentException("SHA-256 harus 64 karakter heksadesimal huruf kecil.");
         }
         StoredPhoto photo = Optional.ofNullable(mongo.findById(sha256, StoredPhoto.class))
-                .orElseThrow(() -> ApiProblem.notFound("Foto " + sha256 + " tidak ada."));
+                .orElseThrow(() -> DomainException.notFound("Foto " + sha256 + " tidak ada."));
         DeskAccess.readerFor(caller, TpsDirectory.desaOf(photo.tpsCode()));
         return new Photo(photo.contentType(), photo.data());
     }
@@ -86,7 +85,7 @@ public class ReportPhotos {
         if (data.length > 8 && (data[0] & 0xff) == 0x89 && data[1] == 'P' && data[2] == 'N' && data[3] == 'G') {
             return "image/png";
         }
-        throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Jenis berkas tidak didukung",
+        throw new DomainException(DomainException.Kind.UNSUPPORTED_CONTENT, "Jenis berkas tidak didukung",
                 "Foto harus JPEG atau PNG.");
     }
 

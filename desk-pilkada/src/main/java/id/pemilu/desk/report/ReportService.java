@@ -1,7 +1,7 @@
 package id.pemilu.desk.report;
 
 import id.pemilu.common.security.Caller;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.desk.DeskProperties;
 import id.pemilu.desk.registry.TpsDirectory;
 import java.time.Clock;
@@ -16,7 +16,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 
 /**
  * Quick reports: one per TPS and contest (a second one is refused and told who reported when), corrections only
@@ -80,7 +79,7 @@ public class ReportService {
         String idempotencyKey = IdempotencyKeys.check(key);
         String id = QuickReport.idOf(tps, contest);
         QuickReport report = Optional.ofNullable(mongo.findById(id, QuickReport.class)).orElseThrow(() ->
-                ApiProblem.notFound("Belum ada laporan cepat " + contest.name() + " untuk TPS " + tps
+                DomainException.notFound("Belum ada laporan cepat " + contest.name() + " untuk TPS " + tps
                         + "; kirim laporan dulu."));
         if (idempotencyKey != null) {
             for (ReportEntry e : report.history()) {
@@ -90,7 +89,7 @@ public class ReportService {
             }
         }
         if (blankToNull(request.reason()) == null) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Perlu alasan tertulis",
+            throw new DomainException(DomainException.Kind.RULES_FAILED, "Perlu alasan tertulis",
                     "Koreksi laporan cepat wajib disertai alasan; laporan pertama tetap disimpan.");
         }
         QuickNumbers numbers = numbersOf(tps, contest, request);
@@ -104,7 +103,8 @@ public class ReportService {
                 new Update().push("history", entry).set("status", status).set("updatedAt", now).inc("version", 1),
                 QuickReport.class).getModifiedCount();
         if (updated == 0) {
-            throw ApiProblem.conflict("Laporan TPS " + tps + " baru saja diubah orang lain; muat ulang lalu coba lagi.");
+            throw DomainException.conflict("Laporan TPS " + tps
+                    + " baru saja diubah orang lain; muat ulang lalu coba lagi.");
         }
         List<ReportEntry> history = new ArrayList<>(report.history());
         history.add(entry);
@@ -118,7 +118,7 @@ public class ReportService {
         String tps = TpsDirectory.checkTps(tpsCode);
         DeskAccess.readerFor(caller, TpsDirectory.desaOf(tps));
         QuickReport report = Optional.ofNullable(mongo.findById(QuickReport.idOf(tps, contest), QuickReport.class))
-                .orElseThrow(() -> ApiProblem.notFound("TPS " + tps + " belum dilaporkan untuk " + contest.name()
+                .orElseThrow(() -> DomainException.notFound("TPS " + tps + " belum dilaporkan untuk " + contest.name()
                         + "."));
         return ReportView.of(report, false);
     }
@@ -152,7 +152,7 @@ public class ReportService {
         try {
             check.run();
             return true;
-        } catch (ApiProblem refused) {
+        } catch (DomainException refused) {
             return false;
         }
     }
@@ -167,13 +167,13 @@ public class ReportService {
         ReportEntry first = existing.first();
         if (key != null && key.equals(first.idempotencyKey()) && first.by().equals(caller.username())) {
             if (!first.numbers().equals(numbers)) {
-                throw new ApiProblem(HttpStatus.CONFLICT, "Idempotency-Key sudah dipakai",
+                throw new DomainException(DomainException.Kind.CONFLICT, "Idempotency-Key sudah dipakai",
                         "Idempotency-Key ini sudah dipakai untuk laporan dengan angka lain; untuk mengubah angka "
                                 + "kirim koreksi dengan alasan.");
             }
             return ReportView.of(existing, true);
         }
-        throw new ApiProblem(HttpStatus.CONFLICT, "Sudah dilaporkan",
+        throw new DomainException(DomainException.Kind.CONFLICT, "Sudah dilaporkan",
                 "TPS " + existing.tpsCode() + " sudah dilaporkan oleh " + first.by() + " pada " + first.at()
                         + ". Laporan kedua tidak diterima; untuk membetulkan angka kirim koreksi dengan alasan.",
                 Map.of("tpsCode", existing.tpsCode(), "contest", existing.contest(), "reportedBy", first.by(),
@@ -183,31 +183,31 @@ public class ReportService {
     private String knownTps(String tpsCode) {
         String tps = TpsDirectory.checkTps(tpsCode);
         if (!directory.loaded()) {
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Daftar TPS belum dimuat",
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Daftar TPS belum dimuat",
                     "Daftar TPS belum dibaca dari recap-service; coba lagi sebentar lagi.");
         }
         if (!directory.contains(tps)) {
-            throw ApiProblem.notFound("TPS " + tps + " tidak ada dalam daftar TPS desk.");
+            throw DomainException.notFound("TPS " + tps + " tidak ada dalam daftar TPS desk.");
         }
         return tps;
     }
 
     private void notBlocked(Caller caller, String tps) {
         reporters.blockFor(caller.username(), tps).ifPresent(b -> {
-            throw ApiProblem.forbidden("Pelapor " + caller.username() + " dinonaktifkan oleh " + b.by()
+            throw DomainException.notPermitted("Pelapor " + caller.username() + " dinonaktifkan oleh " + b.by()
                     + " untuk wilayah " + b.regionCode() + ": " + b.reason());
         });
     }
 
     private QuickNumbers numbersOf(String tps, Contest contest, ReportRequest request) {
         if (request == null) {
-            throw ApiProblem.badRequest("Isi laporan wajib ada: {candidates, valid, invalid, total}.");
+            throw DomainException.invalid("Isi laporan wajib ada: {candidates, valid, invalid, total}.");
         }
         QuickNumbers numbers = new QuickNumbers(request.candidates(), request.valid(), request.invalid(),
                 request.total());
         int pairs = properties.candidatesOf(contest.regionOf(tps));
         if (numbers.candidates().size() != pairs) {
-            throw ApiProblem.badRequest(contest.title() + " di wilayah " + contest.regionOf(tps) + " punya " + pairs
+            throw DomainException.invalid(contest.title() + " di wilayah " + contest.regionOf(tps) + " punya " + pairs
                     + " pasangan calon; laporan berisi " + numbers.candidates().size() + ".");
         }
         return numbers;
@@ -217,7 +217,7 @@ public class ReportService {
         List<Flag> flags = QuickChecks.check(numbers, directory.dpt(tps).orElse(0), properties.maxVoters(),
                 properties.reservePercent());
         if (!flags.isEmpty() && blankToNull(reason) == null) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Perlu alasan tertulis",
+            throw new DomainException(DomainException.Kind.RULES_FAILED, "Perlu alasan tertulis",
                     "Angka tidak lolos pemeriksaan; periksa lagi, atau kirim dengan alasan tertulis (laporan akan "
                             + "ditandai dan tidak masuk jumlah cepat).",
                     Map.of("flags", flags));

@@ -2,7 +2,7 @@ package id.pemilu.partyregistry.citizen;
 
 import id.pemilu.common.nik.NikRules;
 import id.pemilu.common.text.Names;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.web.ClientAddress;
 import id.pemilu.common.web.ProblemAdvice;
 import id.pemilu.common.web.RateLimiter;
@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,7 +62,7 @@ class CitizenGuard {
         if (!clientOk || !nikOk) {
             log(client, nikHash, kind, "RATE_LIMITED");
             long wait = !clientOk ? perClient.secondsToNextWindow(client) : perNik.secondsToNextWindow(nikHash);
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Terlalu banyak permintaan",
+            throw new DomainException(DomainException.Kind.LIMIT_REACHED, "Terlalu banyak permintaan",
                     "Terlalu banyak pemeriksaan. Coba lagi dalam " + wait + " detik.", Map.of(ProblemAdvice.RETRY_AFTER, wait));
         }
     }

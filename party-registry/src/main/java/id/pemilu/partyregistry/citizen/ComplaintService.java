@@ -3,14 +3,12 @@ package id.pemilu.partyregistry.citizen;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
 import id.pemilu.common.domain.DomainException;
-import id.pemilu.common.web.ApiProblem;
 import id.pemilu.partyregistry.member.MemberProperties;
 import id.pemilu.partyregistry.member.MemberService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Files citizens' complaints, records the party's answer and KPU's final decision. */
@@ -43,10 +41,11 @@ class ComplaintService {
             members.dispute(nikHash, partyId, complaint.getId());
         } catch (RuntimeException e) {
             complaints.delete(complaint);
-            if (e instanceof DomainException || e instanceof ApiProblem) {
+            if (e instanceof DomainException) {
                 throw e;
             }
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Coba lagi", "Aduan belum tersimpan; coba lagi.");
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Coba lagi",
+                    "Aduan belum tersimpan; coba lagi.");
         }
         return complaint;
     }

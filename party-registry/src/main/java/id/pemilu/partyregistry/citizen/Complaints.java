@@ -2,7 +2,7 @@ package id.pemilu.partyregistry.citizen;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,7 +33,7 @@ class Complaints {
     Complaint get(String id) {
         Complaint complaint = mongo.findById(id, Complaint.class);
         if (complaint == null) {
-            throw ApiProblem.notFound("Aduan tidak ditemukan.");
+            throw DomainException.notFound("Aduan tidak ditemukan.");
         }
         return complaint;
     }

@@ -4,7 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,12 +45,12 @@ class FactualSamples {
         boolean allowed = caller.hasRole(Roles.KPU_RI)
                 || (caller.hasRole(Roles.KPU_KABKOTA) && caller.coversRegion(kabKotaCode));
         if (!allowed) {
-            throw ApiProblem.forbidden("Sampel verifikasi faktual diundi oleh KPU kab/kota yang bersangkutan.");
+            throw DomainException.notPermitted("Sampel verifikasi faktual diundi oleh KPU kab/kota yang bersangkutan.");
         }
         String usedSeed = seed == null || seed.isBlank() ? HexFormat.of().formatHex(RANDOM.generateSeed(16)) : seed;
         List<String> population = population(partyId, kabKotaCode);
         if (population.isEmpty()) {
-            throw ApiProblem.conflict("Belum ada anggota MS di " + kabKotaCode + " untuk diundi.");
+            throw DomainException.conflict("Belum ada anggota MS di " + kabKotaCode + " untuk diundi.");
         }
         int n = size == null ? FactualSample.defaultSize(population.size()) : Math.min(size, population.size());
         FactualSample sample = new FactualSample(partyId + ":" + kabKotaCode + ":" + usedSeed, partyId, kabKotaCode,

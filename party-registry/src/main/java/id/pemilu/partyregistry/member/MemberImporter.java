@@ -1,7 +1,7 @@
 package id.pemilu.partyregistry.member;
 
 import id.pemilu.common.mongo.StoreDurability;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.wilayah.Wilayah;
 import id.pemilu.partyregistry.crypto.NikCipher;
 import id.pemilu.partyregistry.member.file.MalformedFileException;
@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -115,7 +114,7 @@ public class MemberImporter {
             worker.submit(() -> run(memberImport, file, fileName));
             return new Started(memberImport, false);
         } catch (MalformedFileException e) {
-            throw ApiProblem.badRequest(e.getMessage());
+            throw DomainException.invalid(e.getMessage());
         } finally {
             if (!handedOver) {
                 Files.deleteIfExists(file);
@@ -137,7 +136,7 @@ public class MemberImporter {
             for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
                 total += n;
                 if (total > limit) {
-                    throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "Berkas terlalu besar",
+                    throw new DomainException(DomainException.Kind.TOO_LARGE, "Berkas terlalu besar",
                             "Berkas lebih dari " + (limit / (1024 * 1024))
                                     + " MB. Pecah daftar anggota menjadi beberapa berkas; tidak ada yang diimpor.");
                 }

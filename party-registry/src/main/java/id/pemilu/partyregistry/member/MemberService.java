@@ -2,7 +2,7 @@ package id.pemilu.partyregistry.member;
 
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.wilayah.Wilayah;
 import id.pemilu.partyregistry.crypto.NikCipher;
 import id.pemilu.partyregistry.party.MemberCounts;
@@ -82,11 +82,11 @@ public class MemberService implements MemberCounts {
     }
 
     MemberView get(String partyId, String memberId, Caller caller) {
-        Person person = members.find(memberId).orElseThrow(() -> ApiProblem.notFound("Anggota tidak ditemukan."));
+        Person person = members.find(memberId).orElseThrow(() -> DomainException.notFound("Anggota tidak ditemukan."));
         Membership m = person.require(partyId);
         Set<String> completed = imports.completedIds();
         if (!m.visible(completed)) {
-            throw ApiProblem.notFound("Anggota tidak ditemukan.");
+            throw DomainException.notFound("Anggota tidak ditemukan.");
         }
         return MemberView.of(person, m, completed, nikFor(person, m, caller));
     }
@@ -123,14 +123,14 @@ public class MemberService implements MemberCounts {
         boolean allowed = caller.hasRole(Roles.KPU_RI)
                 || (caller.hasRole(Roles.KPU_KABKOTA) && caller.coversRegion(m.getKabKotaCode()));
         if (!allowed) {
-            throw ApiProblem.forbidden("Verifikasi hanya oleh KPU kab/kota tempat anggota terdaftar.");
+            throw DomainException.notPermitted("Verifikasi hanya oleh KPU kab/kota tempat anggota terdaftar.");
         }
     }
 
     /** During the repair window the party replaces a TMS member by another person. */
     MemberView replace(String partyId, String memberId, MemberRow replacement, Caller caller) {
         if (!parties.get(partyId).repairWindowOpen(clock.instant())) {
-            throw ApiProblem.conflict("Masa perbaikan tidak sedang dibuka untuk partai ini.");
+            throw DomainException.conflict("Masa perbaikan tidak sedang dibuka untuk partai ini.");
         }
         String newHash = hasher.hash(replacement.nik());
         if (newHash.equals(memberId)) {
@@ -153,11 +153,11 @@ public class MemberService implements MemberCounts {
             try {
                 members.insert(person);
             } catch (DuplicateKeyException e) {
-                throw ApiProblem.conflict("Data sedang diubah; coba lagi.");
+                throw DomainException.conflict("Data sedang diubah; coba lagi.");
             }
         } else {
             if (person.membership(partyId).isPresent()) {
-                throw ApiProblem.conflict("Pengganti sudah tercatat sebagai anggota partai ini.");
+                throw DomainException.conflict("Pengganti sudah tercatat sebagai anggota partai ini.");
             }
             Membership toAdd = added;
             person = change(newHash, p -> p.getMemberships().add(toAdd));
@@ -196,7 +196,8 @@ public class MemberService implements MemberCounts {
     /** Read-modify-write of one person, retried when another write got there first. */
     Person change(String nikHash, Consumer<Person> change) {
         for (int attempt = 1; ; attempt++) {
-            Person person = members.find(nikHash).orElseThrow(() -> ApiProblem.notFound("Anggota tidak ditemukan."));
+            Person person = members.find(nikHash).orElseThrow(() -> DomainException.notFound(
+                    "Anggota tidak ditemukan."));
             change.accept(person);
             boolean events = !person.getOutbox().isEmpty();
             if (events) {
@@ -210,7 +211,7 @@ public class MemberService implements MemberCounts {
                 return saved;
             } catch (OptimisticLockingFailureException e) {
                 if (attempt >= 5) {
-                    throw ApiProblem.conflict("Data anggota sedang diubah; coba lagi.");
+                    throw DomainException.conflict("Data anggota sedang diubah; coba lagi.");
                 }
             }
         }

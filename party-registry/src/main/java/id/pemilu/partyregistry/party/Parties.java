@@ -1,6 +1,6 @@
 package id.pemilu.partyregistry.party;
 
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,7 +22,7 @@ class Parties {
         try {
             return mongo.insert(party);
         } catch (DuplicateKeyException e) {
-            throw ApiProblem.conflict("Partai dengan id '" + party.getId() + "' sudah terdaftar.");
+            throw DomainException.conflict("Partai dengan id '" + party.getId() + "' sudah terdaftar.");
         }
     }
 
@@ -35,7 +35,7 @@ class Parties {
     }
 
     Party get(String id) {
-        return find(id).orElseThrow(() -> ApiProblem.notFound("Partai '" + id + "' tidak terdaftar."));
+        return find(id).orElseThrow(() -> DomainException.notFound("Partai '" + id + "' tidak terdaftar."));
     }
 
     List<Party> all() {

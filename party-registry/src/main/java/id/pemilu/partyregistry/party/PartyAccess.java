@@ -2,7 +2,7 @@ package id.pemilu.partyregistry.party;
 
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 
 /** Who may see or change a party's data: KPU RI anything, a party operator only its own party. */
 public final class PartyAccess {
@@ -22,7 +22,7 @@ public final class PartyAccess {
         if (caller.hasRole(Roles.PARTY_OPERATOR) && partyId.equals(caller.partyId())) {
             return;
         }
-        throw ApiProblem.forbidden("Anda hanya boleh mengelola data partai Anda sendiri.");
+        throw DomainException.notPermitted("Anda hanya boleh mengelola data partai Anda sendiri.");
     }
 
     /** See a party's members and reports: KPU, Bawaslu, or the party's own operator. */
@@ -33,12 +33,12 @@ public final class PartyAccess {
         if (caller.hasRole(Roles.PARTY_OPERATOR) && partyId.equals(caller.partyId())) {
             return;
         }
-        throw ApiProblem.forbidden("Anda hanya boleh melihat data partai Anda sendiri.");
+        throw DomainException.notPermitted("Anda hanya boleh melihat data partai Anda sendiri.");
     }
 
     public static void requireKpuRi(Caller caller) {
         if (!caller.hasRole(Roles.KPU_RI)) {
-            throw ApiProblem.forbidden("Hanya KPU RI yang boleh melakukan ini.");
+            throw DomainException.notPermitted("Hanya KPU RI yang boleh melakukan ini.");
         }
     }
 }

@@ -2,7 +2,7 @@ package id.pemilu.partyregistry.party;
 
 import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.common.wilayah.Wilayah;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -87,7 +87,7 @@ public class PartyService {
                 return new Changed(saved, report);
             } catch (OptimisticLockingFailureException e) {
                 if (attempt >= 5) {
-                    throw ApiProblem.conflict("Data partai sedang diubah orang lain; coba lagi.");
+                    throw DomainException.conflict("Data partai sedang diubah orang lain; coba lagi.");
                 }
             }
         }

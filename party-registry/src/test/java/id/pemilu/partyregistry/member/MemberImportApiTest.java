@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.pemilu.common.test.Tokens;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -207,8 +206,8 @@ class MemberImportApiTest {
         try {
             importer.start("mid", "besar.csv", huge, "operator-mid", true);
             org.junit.jupiter.api.Assertions.fail("expected a refusal");
-        } catch (ApiProblem e) {
-            assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+        } catch (DomainException e) {
+            assertThat(e.kind()).isEqualTo(DomainException.Kind.TOO_LARGE);
             assertThat(e.getMessage()).contains("tidak ada yang diimpor");
         }
         assertThat(imports.ofParty("mid")).isEmpty();

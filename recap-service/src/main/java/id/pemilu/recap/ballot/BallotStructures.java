@@ -6,7 +6,7 @@ import id.pemilu.recap.result.BallotStructure;
 import id.pemilu.recap.result.BallotType;
 import id.pemilu.recap.result.TpsCode;
 import id.pemilu.recap.storage.DurableWrites;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +14,6 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -134,7 +133,7 @@ public class BallotStructures implements SmartInitializingSingleton {
         return mongo.exists(new Query(Criteria.where("_id").is(body + "|" + dapilCode)), DapilBallot.class);
     }
 
-    private static ApiProblem notOpen(String detail) {
-        return new ApiProblem(HttpStatus.CONFLICT, "Surat suara belum siap", detail);
+    private static DomainException notOpen(String detail) {
+        return new DomainException(DomainException.Kind.CONFLICT, "Surat suara belum siap", detail);
     }
 }

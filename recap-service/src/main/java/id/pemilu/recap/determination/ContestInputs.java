@@ -1,7 +1,7 @@
 package id.pemilu.recap.determination;
 
 import id.pemilu.common.events.C1FieldKeys;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.wilayah.Wilayah;
 import id.pemilu.recap.RecapProperties;
 import id.pemilu.recap.ballot.BallotStructures;
@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -101,7 +100,7 @@ public class ContestInputs {
             case DPD -> {
                 Integer count = recap.dpdCandidates().get(regionCode);
                 if (count == null) {
-                    throw new ApiProblem(HttpStatus.CONFLICT, "Surat suara belum siap",
+                    throw new DomainException(DomainException.Kind.CONFLICT, "Surat suara belum siap",
                             "Daftar calon DPD untuk provinsi " + regionCode + " belum tersedia.");
                 }
                 yield count;

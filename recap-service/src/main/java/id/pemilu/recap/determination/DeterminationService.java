@@ -5,7 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.recap.ballot.LegislativeDapil;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.result.BallotType;
@@ -79,7 +79,7 @@ public class DeterminationService {
     private List<DapilInput> dapils(BallotType type, String code) {
         List<LegislativeDapil> dapils = inputs.dapils(type, code);
         if (dapils.isEmpty()) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.CONFLICT, "DCT belum ada",
+            throw new DomainException(DomainException.Kind.CONFLICT, "DCT belum ada",
                     "Belum ada DCT " + type + " untuk wilayah " + code + "; penetapan belum dapat dihitung.");
         }
         return dapils.stream().map(d -> inputs.dapil(type, d)).toList();
@@ -88,11 +88,11 @@ public class DeterminationService {
     /** KPU RI publishes the determination as it stands now: a new version, with ResultsDetermined. */
     public synchronized Published publish(Caller caller, BallotType type, String region, String reason) {
         if (!caller.hasRole(Roles.KPU_RI)) {
-            throw ApiProblem.forbidden("Hanya KPU RI yang menetapkan hasil pemilu.");
+            throw DomainException.notPermitted("Hanya KPU RI yang menetapkan hasil pemilu.");
         }
         Determination d = calculate(type, region);
         if (Determination.NO_VOTES.equals(d.status())) {
-            throw ApiProblem.conflict("Belum ada suara sah yang dihitung untuk " + type + " " + d.regionCode()
+            throw DomainException.conflict("Belum ada suara sah yang dihitung untuk " + type + " " + d.regionCode()
                     + "; tidak ada yang dapat ditetapkan.");
         }
         int version = latest(type, d.regionCode()).map(p -> p.getVersion() + 1).orElse(1);
@@ -102,7 +102,8 @@ public class DeterminationService {
         try {
             mongo.insert(doc);
         } catch (DuplicateKeyException e) {
-            throw ApiProblem.conflict("Penetapan versi " + version + " baru saja diterbitkan; muat ulang lalu coba lagi.");
+            throw DomainException.conflict("Penetapan versi " + version
+                    + " baru saja diterbitkan; muat ulang lalu coba lagi.");
         }
         durable.await();
         OutboxRelay outbox = relay.getIfAvailable();
@@ -169,7 +170,7 @@ public class DeterminationService {
             });
         }
         if (!TpsRegistry.NATIONAL.equals(code) && id.pemilu.common.wilayah.Wilayah.indonesia().find(code).isEmpty()) {
-            throw ApiProblem.notFound("Wilayah " + code + " tidak dikenal.");
+            throw DomainException.notFound("Wilayah " + code + " tidak dikenal.");
         }
         return code;
     }

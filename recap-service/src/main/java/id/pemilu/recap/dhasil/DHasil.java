@@ -53,6 +53,11 @@ public class DHasil {
     private String signature;
     private String keyId;
     private boolean devKey;
+    /**
+     * The session revision the finalization that wrote this document claimed (bookkeeping, not part of the signed
+     * content): of two finalizations racing on one version the later claim wins. 0 for documents of earlier releases.
+     */
+    private long claim;
 
     DHasil() {
     }
@@ -108,6 +113,10 @@ public class DHasil {
             }
         }
         return sum;
+    }
+
+    void claimedBy(long sessionClaim) {
+        this.claim = sessionClaim;
     }
 
     void sign(String sha, String signatureBase64, String signingKeyId, boolean dev) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import id.pemilu.common.domain.DomainException;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Service;
 public class DHasilService {
 
     static final String HEADS = "dhasil_heads";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DHasilService.class);
 
     private final MongoTemplate mongo;
     private final DHasilSigner signer;
@@ -35,10 +39,54 @@ public class DHasilService {
      * the check on start ({@code SessionRecovery}), which also redoes a missing step 3.
      */
     public DHasil issue(DHasil draft) {
-        byte[] canonical = DHasilCanonical.encode(draft);
-        draft.sign(DHasilSigner.sha256Hex(canonical), signer.sign(canonical), signer.keyId(), signer.isDev());
+        sign(draft);
         mongo.insert(draft);
         return draft;
+    }
+
+    private void sign(DHasil draft) {
+        byte[] canonical = DHasilCanonical.encode(draft);
+        draft.sign(DHasilSigner.sha256Hex(canonical), signer.sign(canonical), signer.keyId(), signer.isDev());
+    }
+
+    /**
+     * Step 1 of a finalization that holds session claim {@code claim} (the session revision its compare-and-set
+     * wrote; claims only grow). A document of the same version written under an older claim belongs to a finalization
+     * that crashed or was overtaken (its session write can no longer succeed): it is removed, then this one is
+     * inserted. A document under a newer claim means this finalization was overtaken: refused, nothing written.
+     */
+    public DHasil issue(DHasil draft, long claim) {
+        sign(draft);
+        draft.claimedBy(claim);
+        String ballotType = draft.getBallotType();
+        String region = draft.getRegionCode();
+        for (int attempt = 1; ; attempt++) {
+            if (latestVersion(ballotType, region) >= draft.getVersion()) {
+                throw DomainException.conflict("D.Hasil " + region + " versi " + draft.getVersion()
+                        + " sudah ditetapkan.");
+            }
+            Query older = new Query(Criteria.where("_id").is(draft.getId()).orOperator(
+                    Criteria.where("claim").lt(claim), Criteria.where("claim").exists(false)));
+            if (mongo.remove(older, DHasil.COLLECTION).getDeletedCount() > 0) {
+                log.warn("D.Hasil {} {} versi {}: dokumen dari penetapan yang terputus atau tersusul diganti",
+                        ballotType, region, draft.getVersion());
+            }
+            try {
+                mongo.insert(draft);
+                return draft;
+            } catch (DuplicateKeyException another) {
+                Document there = mongo.findById(draft.getId(), Document.class, DHasil.COLLECTION);
+                long theirs = there == null ? 0 : ((Number) there.getOrDefault("claim", 0L)).longValue();
+                if (theirs > claim || attempt == 5) {
+                    throw DomainException.conflict("D.Hasil " + region + " sedang ditetapkan oleh petugas lain.");
+                }
+            }
+        }
+    }
+
+    /** Undoes step 1 of a finalization whose session write lost (only its own, unannounced document). */
+    public void withdraw(DHasil issued, long claim) {
+        mongo.remove(new Query(Criteria.where("_id").is(issued.getId()).and("claim").is(claim)), DHasil.COLLECTION);
     }
 
     /** Step 3 of finalizing: the head names this version as the latest (never moves back). */

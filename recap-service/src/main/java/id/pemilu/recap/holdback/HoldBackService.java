@@ -132,7 +132,7 @@ public class HoldBackService {
         List<Contender> candidates;
         try {
             candidates = inputs.candidates(BallotType.DPD, province);
-        } catch (id.pemilu.common.web.ApiProblem notOpen) {
+        } catch (id.pemilu.common.domain.DomainException notOpen) {
             return null;
         }
         Outstanding o = outstanding.of(BallotType.DPD, List.of(province));

@@ -4,7 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.result.BallotType;
 import id.pemilu.recap.result.TpsCode;
@@ -44,7 +44,7 @@ public class RecommendationService {
 
     public Recommendation record(Caller caller, NewRecommendation command) {
         if (!caller.hasRole(Roles.BAWASLU)) {
-            throw ApiProblem.forbidden("Hanya Bawaslu yang mencatat rekomendasi.");
+            throw DomainException.notPermitted("Hanya Bawaslu yang mencatat rekomendasi.");
         }
         String target = command.target() == null ? "" : command.target().trim();
         BallotType type = BallotType.parse(command.ballotType() == null ? "" : command.ballotType());
@@ -61,7 +61,7 @@ public class RecommendationService {
         if (target.chars().filter(c -> c == '.').count() == 4) {
             TpsCode tps = new TpsCode(target);
             if (registry.find(tps).isEmpty()) {
-                throw ApiProblem.notFound("TPS " + target + " tidak terdaftar.");
+                throw DomainException.notFound("TPS " + target + " tidak terdaftar.");
             }
             targetKind = "TPS";
             responsible = tps.desaCode().substring(0, 8);
@@ -71,7 +71,7 @@ public class RecommendationService {
             responsible = target;
         }
         if (!caller.coversRegion(target)) {
-            throw ApiProblem.forbidden("Wilayah " + target + " berada di luar wilayah pengawasan Anda.");
+            throw DomainException.notPermitted("Wilayah " + target + " berada di luar wilayah pengawasan Anda.");
         }
         Recommendation r = Recommendation.record("RB-" + UUID.randomUUID().toString().substring(0, 8), target,
                 targetKind, type.name(), kind, reason, responsible, caller.username(), Roles.BAWASLU);
@@ -87,11 +87,11 @@ public class RecommendationService {
             boolean responsible = caller.hasRole(tier.officerRole())
                     && (tier == Tier.NASIONAL || r.getResponsibleRegion().equals(caller.regionCode()));
             if (!responsible) {
-                throw ApiProblem.forbidden("Rekomendasi " + id + " dijawab oleh " + tier.officerLabel() + " "
+                throw DomainException.notPermitted("Rekomendasi " + id + " dijawab oleh " + tier.officerLabel() + " "
                         + r.getResponsibleRegion() + ".");
             }
             if (!r.isOpen()) {
-                throw ApiProblem.conflict("Rekomendasi " + id + " sudah dijawab.");
+                throw DomainException.conflict("Rekomendasi " + id + " sudah dijawab.");
             }
             String decision = command.decision() == null ? "" : command.decision().trim();
             if (!decision.equals("accepted") && !decision.equals("rejected")) {
@@ -142,7 +142,7 @@ public class RecommendationService {
     private Recommendation find(String id) {
         Recommendation r = mongo.findById(id, Recommendation.class);
         if (r == null) {
-            throw ApiProblem.notFound("Rekomendasi " + id + " tidak ada.");
+            throw DomainException.notFound("Rekomendasi " + id + " tidak ada.");
         }
         return r;
     }
@@ -157,7 +157,8 @@ public class RecommendationService {
                 || caller.hasRole(Roles.KPU_KABKOTA) || caller.hasRole(Roles.KPU_PROVINSI)
                 || caller.hasRole(Roles.KPU_RI);
         if (!reader || !caller.coversRegion(region)) {
-            throw ApiProblem.forbidden("Rekomendasi Bawaslu di wilayah " + region + " berada di luar wilayah Anda.");
+            throw DomainException.notPermitted("Rekomendasi Bawaslu di wilayah " + region
+                    + " berada di luar wilayah Anda.");
         }
     }
 }

@@ -4,7 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.web.RateLimiter;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.result.TpsAccess;
@@ -27,7 +27,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -73,7 +72,7 @@ public class TpsReports {
         access.station(tps); // 404 for an unknown TPS, before the limit is charged
         if (!perClient.tryAcquire(client)) {
             long wait = perClient.secondsToNextWindow(client);
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Terlalu banyak laporan",
+            throw new DomainException(DomainException.Kind.LIMIT_REACHED, "Terlalu banyak laporan",
                     "Terlalu banyak laporan dari alamat Anda. Coba lagi dalam " + wait + " detik.",
                     Map.of("retryAfter", wait));
         }
@@ -93,7 +92,7 @@ public class TpsReports {
                 // another report of the same TPS + reason was counted meanwhile: count again on the fresh document
             }
         }
-        throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Sibuk", "Layanan sedang sibuk; coba lagi.");
+        throw new DomainException(DomainException.Kind.UNAVAILABLE, "Sibuk", "Layanan sedang sibuk; coba lagi.");
     }
 
     /** The public count: open reports of a TPS by reason (four reads by id). */
@@ -130,7 +129,7 @@ public class TpsReports {
     List<TpsReport> queue(Caller caller, String region, boolean includeClosed, int limit) {
         boolean staff = TpsAccess.REGION_OR_BAWASLU.stream().anyMatch(caller::hasRole);
         if (!staff || !caller.coversRegion(region)) {
-            throw ApiProblem.forbidden("Wilayah " + region + " berada di luar wilayah Anda.");
+            throw DomainException.notPermitted("Wilayah " + region + " berada di luar wilayah Anda.");
         }
         Query query = new Query();
         if (!TpsRegistry.NATIONAL.equals(region)) {
@@ -147,7 +146,7 @@ public class TpsReports {
         access.station(tps);
         access.requireCanRead(caller, tps);
         if (caller.hasRole(Roles.KPPS)) {
-            throw ApiProblem.forbidden("Laporan warga dibaca oleh PPK, KPU dan Bawaslu.");
+            throw DomainException.notPermitted("Laporan warga dibaca oleh PPK, KPU dan Bawaslu.");
         }
         List<TpsReport> list = new ArrayList<>();
         for (ReportReason reason : ReportReason.values()) {
@@ -171,7 +170,7 @@ public class TpsReports {
         for (int attempt = 0; attempt < 10; attempt++) {
             TpsReport report = mongo.findById(TpsReport.id(tps.value(), reason), TpsReport.class);
             if (report == null || !report.open()) {
-                throw ApiProblem.conflict("Tidak ada laporan terbuka untuk TPS " + tps + " dengan alasan "
+                throw DomainException.conflict("Tidak ada laporan terbuka untuk TPS " + tps + " dengan alasan "
                         + reason.name() + ".");
             }
             report.close(caller.username(), role, clean, clock.instant());
@@ -183,7 +182,7 @@ public class TpsReports {
                 // a report arrived meanwhile: close the case including it
             }
         }
-        throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Sibuk", "Layanan sedang sibuk; coba lagi.");
+        throw new DomainException(DomainException.Kind.UNAVAILABLE, "Sibuk", "Layanan sedang sibuk; coba lagi.");
     }
 
     /** Reporters are told apart by a keyed hash of their address; the address itself is not stored. */

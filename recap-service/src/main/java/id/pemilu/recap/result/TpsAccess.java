@@ -2,7 +2,7 @@ package id.pemilu.recap.result;
 
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
 import java.util.Set;
@@ -26,7 +26,7 @@ public class TpsAccess {
     /** The KPPS officer of a TPS; anybody else gets 403. Returns the registry entry. */
     public Station requireOwnTps(Caller caller, TpsCode tps) {
         if (!caller.hasRole(Roles.KPPS) || !tps.value().equals(caller.tpsCode())) {
-            throw ApiProblem.forbidden("Token KPPS ini hanya berlaku untuk TPS " + caller.tpsCode() + ".");
+            throw DomainException.notPermitted("Token KPPS ini hanya berlaku untuk TPS " + caller.tpsCode() + ".");
         }
         return station(tps);
     }
@@ -37,7 +37,7 @@ public class TpsAccess {
         boolean staff = (REGION_ROLES.stream().anyMatch(caller::hasRole) || caller.hasRole(Roles.BAWASLU))
                 && caller.coversRegion(tps.desaCode());
         if (!own && !staff) {
-            throw ApiProblem.forbidden("TPS " + tps + " berada di luar wilayah Anda.");
+            throw DomainException.notPermitted("TPS " + tps + " berada di luar wilayah Anda.");
         }
     }
 
@@ -45,12 +45,14 @@ public class TpsAccess {
     public String requireRegionOfficer(Caller caller, TpsCode tps) {
         String role = REGION_ROLES.stream().filter(caller::hasRole).sorted().findFirst().orElse(null);
         if (role == null || !caller.coversRegion(tps.desaCode())) {
-            throw ApiProblem.forbidden("Hanya PPK/KPU yang wilayahnya mencakup TPS " + tps + " dapat memeriksa.");
+            throw DomainException.notPermitted("Hanya PPK/KPU yang wilayahnya mencakup TPS " + tps
+                    + " dapat memeriksa.");
         }
         return role;
     }
 
     public Station station(TpsCode tps) {
-        return registry.find(tps).orElseThrow(() -> ApiProblem.notFound("TPS " + tps + " tidak ada di daftar TPS."));
+        return registry.find(tps).orElseThrow(() -> DomainException.notFound("TPS " + tps
+                + " tidak ada di daftar TPS."));
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * verifications, corrections, objections and special events recorded in it, and a log of every action. One
  * document, written by id; its events go out through the outbox of the same write. {@code version} is the session
  * version (1, +1 per reopening); {@code finalizedVersion} the latest D.Hasil version (0 before the first).
+ * {@code revision} is raised by every write of the document and every write is a compare-and-set on it, so replicas
+ * sharing one database never overwrite each other's change (0: never stored, or stored before the field existed).
  */
 @Document(RecapSession.COLLECTION)
 public class RecapSession extends LoggedAggregate {
@@ -35,6 +37,7 @@ public class RecapSession extends LoggedAggregate {
     private SessionStatus status;
     private int version;
     private int finalizedVersion;
+    private long revision;
     private String openedBy;
     private Instant openedAt;
     private List<TpsDecision> decisions = new ArrayList<>();
@@ -196,6 +199,12 @@ public class RecapSession extends LoggedAggregate {
      */
     public record Correction(String id, String target, List<FieldChange> changes, String reason, String objectionId,
                              String by, Instant at, long sourceVersion, int sessionVersion) {
+
+        /** This correction numbered as the next one of the session ({@code KR-<n>}). */
+        Correction numbered(RecapSession session) {
+            return new Correction("KR-" + (session.corrections.size() + 1), target, changes, reason, objectionId, by,
+                    at, sourceVersion, sessionVersion);
+        }
     }
 
     public record FieldChange(String key, long before, long after) {
@@ -258,6 +267,14 @@ public class RecapSession extends LoggedAggregate {
 
     public int getFinalizedVersion() {
         return finalizedVersion;
+    }
+
+    public long getRevision() {
+        return revision;
+    }
+
+    void setRevision(long revision) {
+        this.revision = revision;
     }
 
     public String getOpenedBy() {

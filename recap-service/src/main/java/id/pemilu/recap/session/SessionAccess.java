@@ -2,7 +2,7 @@ package id.pemilu.recap.session;
 
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +23,7 @@ class SessionAccess {
         boolean ok = caller.hasRole(tier.officerRole())
                 && (tier == Tier.NASIONAL || region.equals(caller.regionCode()));
         if (!ok) {
-            throw ApiProblem.forbidden("Hanya " + tier.officerLabel() + " " + region
+            throw DomainException.notPermitted("Hanya " + tier.officerLabel() + " " + region
                     + " yang dapat melakukan tindakan ini dalam sesi rekapitulasi wilayah " + region + ".");
         }
         return tier.officerRole();
@@ -33,7 +33,7 @@ class SessionAccess {
         boolean officer = OFFICER_ROLES.stream().anyMatch(caller::hasRole) && caller.coversRegion(region);
         boolean bawaslu = caller.hasRole(Roles.BAWASLU) && caller.coversRegion(region);
         if (!officer && !bawaslu && !witnessOf(caller, region)) {
-            throw ApiProblem.forbidden("Sesi rekapitulasi wilayah " + region + " berada di luar wilayah Anda.");
+            throw DomainException.notPermitted("Sesi rekapitulasi wilayah " + region + " berada di luar wilayah Anda.");
         }
     }
 
@@ -48,7 +48,8 @@ class SessionAccess {
         if (witnessOf(caller, region)) {
             return Roles.SAKSI;
         }
-        throw ApiProblem.forbidden("Keberatan dalam sesi wilayah " + region + " hanya dapat dicatat oleh petugas "
+        throw DomainException.notPermitted("Keberatan dalam sesi wilayah " + region
+                + " hanya dapat dicatat oleh petugas "
                 + "sesi, Bawaslu/Panwaslu, atau saksi yang wilayahnya terkait.");
     }
 
@@ -61,7 +62,7 @@ class SessionAccess {
         if (above != null && caller.hasRole(above.officerRole()) && caller.coversRegion(region)) {
             return above.officerRole();
         }
-        throw ApiProblem.forbidden("D.Hasil " + tier.label() + " hanya dapat dibuka kembali oleh "
+        throw DomainException.notPermitted("D.Hasil " + tier.label() + " hanya dapat dibuka kembali oleh "
                 + (above == null ? "KPU RI" : above.officerLabel() + " yang membawahinya atau KPU RI") + ".");
     }
 

@@ -4,7 +4,7 @@ import id.pemilu.common.events.DHasilFinalized;
 import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.wilayah.Region;
 import id.pemilu.common.wilayah.Wilayah;
 import id.pemilu.recap.dhasil.DHasil;
@@ -43,7 +43,8 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -108,7 +109,7 @@ public class SessionService {
     public RecapSession get(Caller caller, BallotType type, String region) {
         Tier.of(region);
         access.requireRead(caller, region);
-        return find(type, region).orElseThrow(() -> ApiProblem.notFound("Belum ada sesi rekapitulasi "
+        return find(type, region).orElseThrow(() -> DomainException.notFound("Belum ada sesi rekapitulasi "
                 + type.name() + " untuk wilayah " + region + "."));
     }
 
@@ -116,7 +117,7 @@ public class SessionService {
     public RecapSession decide(Caller caller, BallotType type, String region, Commands.Decide command) {
         Tier tier = Tier.of(region);
         if (tier != Tier.KECAMATAN) {
-            throw ApiProblem.badRequest("Keputusan per TPS dicatat dalam sesi PPK (kecamatan).");
+            throw DomainException.invalid("Keputusan per TPS dicatat dalam sesi PPK (kecamatan).");
         }
         String role = access.requireOfficer(caller, tier, region);
         TpsCode tps = tpsIn(region, command.tpsCode());
@@ -141,8 +142,8 @@ public class SessionService {
             RecapSession s = find(type, region).orElseGet(() -> RecapSession.preparing(type.name(), region,
                     regionName(region)));
             if (s.getStatus() != SessionStatus.PREPARING) {
-                throw ApiProblem.conflict("Sesi rekapitulasi " + region + " sudah dibuka (status " + s.getStatus().wire()
-                        + ").");
+                throw DomainException.conflict("Sesi rekapitulasi " + region + " sudah dibuka (status "
+                        + s.getStatus().wire() + ").");
             }
             List<String> notReady = tier == Tier.KECAMATAN ? tpsNotReady(s, type) : childrenNotFinal(type, region);
             if (!notReady.isEmpty()) {
@@ -159,16 +160,15 @@ public class SessionService {
         Tier tier = Tier.of(region);
         String role = access.requireOfficer(caller, tier, region);
         if (tier != Tier.KECAMATAN) {
-            throw ApiProblem.badRequest("Verifikasi hasil TPS dilakukan dalam sesi PPK (kecamatan).");
+            throw DomainException.invalid("Verifikasi hasil TPS dilakukan dalam sesi PPK (kecamatan).");
         }
         TpsCode tps = tpsIn(region, tpsCode);
         synchronized (lock(type, region)) {
             RecapSession s = active(type, region);
             TpsResult r = results.review(caller, tps, type, new ReviewCommand("verified", null,
                     command == null ? null : command.reason()), null);
-            s.verified(new RecapSession.Verification(tps.value(), r.getResultVersion(), r.getReason(),
-                    caller.username(), RecapSession.now(), s.getVersion()), role);
-            return save(s);
+            return saveRetrying(type, region, s, x -> x.verified(new RecapSession.Verification(tps.value(),
+                    r.getResultVersion(), r.getReason(), caller.username(), RecapSession.now(), x.getVersion()), role));
         }
     }
 
@@ -177,8 +177,8 @@ public class SessionService {
         String role = access.requireOfficer(caller, tier, region);
         synchronized (lock(type, region)) {
             RecapSession s = active(type, region);
-            s.corrected(correction(caller, type, s, command, null), role);
-            return save(s);
+            RecapSession.Correction c = correction(caller, type, s, command, null);
+            return saveRetrying(type, region, s, x -> x.corrected(c.numbered(x), role));
         }
     }
 
@@ -203,10 +203,9 @@ public class SessionService {
                     "Sebutkan partai/calon yang diwakili saksi, atau 'panwaslu'.");
         }
         synchronized (lock(type, region)) {
-            RecapSession s = active(type, region);
-            s.objected(new RecapSession.Objection("K-" + (s.getObjections().size() + 1), target, field, filedBy.trim(),
-                    represents.trim(), claim, caller.username(), RecapSession.now(), s.getVersion(), null), role);
-            return save(s);
+            return saveRetrying(type, region, active(type, region), x -> x.objected(new RecapSession.Objection("K-"
+                    + (x.getObjections().size() + 1), target, field, filedBy.trim(), represents.trim(), claim,
+                    caller.username(), RecapSession.now(), x.getVersion(), null), role));
         }
     }
 
@@ -218,26 +217,36 @@ public class SessionService {
         synchronized (lock(type, region)) {
             RecapSession s = active(type, region);
             RecapSession.Objection objection = s.objection(objectionId)
-                    .orElseThrow(() -> ApiProblem.notFound("Keberatan " + objectionId + " tidak ada dalam sesi ini."));
+                    .orElseThrow(() -> DomainException.notFound("Keberatan " + objectionId
+                            + " tidak ada dalam sesi ini."));
             if (objection.answer() != null) {
-                throw ApiProblem.conflict("Keberatan " + objectionId + " sudah dijawab.");
+                throw DomainException.conflict("Keberatan " + objectionId + " sudah dijawab.");
             }
             String decision = command.decision() == null ? "" : command.decision().trim();
-            String correctionId = null;
+            RecapSession.Correction correction = null;
             if (decision.equals("accepted")) {
                 if (command.values() == null || command.values().isEmpty()) {
-                    throw ApiProblem.badRequest("Keberatan yang diterima wajib disertai angka perbaikannya.");
+                    throw DomainException.invalid("Keberatan yang diterima wajib disertai angka perbaikannya.");
                 }
-                RecapSession.Correction c = correction(caller, type, s,
+                correction = correction(caller, type, s,
                         new Commands.Correct(objection.target(), command.values(), reason), objectionId);
-                s.corrected(c, role);
-                correctionId = c.id();
             } else if (!decision.equals("rejected")) {
-                throw ApiProblem.badRequest("Jawaban keberatan harus accepted atau rejected.");
+                throw DomainException.invalid("Jawaban keberatan harus accepted atau rejected.");
             }
-            s.answered(objectionId, new RecapSession.Answer(decision, reason, correctionId, caller.username(),
-                    RecapSession.now()), role);
-            return save(s);
+            RecapSession.Correction linked = correction;
+            return saveRetrying(type, region, s, x -> {
+                if (x.objection(objectionId).map(o -> o.answer() != null).orElse(true)) {
+                    throw DomainException.conflict("Keberatan " + objectionId + " sudah dijawab.");
+                }
+                String correctionId = null;
+                if (linked != null) {
+                    RecapSession.Correction c = linked.numbered(x);
+                    x.corrected(c, role);
+                    correctionId = c.id();
+                }
+                x.answered(objectionId, new RecapSession.Answer(decision, reason, correctionId, caller.username(),
+                        RecapSession.now()), role);
+            });
         }
     }
 
@@ -248,19 +257,28 @@ public class SessionService {
         String target = command.target() == null || command.target().isBlank() ? null
                 : targetIn(tier, region, command.target());
         synchronized (lock(type, region)) {
-            RecapSession s = active(type, region);
-            s.eventRecorded(new RecapSession.SpecialEvent("KK-" + (s.getEvents().size() + 1), target, description,
-                    caller.username(), RecapSession.now(), s.getVersion()), role);
-            return save(s);
+            return saveRetrying(type, region, active(type, region), x -> x.eventRecorded(new RecapSession.SpecialEvent(
+                    "KK-" + (x.getEvents().size() + 1), target, description, caller.username(), RecapSession.now(),
+                    x.getVersion()), role));
         }
     }
 
-    /** Ends the session with a signed D.Hasil; refused while a TPS/child is not settled or an objection is open. */
+    /**
+     * Ends the session with a signed D.Hasil; refused while a TPS/child is not settled or an objection is open.
+     *
+     * <p>Safe for several replicas on one database without any lock between them: the finalization first claims the
+     * session (a compare-and-set raising its revision), so of two finalizations started from the same state only one
+     * claims it and the other is refused before it writes anything. A finalization overtaken by a later claim (it
+     * claimed first, but another one claimed after it) loses at its session write (a compare-and-set on its claim)
+     * and removes its own document; its D.Hasil was never announced. So exactly one D.Hasil, one
+     * {@code DHasilFinalized} event and one log entry per session version.
+     */
     public DHasil finalizeSession(Caller caller, BallotType type, String region) {
         Tier tier = Tier.of(region);
         String role = access.requireOfficer(caller, tier, region);
         synchronized (lock(type, region)) {
             RecapSession s = active(type, region);
+            long claim = claim(s);
             List<String> notReady = new ArrayList<>();
             for (RecapSession.Objection o : s.unanswered()) {
                 notReady.add("Keberatan " + o.id() + " (" + o.target() + ") belum dijawab");
@@ -274,13 +292,9 @@ public class SessionService {
             if (!notReady.isEmpty()) {
                 throw notReady("D.Hasil belum dapat ditetapkan", "Selesaikan dahulu hal berikut.", notReady);
             }
-            // a document of this session version exists only if an earlier finalization crashed before the session
-            // write below: it was never announced, so it is replaced (see DHasilService#issue for the write order)
-            if (dhasil.discardUnannounced(type.name(), region, draft.getVersion())) {
-                log.warn("D.Hasil {} {} versi {}: dokumen dari penetapan yang terputus (belum diumumkan) diganti",
-                        type, region, draft.getVersion());
-            }
-            DHasil issued = dhasil.issue(draft);
+            // a document of this session version left by a finalization that crashed before its session write (or
+            // that a later claim overtook) was never announced: it is replaced (see DHasilService#issue)
+            DHasil issued = dhasil.issue(draft, claim);
             List<DHasilFinalized.Total> totals = new ArrayList<>();
             long[] sum = issued.totalNumbers();
             for (int i = 0; i < sum.length; i++) {
@@ -288,7 +302,13 @@ public class SessionService {
             }
             s.finalized(caller.username(), role, issued.getVersion(), issued.getSha256(),
                     documentUrl(type.name(), region, issued.getVersion()), totals);
-            save(s);
+            try {
+                save(s);
+            } catch (SessionChanged overtaken) {
+                dhasil.withdraw(issued, claim);
+                throw DomainException.conflict("D.Hasil " + region + " tidak diterbitkan: sesi diubah atau "
+                        + "ditetapkan oleh petugas lain selama penetapan ini. Muat ulang sesi lalu periksa kembali.");
+            }
             // not awaited on its own: the next commit takes it, and after a crash the check on start writes it again
             dhasil.announce(type.name(), region, issued.getVersion(), issued.getSha256());
             return issued;
@@ -301,10 +321,11 @@ public class SessionService {
         String reason = required(command == null ? null : command.reason(), 5,
                 "Pembukaan kembali wajib disertai alasan (mis. rekomendasi Bawaslu).");
         synchronized (lock(type, region)) {
-            RecapSession s = find(type, region).orElseThrow(() -> ApiProblem.notFound("Belum ada sesi rekapitulasi "
-                    + "untuk wilayah " + region + "."));
+            RecapSession s = find(type, region).orElseThrow(() -> DomainException.notFound(
+                    "Belum ada sesi rekapitulasi untuk wilayah " + region + "."));
             if (s.getStatus() != SessionStatus.FINALIZED) {
-                throw ApiProblem.conflict("Hanya sesi yang D.Hasil-nya sudah ditetapkan yang dapat dibuka kembali.");
+                throw DomainException.conflict(
+                        "Hanya sesi yang D.Hasil-nya sudah ditetapkan yang dapat dibuka kembali.");
             }
             s.reopened(caller.username(), role, reason);
             return save(s);
@@ -386,7 +407,7 @@ public class SessionService {
         for (DHasilService.Summary child : childDocs) {
             Map<String, Long> used = usedFigures(s, child);
             rows.add(new DHasil.Row(child.regionCode(), child.regionName(), null, "dhasil", child.version(),
-                    "final", null, packLong(keyList, used)));
+                    "final", null, pack(keyList, used)));
         }
         return draft(s, type, caller, role, keyList, rows);
     }
@@ -436,13 +457,13 @@ public class SessionService {
                                                String objectionId) {
         String reason = required(command.reason(), 5, "Koreksi wajib disertai alasan tertulis.");
         if (command.values() == null || command.values().isEmpty()) {
-            throw ApiProblem.badRequest("Koreksi wajib berisi angka yang diperbaiki.");
+            throw DomainException.invalid("Koreksi wajib berisi angka yang diperbaiki.");
         }
         String id = "KR-" + (s.getCorrections().size() + 1);
         if (s.getTier() == Tier.KECAMATAN) {
             TpsCode tps = tpsIn(s.getRegionCode(), command.target());
             Map<String, Integer> before = results.find(tps, type).map(TpsResult::valueMap).orElseThrow(() ->
-                    ApiProblem.notFound("Belum ada hasil untuk TPS " + tps + "; catat keputusan (mis. PSU)."));
+                    DomainException.notFound("Belum ada hasil untuk TPS " + tps + "; catat keputusan (mis. PSU)."));
             TpsResult after = results.review(caller, tps, type, new ReviewCommand("corrected", command.values(),
                     reason), null);
             List<RecapSession.FieldChange> changes = new ArrayList<>();
@@ -456,22 +477,22 @@ public class SessionService {
                     RecapSession.now(), after.getResultVersion(), s.getVersion());
         }
         String child = targetIn(s.getTier(), s.getRegionCode(), command.target());
-        DHasil childDoc = dhasil.latest(type.name(), child).orElseThrow(() -> ApiProblem.conflict("Wilayah " + child
-                + " belum menetapkan D.Hasil."));
+        DHasil childDoc = dhasil.latest(type.name(), child).orElseThrow(() -> DomainException.conflict("Wilayah "
+                + child + " belum menetapkan D.Hasil."));
         Map<String, Long> used = usedFigures(s, DHasilService.Summary.of(childDoc));
         Map<String, Long> updated = new LinkedHashMap<>(used);
         for (FieldValue v : command.values()) {
             if (!used.containsKey(v.key())) {
-                throw ApiProblem.badRequest("Kolom " + v.key() + " tidak ada dalam D.Hasil " + child + ".");
+                throw DomainException.invalid("Kolom " + v.key() + " tidak ada dalam D.Hasil " + child + ".");
             }
             if (v.value() == null || v.value() < 0) {
-                throw ApiProblem.badRequest("Angka koreksi tidak boleh kosong atau negatif: " + v.key());
+                throw DomainException.invalid("Angka koreksi tidak boleh kosong atau negatif: " + v.key());
             }
             updated.put(v.key(), (long) v.value());
         }
         List<Flag> flags = aggregateChecks(updated);
         if (!flags.isEmpty()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Angka tidak lolos pemeriksaan",
+            throw new DomainException(DomainException.Kind.RULES_FAILED, "Angka tidak lolos pemeriksaan",
                     "Koreksi angka " + child + " tidak lolos pemeriksaan aritmetika.", Map.of("flags", flags.stream()
                     .map(f -> Map.of("code", f.code(), "message", f.message())).toList()));
         }
@@ -623,33 +644,33 @@ public class SessionService {
     }
 
     private RecapSession active(BallotType type, String region) {
-        RecapSession s = find(type, region).orElseThrow(() -> ApiProblem.conflict("Sesi rekapitulasi " + region
+        RecapSession s = find(type, region).orElseThrow(() -> DomainException.conflict("Sesi rekapitulasi " + region
                 + " belum dibuka."));
         if (s.getStatus() == SessionStatus.FINALIZED) {
             throw finalizedProblem(s);
         }
         if (!s.getStatus().acceptsActions()) {
-            throw ApiProblem.conflict("Sesi rekapitulasi " + region + " belum dibuka.");
+            throw DomainException.conflict("Sesi rekapitulasi " + region + " belum dibuka.");
         }
         return s;
     }
 
-    private static ApiProblem finalizedProblem(RecapSession s) {
+    private static DomainException finalizedProblem(RecapSession s) {
         Tier above = s.getTier().above();
-        return ApiProblem.conflict("D.Hasil " + s.getRegionCode() + " sudah ditetapkan (versi "
+        return DomainException.conflict("D.Hasil " + s.getRegionCode() + " sudah ditetapkan (versi "
                 + s.getFinalizedVersion() + "); perubahan hanya setelah dibuka kembali oleh "
                 + (above == null ? "KPU RI" : above.officerLabel() + " atau KPU RI") + ".");
     }
 
-    private static ApiProblem notReady(String title, String detail, List<String> items) {
-        return new ApiProblem(HttpStatus.CONFLICT, title, detail + " Belum siap: " + items.size() + ".",
+    private static DomainException notReady(String title, String detail, List<String> items) {
+        return new DomainException(DomainException.Kind.CONFLICT, title, detail + " Belum siap: " + items.size() + ".",
                 Map.of("notReady", items.size() > 200 ? items.subList(0, 200) : items));
     }
 
     private TpsCode tpsIn(String kecamatan, String tpsCode) {
         TpsCode tps = new TpsCode(tpsCode == null ? "" : tpsCode.trim());
         if (!tps.value().startsWith(kecamatan + ".") || registry.find(tps).isEmpty()) {
-            throw ApiProblem.badRequest("TPS " + tps + " tidak terdaftar di kecamatan " + kecamatan + ".");
+            throw DomainException.invalid("TPS " + tps + " tidak terdaftar di kecamatan " + kecamatan + ".");
         }
         return tps;
     }
@@ -660,7 +681,7 @@ public class SessionService {
         }
         String child = target == null ? "" : target.trim();
         if (!registry.childrenOf(region).contains(child)) {
-            throw ApiProblem.badRequest("Wilayah " + child + " bukan bagian langsung dari " + region + ".");
+            throw DomainException.invalid("Wilayah " + child + " bukan bagian langsung dari " + region + ".");
         }
         return child;
     }
@@ -675,25 +696,17 @@ public class SessionService {
     private static String required(String text, int min, String message) {
         String t = text == null ? "" : text.trim();
         if (t.length() < min) {
-            throw ApiProblem.badRequest(message);
+            throw DomainException.invalid(message);
         }
         return t;
     }
 
-    private static String pack(List<String> keys, Map<String, Integer> values) {
+    /** The numbers of {@code values} in the order of {@code keys} (0 for a missing key), packed. */
+    private static String pack(List<String> keys, Map<String, ? extends Number> values) {
         long[] n = new long[keys.size()];
         for (int i = 0; i < n.length; i++) {
-            Integer v = values.get(keys.get(i));
-            n[i] = v == null ? 0 : v;
-        }
-        return Packed.pack(n);
-    }
-
-    private static String packLong(List<String> keys, Map<String, Long> values) {
-        long[] n = new long[keys.size()];
-        for (int i = 0; i < n.length; i++) {
-            Long v = values.get(keys.get(i));
-            n[i] = v == null ? 0 : v;
+            Number v = values.get(keys.get(i));
+            n[i] = v == null ? 0 : v.longValue();
         }
         return Packed.pack(n);
     }
@@ -702,13 +715,80 @@ public class SessionService {
         return locks[Math.floorMod(RecapSession.idOf(type.name(), region).hashCode(), locks.length)];
     }
 
+    /**
+     * Writes the session if it is still the revision it was read at (compare-and-set; a session never stored is
+     * inserted, a second insert fails). One document write: the session, its events and its log entries.
+     */
     private RecapSession save(RecapSession s) {
-        mongo.save(s);
+        long read = s.getRevision();
+        s.setRevision(read + 1);
+        boolean written;
+        if (read == 0) {
+            try {
+                mongo.insert(s);
+                written = true;
+            } catch (DuplicateKeyException stored) {
+                written = mongo.replace(new Query(revisionIs(s.getId(), 0)), s).getMatchedCount() > 0;
+            }
+        } else {
+            written = mongo.replace(new Query(revisionIs(s.getId(), read)), s).getMatchedCount() > 0;
+        }
+        if (!written) {
+            s.setRevision(read);
+            throw new SessionChanged(s.getRegionCode());
+        }
         durable.await();
         OutboxRelay outbox = relay.getIfAvailable();
         if (outbox != null) {
             outbox.publishSoon(RecapSession.COLLECTION, s.getId());
         }
         return s;
+    }
+
+    /**
+     * Claims a stored session for a finalization: raises its revision if it is still the one read (nothing else
+     * changes). Returns the claimed revision; refused if another writer (a replica) changed the session meanwhile.
+     */
+    private long claim(RecapSession s) {
+        long read = s.getRevision();
+        if (mongo.updateFirst(new Query(revisionIs(s.getId(), read)), new Update().set("revision", read + 1),
+                RecapSession.class).getMatchedCount() == 0) {
+            throw new SessionChanged(s.getRegionCode());
+        }
+        s.setRevision(read + 1);
+        return read + 1;
+    }
+
+    /** The session with this id at this revision (0: one stored before revisions were kept). */
+    private static Criteria revisionIs(String id, long revision) {
+        return revision == 0 ? Criteria.where("_id").is(id).and("revision").exists(false)
+                : Criteria.where("_id").is(id).and("revision").is(revision);
+    }
+
+    /**
+     * Saves a change whose effects outside the session (a TPS result reviewed) already happened: if another writer
+     * changed the session meanwhile, the change is applied again to the session as stored now (still active).
+     */
+    private RecapSession saveRetrying(BallotType type, String region, RecapSession s,
+                                      java.util.function.Consumer<RecapSession> change) {
+        for (int attempt = 1; ; attempt++) {
+            change.accept(s);
+            try {
+                return save(s);
+            } catch (SessionChanged e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                s = active(type, region);
+            }
+        }
+    }
+
+    /** Another writer (another replica) changed the session between this writer's read and its write. */
+    static final class SessionChanged extends DomainException {
+        SessionChanged(String region) {
+            super(Kind.CONFLICT, "Sesi diubah bersamaan", "Sesi rekapitulasi " + region + " baru saja diubah oleh "
+                    + "petugas lain; muat ulang sesi lalu coba lagi.", Map.of("code", "SESSION_CHANGED"));
+        }
     }
 }

@@ -1,7 +1,7 @@
 package id.pemilu.recap.session;
 
 import id.pemilu.common.security.Caller;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.wilayah.Region;
 import id.pemilu.common.wilayah.Wilayah;
 import id.pemilu.recap.dhasil.DHasilService;
@@ -79,7 +79,8 @@ class Worklist {
         Tier tier = Tier.of(region);
         boolean staff = TpsAccess.REGION_OR_BAWASLU.stream().anyMatch(caller::hasRole);
         if (!staff || !caller.coversRegion(region)) {
-            throw ApiProblem.forbidden("Wilayah " + region + " berada di luar wilayah Anda: daftar kerja hanya untuk "
+            throw DomainException.notPermitted("Wilayah " + region
+                    + " berada di luar wilayah Anda: daftar kerja hanya untuk "
                     + "wilayah yang Anda tangani.");
         }
         Optional<RecapSession> session = sessions.find(type, region);

@@ -1,6 +1,6 @@
 package id.pemilu.recap.submission;
 
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.recap.photohash.PerceptualHash;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -11,7 +11,6 @@ import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.springframework.http.HttpStatus;
 
 /**
  * Checks an uploaded photo before anything is stored: only JPEG or PNG (by content, not by name), within the size
@@ -33,23 +32,23 @@ final class PhotoCheck {
 
     static Checked check(byte[] bytes, long maxBytes, long maxPixels) {
         if (bytes.length == 0) {
-            throw ApiProblem.badRequest("Berkas foto kosong.");
+            throw DomainException.invalid("Berkas foto kosong.");
         }
         if (bytes.length > maxBytes) {
-            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "Foto terlalu besar",
+            throw new DomainException(DomainException.Kind.TOO_LARGE, "Foto terlalu besar",
                     "Ukuran foto " + bytes.length + " byte melebihi batas " + maxBytes + " byte.");
         }
         String format = sniff(bytes);
         if (format == null) {
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Bukan foto JPEG/PNG",
+            throw new DomainException(DomainException.Kind.UNSUPPORTED_CONTENT, "Bukan foto JPEG/PNG",
                     "Hanya foto JPEG atau PNG yang diterima.");
         }
         if (!complete(bytes, format)) {
-            throw ApiProblem.badRequest("Foto terpotong (berkas tidak lengkap); kirim ulang.");
+            throw DomainException.invalid("Foto terpotong (berkas tidak lengkap); kirim ulang.");
         }
         int[] size = headerSize(bytes, format);
         if ((long) size[0] * size[1] > maxPixels || size[0] <= 0 || size[1] <= 0) {
-            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "Resolusi foto terlalu besar",
+            throw new DomainException(DomainException.Kind.TOO_LARGE, "Resolusi foto terlalu besar",
                     "Foto " + size[0] + "x" + size[1] + " piksel melebihi batas " + maxPixels + " piksel.");
         }
         String[] phash = new String[1];
@@ -86,7 +85,7 @@ final class PhotoCheck {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
             if (!readers.hasNext()) {
-                throw ApiProblem.badRequest("Format foto tidak didukung.");
+                throw DomainException.invalid("Format foto tidak didukung.");
             }
             ImageReader reader = readers.next();
             try {
@@ -96,10 +95,10 @@ final class PhotoCheck {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiProblem problem) {
+            if (e instanceof DomainException problem) {
                 throw problem;
             }
-            throw ApiProblem.badRequest("Kepala berkas foto rusak: tidak dapat dibaca.");
+            throw DomainException.invalid("Kepala berkas foto rusak: tidak dapat dibaca.");
         }
     }
 
@@ -108,12 +107,12 @@ final class PhotoCheck {
             DECODING.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Sibuk", "Layanan sedang sibuk; coba lagi.");
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Sibuk", "Layanan sedang sibuk; coba lagi.");
         }
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
             if (image == null) {
-                throw ApiProblem.badRequest("Foto tidak dapat dibaca.");
+                throw DomainException.invalid("Foto tidak dapat dibaca.");
             }
             if (format.equals("jpeg") && image.getColorModel().hasAlpha()) {
                 BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
@@ -123,14 +122,14 @@ final class PhotoCheck {
             phash[0] = PerceptualHash.of(image).map(PerceptualHash::hex).orElse(null);
             ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
             if (!ImageIO.write(image, format, out)) {
-                throw ApiProblem.badRequest("Foto tidak dapat disalin.");
+                throw DomainException.invalid("Foto tidak dapat disalin.");
             }
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiProblem problem) {
+            if (e instanceof DomainException problem) {
                 throw problem;
             }
-            throw ApiProblem.badRequest("Foto rusak: tidak dapat dibaca.");
+            throw DomainException.invalid("Foto rusak: tidak dapat dibaca.");
         } finally {
             DECODING.release();
         }

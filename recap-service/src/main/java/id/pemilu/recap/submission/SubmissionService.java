@@ -5,7 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import id.pemilu.common.events.C1FormRead;
 import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.common.security.Caller;
-import id.pemilu.common.web.ApiProblem;
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.recap.RecapProperties;
 import id.pemilu.recap.photohash.PhotoHashes;
 import id.pemilu.recap.result.BallotType;
@@ -76,11 +76,11 @@ public class SubmissionService implements DraftSource {
         if (submission == null) {
             submission = new Submission(submissionId, tps.value(), type, caller.username());
         } else if (!submission.getTpsCode().equals(tps.value()) || submission.getBallotType() != type) {
-            throw ApiProblem.conflict("Pengiriman " + submissionId + " milik TPS/surat suara lain.");
+            throw DomainException.conflict("Pengiriman " + submissionId + " milik TPS/surat suara lain.");
         }
         Submission.SubmittedPhoto existing = submission.photo(page);
         if (existing != null && !existing.sha256().equals(sha256)) {
-            throw ApiProblem.conflict("Halaman " + page + " sudah ada di pengiriman ini dengan foto lain; "
+            throw DomainException.conflict("Halaman " + page + " sudah ada di pengiriman ini dengan foto lain; "
                     + "mulai pengiriman baru untuk memotret ulang.");
         }
         // order: public copy, then the submission (so a fast reading always finds it), then the original with its
@@ -113,7 +113,7 @@ public class SubmissionService implements DraftSource {
 
     Submission get(Caller caller, String submissionId) {
         Submission submission = Optional.ofNullable(mongo.findById(submissionId, Submission.class))
-                .orElseThrow(() -> ApiProblem.notFound("Pengiriman " + submissionId + " tidak ada."));
+                .orElseThrow(() -> DomainException.notFound("Pengiriman " + submissionId + " tidak ada."));
         access.requireCanRead(caller, new TpsCode(submission.getTpsCode()));
         return submission;
     }
@@ -181,7 +181,7 @@ public class SubmissionService implements DraftSource {
     Optional<Document> original(Caller caller, String submissionId, int page) {
         Submission submission = get(caller, submissionId);
         if (caller.hasRole(id.pemilu.common.security.Roles.KPPS)) {
-            throw ApiProblem.forbidden("Foto asli hanya untuk PPK, KPU dan Bawaslu.");
+            throw DomainException.notPermitted("Foto asli hanya untuk PPK, KPU dan Bawaslu.");
         }
         return Optional.ofNullable(mongo.findById(submission.getId() + "|" + page, Document.class, ORIGINALS));
     }

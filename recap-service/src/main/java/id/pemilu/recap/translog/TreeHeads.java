@@ -1,6 +1,5 @@
 package id.pemilu.recap.translog;
 
-import id.pemilu.recap.dhasil.DHasilSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +9,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed tree heads: tree size, root hash and time, signed with the service's Ed25519 key (the D.Hasil key,
- * {@code RECAP_DHASIL_SIGNING_KEY}). The signed bytes are the UTF-8 text
- * {@code pemilu-translog-sth-v1\n<treeSize>\n<rootHash hex>\n<timestamp ms>} — a prefix no D.Hasil starts with, so a
- * head signature cannot pass for a D.Hasil one. Every head is kept ({@code translog_heads}, id = tree size).
+ * Signed tree heads: tree size, root hash and time, signed with the log's own Ed25519 key ({@link LogSigner},
+ * {@code RECAP_LOG_SIGNING_KEY}, never the D.Hasil key). The signed bytes are the UTF-8 text
+ * {@code pemilu-translog-sth-v1\n<treeSize>\n<rootHash hex>\n<timestamp ms>}. Every head is kept
+ * ({@code translog_heads}, id = tree size, with the id of the key that signed it); a latest head signed by another key
+ * (the key changed, or heads of an earlier release signed with the D.Hasil key) is signed again on start.
  */
 @Component
 public class TreeHeads {
@@ -23,17 +23,17 @@ public class TreeHeads {
 
     private final MongoTemplate mongo;
     private final TransparencyLog translog;
-    private final DHasilSigner signer;
+    private final LogSigner signer;
     private volatile Head latest;
 
-    TreeHeads(MongoTemplate mongo, TransparencyLog translog, DHasilSigner signer) {
+    TreeHeads(MongoTemplate mongo, TransparencyLog translog, LogSigner signer) {
         this.mongo = mongo;
         this.translog = translog;
         this.signer = signer;
         Document pointer = mongo.findById("latest", Document.class, TransparencyLog.META);
         if (pointer != null) {
             Document stored = mongo.findById(pointer.get("treeSize"), Document.class, HEADS);
-            latest = stored == null ? null : Head.of(stored);
+            latest = stored == null || !signer.keyId().equals(stored.getString("keyId")) ? null : Head.of(stored);
         }
     }
 
@@ -71,18 +71,20 @@ public class TreeHeads {
         String signature = signer.sign(Head.signedBytes(size, root, now));
         Head head = new Head(size, root, now, signature);
         mongo.save(new Document("_id", size).append("rootHash", root).append("timestamp", now)
-                .append("signature", signature).append("signedAt", Instant.ofEpochMilli(now).toString()), HEADS);
+                .append("signature", signature).append("keyId", signer.keyId())
+                .append("signedAt", Instant.ofEpochMilli(now).toString()), HEADS);
         mongo.save(new Document("_id", "latest").append("treeSize", size), TransparencyLog.META);
         latest = head;
         return head;
     }
 
-    /** A head signed earlier for exactly this size, if one was. */
+    /** A head signed earlier for exactly this size with the current key, if one was. */
     public java.util.Optional<Head> at(long treeSize) {
-        return java.util.Optional.ofNullable(mongo.findById(treeSize, Document.class, HEADS)).map(Head::of);
+        return java.util.Optional.ofNullable(mongo.findById(treeSize, Document.class, HEADS))
+                .filter(d -> signer.keyId().equals(d.getString("keyId"))).map(Head::of);
     }
 
-    public DHasilSigner signer() {
+    public LogSigner signer() {
         return signer;
     }
 }

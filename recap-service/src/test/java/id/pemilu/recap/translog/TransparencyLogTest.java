@@ -26,6 +26,7 @@ import id.pemilu.verifier.MerkleProofs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -139,10 +140,15 @@ class TransparencyLogTest {
     }
 
     Run verify(Path state) {
+        return verify(state, false);
+    }
+
+    /** A run of the verifier; with a remembered head and not {@code full}, it resumes from that head. */
+    Run verify(Path state, boolean full) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        LogVerifier.Report report = new LogVerifier(new LogVerifier.Options("http://127.0.0.1:" + port, state, null, 0),
-                out).verify();
+        LogVerifier.Report report = new LogVerifier(new LogVerifier.Options("http://127.0.0.1:" + port, state, null, 0,
+                full), out).verify();
         return new Run(report, bytes.toString(StandardCharsets.UTF_8));
     }
 
@@ -164,14 +170,38 @@ class TransparencyLogTest {
         // nothing is left waiting in the documents once the log took it
         assertThat(mongo.count(new Query(where("logOutbox.0").exists(true)), "tps_results")).isZero();
 
-        // the log grows: the next run proves the saved head is a prefix of the new one
+        // the log grows: the next run resumes from the remembered head (a prefix of the new one) and fetches only
+        // the new entries
+        long remembered = run.report().entries();
         Station s = stations.get(3);
         results.review(new Caller("ppk.gambir", Set.of(Roles.PPK), null, KEC, null), s.code(), BallotType.PPWP,
                 new ReviewCommand("verified", null, "Sesuai C.Hasil kertas"), null);
         settle();
+        long grown = translog.size();
+        assertThat(grown).isGreaterThan(remembered);
         Run second = verify(dir.resolve("state.json"));
         assertThat(second.report().consistent()).as(second.output()).isTrue();
-        assertThat(second.output()).contains("(b) konsisten dengan tree head yang disimpan");
+        assertThat(second.report().resumedFrom()).isEqualTo(remembered);
+        assertThat(second.report().entries()).isEqualTo(grown);
+        assertThat(second.report().tps()).as("only the TPS the new entries touch").isEqualTo(1);
+        assertThat(second.output()).contains("(b) konsisten dengan tree head yang disimpan (" + remembered + " → "
+                        + grown + " entri)")
+                .contains("(c) " + (grown - remembered) + " entri baru diunduh")
+                .contains("lanjutan: " + (grown - remembered) + " entri baru");
+        // a full run with the same file checks everything again, still against the remembered head
+        Run full = verify(dir.resolve("state.json"), true);
+        assertThat(full.report().consistent()).as(full.output()).isTrue();
+        assertThat(full.report().resumedFrom()).isZero();
+        assertThat(full.output()).contains("(c) " + grown + " entri diunduh");
+
+        // the heads are signed with the log's own key, published with the head, not the D.Hasil key
+        JsonNode head = JSON.readTree(mvc.perform(get("/api/recap/public/log/head")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        JsonNode dhasilCheck = JSON.readTree(mvc.perform(get("/api/recap/public/dhasil/PPWP/" + KEC
+                + "/versions/1/verify")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(head.get("keyId").asString()).isNotEqualTo(dhasilCheck.get("keyId").asString());
+        assertThat(head.get("publicKey").asString()).isNotEqualTo(dhasilCheck.get("publicKey").asString());
+        assertThat(head.get("devKey").asBoolean()).isTrue();
 
         // the shortcut: the proof for a TPS's current result, checked against the signed root
         JsonNode proof = JSON.readTree(mvc.perform(get("/api/recap/public/log/tps/" + s.code().value() + "/PPWP"))
@@ -196,7 +226,7 @@ class TransparencyLogTest {
         values.stream().filter(v -> v.getString("key").equals("votes.candidate.1")).forEach(v -> v.put("value", 5));
         mongo.save(changed, "tps_results");
         try {
-            Run run = verify(dir.resolve("state.json"));
+            Run run = verify(dir.resolve("state.json"), true);
             assertThat(run.report().consistent()).isFalse();
             assertThat(run.output()).contains("INCONSISTENT").contains("BEDA TPS " + s.code().value() + " PPWP")
                     .contains("votes.candidate.1 publik 5");
@@ -213,7 +243,7 @@ class TransparencyLogTest {
         Document entry = mongo.findById(index, Document.class, TransparencyLog.ENTRIES);
         mongo.remove(new Query(where("_id").is(index)), TransparencyLog.ENTRIES);
         try {
-            Run run = verify(dir.resolve("state.json"));
+            Run run = verify(dir.resolve("state.json"), true);
             assertThat(run.report().consistent()).isFalse();
             assertThat(run.output()).contains("Entri " + index + " hilang dari log")
                     .contains("bukan root yang ditandatangani");
@@ -233,7 +263,7 @@ class TransparencyLogTest {
                 .forEach(v -> v.put("value", ((Number) v.get("value")).longValue() + 100));
         mongo.save(changed, "region_totals");
         try {
-            Run run = verify(dir.resolve("state.json"));
+            Run run = verify(dir.resolve("state.json"), true);
             assertThat(run.report().consistent()).isFalse();
             assertThat(run.output()).contains("BEDA total PPWP " + KEC + ": suara dihitung votes.candidate.2");
         } finally {
@@ -244,6 +274,21 @@ class TransparencyLogTest {
 
     @Test
     @Order(5)
+    void aStateFileWhoseSubtreesDoNotGiveItsRootIsNotResumedFrom() throws Exception {
+        Path state = dir.resolve("edited.json");
+        assertThat(verify(state).report().consistent()).isTrue();
+        String text = Files.readString(state);
+        int at = text.indexOf("\"frontier\":[\"") + "\"frontier\":[\"".length();
+        Files.writeString(state, text.substring(0, at) + (text.charAt(at) == '0' ? '1' : '0') + text.substring(at + 1));
+        Run run = verify(state);
+        assertThat(run.report().consistent()).isFalse();
+        assertThat(run.output()).contains("rusak").contains("--full");
+        assertThat(verify(state, true).report().consistent()).as("a full run repairs it").isTrue();
+        assertThat(verify(state).report().consistent()).isTrue();
+    }
+
+    @Test
+    @Order(6)
     @DirtiesContext
     void aRewrittenPastEntryFailsTheConsistencyProofAgainstASavedHead() {
         Path saved = dir.resolve("observer.json");
@@ -271,7 +316,10 @@ class TransparencyLogTest {
 
         Run observer = verify(saved);
         assertThat(observer.report().consistent()).isFalse();
-        assertThat(observer.output()).contains("Bukti konsistensi gagal");
+        assertThat(observer.output()).contains("Log bercabang atau ditulis ulang").contains("Bukti konsistensi gagal")
+                .doesNotContain("(c) ");
+        // the remembered head stays what was verified: a later run fails the same way
+        assertThat(verify(saved).output()).contains("Log bercabang atau ditulis ulang");
         // without a saved head the rewrite of a whole tree is not visible from the log alone: why observers keep one
         Run newcomer = verify(dir.resolve("fresh.json"));
         assertThat(newcomer.output()).contains("(c) ").doesNotContain("Bukti konsistensi gagal");
