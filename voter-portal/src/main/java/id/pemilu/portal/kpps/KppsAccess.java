@@ -1,5 +1,6 @@
 package id.pemilu.portal.kpps;
 
+import id.pemilu.portal.ballot.BallotTypes;
 import id.pemilu.portal.signin.SignedIn;
 
 /** A KPPS officer acts only for their own TPS; anything else is refused with a page that says why. */
@@ -37,9 +38,6 @@ final class KppsAccess {
     }
 
     static String validType(String type) {
-        if (type == null || !KppsLabels.BALLOTS.containsKey(type)) {
-            throw new IllegalArgumentException("Jenis surat suara tidak dikenal.");
-        }
-        return type;
+        return BallotTypes.valid(type);
     }
 }

@@ -1,5 +1,7 @@
 package id.pemilu.portal.kpps;
 
+import id.pemilu.portal.ballot.BallotTypes;
+import id.pemilu.portal.ballot.TpsBallots;
 import id.pemilu.portal.signin.SignedIn;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,15 +30,17 @@ class KppsController {
 
     private final KppsRecap recap;
     private final TpsInfo tpsInfo;
+    private final TpsBallots tpsBallots;
 
-    KppsController(KppsRecap recap, TpsInfo tpsInfo) {
+    KppsController(KppsRecap recap, TpsInfo tpsInfo, TpsBallots tpsBallots) {
         this.recap = recap;
         this.tpsInfo = tpsInfo;
+        this.tpsBallots = tpsBallots;
     }
 
     @ModelAttribute("ballotNames")
     Map<String, String> ballotNames() {
-        return KppsLabels.BALLOTS;
+        return BallotTypes.NAMES;
     }
 
     @GetMapping("/kpps")
@@ -48,11 +52,11 @@ class KppsController {
         SignedIn officer = KppsAccess.requireKpps(signedIn);
         String tps = officer.tpsCode();
         List<Map<String, Object>> ballots = new ArrayList<>();
-        for (String type : KppsLabels.BALLOTS.keySet()) {
+        for (String type : tpsBallots.of(tps)) {
             KppsRecap.Answer result = recap.result(tps, type);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("type", type);
-            row.put("name", KppsLabels.ballot(type));
+            row.put("name", BallotTypes.name(type));
             String status = result.ok() ? result.body().path("status").asString() : null;
             row.put("status", status);
             row.put("statusLabel", KppsLabels.status(status));
@@ -60,6 +64,8 @@ class KppsController {
         }
         model.addAttribute("tps", tpsInfo.of(tps));
         model.addAttribute("ballots", ballots);
+        model.addAttribute("notHere", BallotTypes.NAMES.keySet().stream()
+                .filter(t -> !tpsBallots.of(tps).contains(t)).map(BallotTypes::name).toList());
         return "kpps/beranda";
     }
 
@@ -68,7 +74,7 @@ class KppsController {
                       @PathVariable String type, @RequestParam(required = false) String submissionId,
                       @RequestParam(defaultValue = "1") int page, Model model) {
         KppsAccess.requireOwnTps(SignedIn.of(authentication), tps);
-        uploadModel(model, tps, KppsAccess.validType(type), submissionId, page);
+        uploadModel(model, tps, ofThisTps(tps, type), submissionId, page);
         return "kpps/unggah";
     }
 
@@ -78,7 +84,7 @@ class KppsController {
                   @RequestParam(required = false) String submissionId,
                   @RequestParam(required = false) String idempotencyKey, Model model) throws IOException {
         KppsAccess.requireOwnTps(SignedIn.of(authentication), tps);
-        KppsAccess.validType(type);
+        ofThisTps(tps, type);
         if (photo == null || photo.isEmpty()) {
             uploadModel(model, tps, type, submissionId, page);
             model.addAttribute("error", "Pilih atau ambil foto formulir C.Hasil dulu.");
@@ -135,6 +141,17 @@ class KppsController {
         });
         model.addAttribute("history", history);
         return "kpps/hasil";
+    }
+
+    /** A ballot type this TPS has; another one is refused in words (a 400 page) before anything is sent. */
+    private String ofThisTps(String tps, String type) {
+        KppsAccess.validType(type);
+        if (!tpsBallots.of(tps).contains(type)) {
+            throw new IllegalArgumentException("TPS " + tps + " tidak memakai surat suara " + BallotTypes.name(type)
+                    + " pada pemilihan ini. Kembali ke halaman TPS Anda dan pilih salah satu surat suara yang "
+                    + "tercantum di sana.");
+        }
+        return type;
     }
 
     private void uploadModel(Model model, String tps, String type, String submissionId, int page) {

@@ -47,6 +47,7 @@ class KppsErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest(IllegalArgumentException e, Model model) {
         model.addAttribute("message", e.getMessage());
+        model.addAttribute("back", "/kpps");
         return "pesan";
     }
 }
