@@ -32,7 +32,12 @@ class KppsController {
     private final TpsInfo tpsInfo;
     private final TpsBallots tpsBallots;
 
-    KppsController(KppsRecap recap, TpsInfo tpsInfo, TpsBallots tpsBallots) {
+    private final long maxPhotoMb;
+
+    KppsController(KppsRecap recap, TpsInfo tpsInfo, TpsBallots tpsBallots,
+                   @org.springframework.beans.factory.annotation.Value("${pemilu.portal.max-photo-size:9MB}")
+                   org.springframework.util.unit.DataSize maxPhoto) {
+        this.maxPhotoMb = maxPhoto.toMegabytes();
         this.recap = recap;
         this.tpsInfo = tpsInfo;
         this.tpsBallots = tpsBallots;
@@ -72,9 +77,14 @@ class KppsController {
     @GetMapping("/kpps/tps/{tps}/{type}")
     String uploadForm(Authentication authentication, @PathVariable String tps,
                       @PathVariable String type, @RequestParam(required = false) String submissionId,
-                      @RequestParam(defaultValue = "1") int page, Model model) {
+                      @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) String ditolak,
+                      Model model) {
         KppsAccess.requireOwnTps(SignedIn.of(authentication), tps);
         uploadModel(model, tps, ofThisTps(tps, type), submissionId, page);
+        if ("terlalu-besar".equals(ditolak)) { // web.UploadLimits sent the browser back here
+            model.addAttribute("error", "Foto tidak terkirim: lebih besar dari " + maxPhotoMb + " MB. Ambil foto "
+                    + "lagi dengan resolusi kamera lebih kecil (misalnya 8 MP), lalu kirim lagi.");
+        }
         return "kpps/unggah";
     }
 

@@ -277,6 +277,15 @@ class KppsPagesTest {
     }
 
     @Test
+    void aPhotoTheUploadLimitSentBackIsExplainedOnItsForm() throws Exception {
+        mvc.perform(get("/kpps/tps/" + TPS_A + "/PPWP").param("ditolak", "terlalu-besar").session(session())
+                        .with(kpps(TPS_A, "kpps.gambir.4")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Foto tidak terkirim: lebih besar dari 9 MB"),
+                        containsString("resolusi kamera lebih kecil"), containsString("name=\"photo\""))));
+    }
+
+    @Test
     void anUploadIsSentWithTheOfficersKeyAndLeadsToTheReadingPage() throws Exception {
         services.json("POST /api/recap/tps/" + TPS_A + "/ballots/PPWP/photos?page=1", 201,
                 "{\"submissionId\":\"" + SUBMISSION + "\",\"page\":1,\"status\":\"draft\"}");
