@@ -34,13 +34,15 @@ class TpsReviewController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final StaffRecap recap;
+    private final Concerns concerns;
     private final int reservePercent;
     private final int reserveTolerance;
 
-    TpsReviewController(StaffRecap recap,
+    TpsReviewController(StaffRecap recap, Concerns concerns,
                         @Value("${pemilu.portal.kpps.reserve-percent:2}") int reservePercent,
                         @Value("${pemilu.portal.kpps.reserve-tolerance:2}") int reserveTolerance) {
         this.recap = recap;
+        this.concerns = concerns;
         this.reservePercent = reservePercent;
         this.reserveTolerance = reserveTolerance;
     }
@@ -274,6 +276,7 @@ class TpsReviewController {
         model.addAttribute("zoom", z);
         model.addAttribute("canAct", RekapAccess.officerRole(staff) != null);
         model.addAttribute("sessionActive", result != null && sessionActive(type, kecamatan));
+        model.addAttribute("concerns", concerns.ofTps(tps));
         if (result == null) {
             return "rekap/tps";
         }
