@@ -2,6 +2,7 @@ package id.pemilu.portal.kpps;
 
 import id.pemilu.portal.ballot.BallotTypes;
 import id.pemilu.portal.signin.SignedIn;
+import id.pemilu.portal.web.AccessRefused;
 
 /** A KPPS officer acts only for their own TPS; anything else is refused with a page that says why. */
 final class KppsAccess {
@@ -9,9 +10,9 @@ final class KppsAccess {
     private KppsAccess() {
     }
 
-    static final class Refused extends RuntimeException {
+    static final class Refused extends AccessRefused {
         Refused(String message) {
-            super(message);
+            super(message, null);
         }
     }
 

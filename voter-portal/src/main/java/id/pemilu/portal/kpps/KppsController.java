@@ -1,5 +1,6 @@
 package id.pemilu.portal.kpps;
 
+import id.pemilu.portal.backend.OfficerRecap;
 import id.pemilu.portal.ballot.BallotTypes;
 import id.pemilu.portal.ballot.TpsBallots;
 import id.pemilu.portal.signin.SignedIn;
@@ -28,13 +29,13 @@ import tools.jackson.databind.JsonNode;
 @Controller
 class KppsController {
 
-    private final KppsRecap recap;
+    private final OfficerRecap recap;
     private final TpsInfo tpsInfo;
     private final TpsBallots tpsBallots;
 
     private final long maxPhotoMb;
 
-    KppsController(KppsRecap recap, TpsInfo tpsInfo, TpsBallots tpsBallots,
+    KppsController(OfficerRecap recap, TpsInfo tpsInfo, TpsBallots tpsBallots,
                    @org.springframework.beans.factory.annotation.Value("${pemilu.portal.max-photo-size:9MB}")
                    org.springframework.util.unit.DataSize maxPhoto) {
         this.maxPhotoMb = maxPhoto.toMegabytes();
@@ -58,7 +59,7 @@ class KppsController {
         String tps = officer.tpsCode();
         List<Map<String, Object>> ballots = new ArrayList<>();
         for (String type : tpsBallots.of(tps)) {
-            KppsRecap.Answer result = recap.result(tps, type);
+            OfficerRecap.Answer result = recap.result(tps, type);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("type", type);
             row.put("name", BallotTypes.name(type));
@@ -101,7 +102,7 @@ class KppsController {
             return "kpps/unggah";
         }
         String key = validKey(idempotencyKey);
-        KppsRecap.Answer answer = recap.upload(tps, type, page, submissionId, key, photo.getOriginalFilename(),
+        OfficerRecap.Answer answer = recap.upload(tps, type, page, submissionId, key, photo.getOriginalFilename(),
                 photo.getContentType(), photo.getBytes());
         if (answer.ok()) {
             return "redirect:/kpps/kiriman/" + answer.body().path("submissionId").asString();
@@ -119,7 +120,7 @@ class KppsController {
                   Model model) {
         KppsAccess.requireOwnTps(SignedIn.of(authentication), tps);
         KppsAccess.validType(type);
-        KppsRecap.Answer answer = recap.result(tps, type);
+        OfficerRecap.Answer answer = recap.result(tps, type);
         model.addAttribute("tps", tpsInfo.of(tps));
         model.addAttribute("type", type);
         model.addAttribute("ballotName", KppsLabels.ballot(type));
@@ -175,7 +176,7 @@ class KppsController {
     }
 
     /** The refusal of an upload in words the officer can act on. */
-    static String uploadProblem(KppsRecap.Answer answer) {
+    static String uploadProblem(OfficerRecap.Answer answer) {
         return switch (answer.status()) {
             case 415 -> "Berkas ini bukan foto JPEG atau PNG. Ambil foto formulir dengan kamera, lalu kirim lagi.";
             case 413 -> "Foto terlalu besar. Ambil foto dengan resolusi lebih kecil (maksimal 8 MB), lalu kirim lagi.";

@@ -1,5 +1,6 @@
 package id.pemilu.portal.rekap;
 
+import id.pemilu.portal.backend.OfficerRecap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +29,9 @@ class Concerns {
         }
     }
 
-    private final StaffRecap recap;
+    private final OfficerRecap recap;
 
-    Concerns(StaffRecap recap) {
+    Concerns(OfficerRecap recap) {
         this.recap = recap;
     }
 
@@ -45,7 +46,7 @@ class Concerns {
                 recap.get("/api/recap/recommendations?region={r}", region));
     }
 
-    private static View view(StaffRecap.Answer reports, StaffRecap.Answer recommendations) {
+    private static View view(OfficerRecap.Answer reports, OfficerRecap.Answer recommendations) {
         List<Map<String, Object>> reportRows = new ArrayList<>();
         if (reports.ok()) {
             reports.body().forEach(r -> reportRows.add(report(r)));

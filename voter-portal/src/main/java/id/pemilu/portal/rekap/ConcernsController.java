@@ -1,5 +1,6 @@
 package id.pemilu.portal.rekap;
 
+import id.pemilu.portal.backend.OfficerRecap;
 import id.pemilu.portal.signin.SignedIn;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
@@ -19,9 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConcernsController {
 
     private final Concerns concerns;
-    private final StaffRecap recap;
+    private final OfficerRecap recap;
 
-    ConcernsController(Concerns concerns, StaffRecap recap) {
+    ConcernsController(Concerns concerns, OfficerRecap recap) {
         this.concerns = concerns;
         this.recap = recap;
     }
@@ -57,8 +58,8 @@ class ConcernsController {
                     + "(minimal 5 huruf), mis. \u201cdicocokkan dengan C.Hasil kertas, angka sudah benar\u201d.");
             return back;
         }
-        StaffRecap.Answer answer = recap.post(Map.of("reason", why.strip()),
-                "/api/recap/tps/{t}/reports/{r}/close", tps, reason).orRefuse();
+        OfficerRecap.Answer answer = recap.post(Map.of("reason", why.strip()),
+                "/api/recap/tps/{t}/reports/{r}/close", tps, reason).orThrow(RekapAccess.Refused::new);
         if (!answer.ok()) {
             redirect.addFlashAttribute("concernError", "Laporan tidak dapat ditutup: " + answer.detail());
             return back;
@@ -86,8 +87,8 @@ class ConcernsController {
                     + "huruf).");
             return back;
         }
-        StaffRecap.Answer answer = recap.post(Map.of("decision", decision, "reason", why.strip()),
-                "/api/recap/recommendations/{id}/answer", id).orRefuse();
+        OfficerRecap.Answer answer = recap.post(Map.of("decision", decision, "reason", why.strip()),
+                "/api/recap/recommendations/{id}/answer", id).orThrow(RekapAccess.Refused::new);
         if (!answer.ok()) {
             redirect.addFlashAttribute("concernError", "Rekomendasi tidak dapat dijawab: " + answer.detail());
             return back;

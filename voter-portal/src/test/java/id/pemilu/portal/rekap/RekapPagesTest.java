@@ -302,8 +302,22 @@ class RekapPagesTest {
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(allOf(containsString("Akses ditolak"),
                         containsString("Wilayah 31.71.02 berada di luar wilayah Anda"),
-                        containsString("Buka daftar kerja wilayah Anda sendiri"))));
+                        containsString("Buka daftar kerja wilayah Anda sendiri"),
+                        containsString("<p id=\"what-to-do\" class=\"notice\">Anda masuk sebagai PPK"))));
         assertThat(services.calls("GET /api/recap/worklist/PPWP/31.71.02")).hasSize(1);
+    }
+
+    @Test
+    void anOutageAndBadInputArePagesInWordsWithTheWayBack() throws Exception {
+        services.json("GET /api/recap/worklist/PPWP/31.71.03", 500, "{\"status\":500}");
+        mvc.perform(get("/rekap/PPWP/31.71.03").session(session("t")).with(ppk()))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(allOf(containsString("Layanan rekapitulasi sedang tidak menjawab"),
+                        containsString("Tidak ada yang hilang atau berubah"), containsString("href=\"/staf\""))));
+        mvc.perform(get("/rekap/BUKAN/" + KEC).session(session("t")).with(ppk()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Jenis surat suara tidak dikenal"),
+                        containsString("href=\"/rekap\""))));
     }
 
     @Test
