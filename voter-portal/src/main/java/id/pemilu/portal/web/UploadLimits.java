@@ -28,8 +28,8 @@ class UploadLimits {
 
     /** The member-list form of Sipol; every other multipart form of the portal sends a photo. */
     static final Pattern MEMBER_FILE_FORM = Pattern.compile("/sipol/partai/[^/]+/impor");
-    /** The KPPS photo form posts to .../foto; its upload page is the same path without it. */
-    static final Pattern PHOTO_FORM = Pattern.compile("(/kpps/tps/[^/]+/[^/]+)/foto");
+    /** The photo forms (KPPS C.Hasil, Desk Pilkada report) post to .../foto; their page is the path without it. */
+    static final Pattern PHOTO_FORM = Pattern.compile("(/(?:kpps|desk)/tps/[^/]+/[^/]+)/foto");
     /** The query a form page reads to say the file was too large. */
     static final String TOO_LARGE = "ditolak=terlalu-besar";
 
