@@ -58,8 +58,14 @@ class UploadLimits {
                 java.util.regex.Matcher photo = PHOTO_FORM.matcher(path);
                 String form = memberFile ? path : photo.matches() ? photo.group(1) : null;
                 drain(request, length, limit);
-                if (form == null) {
-                    response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                if (form == null) { // no form of the portal posts here: a short page in words, not a white-label one
+                    response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.getWriter().write("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\">"
+                            + "<title>Berkas terlalu besar</title></head><body><main><h1>Berkas terlalu besar</h1>"
+                            + "<p>Tidak ada yang dikirim: berkas ini lebih besar dari batas portal. Kirim berkas dari "
+                            + "formulirnya di portal.</p><p><a href=\"/staf\">Ke halaman staf</a> · <a href=\"/hasil\">"
+                            + "Ke hasil pemilu</a></p></main></body></html>");
                     return;
                 }
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);

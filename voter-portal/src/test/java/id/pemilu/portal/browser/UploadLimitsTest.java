@@ -111,6 +111,13 @@ class UploadLimitsTest {
         assertThat(refused.headers().firstValue("Location"))
                 .hasValue("/kpps/tps/31.71.01.1001.004/PPWP?ditolak=terlalu-besar");
         assertThat(services.calls("POST /api/recap/")).isEmpty();
+
+        // no form of the portal posts there: a short page in words, not the white-label error page
+        HttpResponse<String> elsewhere = notFollowing.send(upload("/sipol/partai/pnb/profil", "file", "x.bin",
+                10 * 1024 * 1024, token), HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isEqualTo(413);
+        assertThat(elsewhere.body()).contains("Berkas terlalu besar").contains("Tidak ada yang dikirim")
+                .doesNotContain("Whitelabel");
     }
 
     private String get(String path) throws Exception {
