@@ -9,65 +9,13 @@
  */
 (function () {
   'use strict';
-  var outbox = self.PemiluOutbox;
-  var statusBox = document.getElementById('outbox-status');
-
-  function say(text) {
-    if (statusBox) { statusBox.hidden = !text; statusBox.textContent = text || ''; }
-  }
-
-  function show(response) {
-    if (response.redirected) { location.assign(response.url); return; }
-    return response.text().then(function (html) { document.open(); document.write(html); document.close(); });
-  }
-
-  if ('serviceWorker' in navigator) {
-    navigator.serviceWorker.register('/sw.js').catch(function () { /* the forms work without it */ });
-  }
-
-  Array.prototype.forEach.call(document.querySelectorAll('form input[name=idempotencyKey]'), function (input) {
-    input.value = outbox.newKey();
-  });
-
-  var waiting = null;
-
-  function queue(entry, message) {
-    waiting = entry.id;
-    return outbox.add(entry).then(function () { say(message); });
-  }
-
-  function flush() {
-    return outbox.flush(function (entry, response) {
-      if (entry.id === waiting) { return show(response); }
-    }).then(function () {
-      return outbox.all().then(function (left) {
-        if (left.length && !waiting) {
-          say(left.length + ' kiriman menunggu sinyal; dikirim otomatis saat sinyal kembali.');
-        } else if (!left.length && !waiting) {
-          say('');
-        }
-      });
-    }).catch(function () { /* IndexedDB unavailable: plain forms only */ });
-  }
-
-  window.addEventListener('online', flush);
-  setInterval(function () { if (waiting || navigator.onLine) { flush(); } }, 5000);
-  flush();
+  var page = self.PemiluOutboxPage; // keys made on the phone, the service worker, sending what waited (outbox-page.js)
 
   ['desk-report', 'desk-correction'].forEach(function (id) {
     var form = document.getElementById(id);
     if (!form) { return; }
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      var entry = outbox.fromForm(form, id);
-      var button = form.querySelector('button[type=submit]');
-      var offline = 'Tidak ada sinyal. Laporan disimpan di ponsel ini dan dikirim otomatis saat sinyal kembali; '
-          + 'tidak akan terhitung dua kali. Biarkan halaman ini terbuka.';
-      button.disabled = true;
-      var sent = navigator.onLine ? outbox.send(entry) : Promise.reject(new Error('offline'));
-      sent.then(show, function () { return queue(entry, offline); })
-          .then(function () { button.disabled = false; });
-    });
+    page.sendOrQueue(form, id, 'Tidak ada sinyal. Laporan disimpan di ponsel ini dan dikirim otomatis saat sinyal '
+        + 'kembali; tidak akan terhitung dua kali. Biarkan halaman ini terbuka.');
     liveChecks(form);
   });
 

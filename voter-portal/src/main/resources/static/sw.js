@@ -5,9 +5,9 @@
  * when the connection returns.
  */
 'use strict';
-var CACHE = 'pemilu-app-v1';
+var CACHE = 'pemilu-app-v2';
 var FILES = ['/portal.css', '/kpps.js', '/kpps-outbox.js', '/manifest.webmanifest', '/icon-192.png', '/icon-512.png',
-  '/offline.html', '/desk.js', '/desk.css'];
+  '/offline.html', '/desk.js', '/desk.css', '/outbox-page.js', '/form-checks.js', '/photo-tools.js'];
 
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(FILES); })

@@ -1,6 +1,7 @@
 package id.pemilu.portal.bawaslu;
 
 import id.pemilu.portal.signin.SignedIn;
+import id.pemilu.portal.web.AccessRefused;
 
 /** The oversight pages are Bawaslu's; everyone else is refused with a page that says why. */
 final class BawasluAccess {
@@ -10,9 +11,9 @@ final class BawasluAccess {
     private BawasluAccess() {
     }
 
-    static final class Refused extends RuntimeException {
+    static final class Refused extends AccessRefused {
         Refused(String message) {
-            super(message);
+            super(message, null);
         }
     }
 

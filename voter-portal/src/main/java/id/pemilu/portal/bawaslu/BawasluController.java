@@ -1,5 +1,6 @@
 package id.pemilu.portal.bawaslu;
 
+import id.pemilu.portal.backend.OfficerRecap;
 import id.pemilu.portal.kpps.KppsLabels;
 import id.pemilu.portal.results.FieldLabels;
 import id.pemilu.portal.signin.SignedIn;
@@ -41,9 +42,9 @@ class BawasluController {
         KINDS.put("REVOTE", "Pemungutan suara ulang");
     }
 
-    private final BawasluRecap recap;
+    private final OfficerRecap recap;
 
-    BawasluController(BawasluRecap recap) {
+    BawasluController(OfficerRecap recap) {
         this.recap = recap;
     }
 
@@ -51,7 +52,7 @@ class BawasluController {
     String home(Authentication authentication, Model model) {
         SignedIn officer = BawasluAccess.require(SignedIn.of(authentication));
         String region = officer.regionCode() == null || officer.regionCode().isBlank() ? "ID" : officer.regionCode();
-        BawasluRecap.Answer answer = recap.recommendations(region);
+        OfficerRecap.Answer answer = recap.get("/api/recap/recommendations?region={r}", region);
         List<Map<String, String>> rows = new ArrayList<>();
         if (answer.ok()) {
             answer.body().forEach(r -> rows.add(recommendationRow(r)));
@@ -74,7 +75,7 @@ class BawasluController {
     @GetMapping("/bawaslu/tps/{tps}")
     String tps(Authentication authentication, @PathVariable String tps, Model model) {
         BawasluAccess.require(SignedIn.of(authentication));
-        BawasluRecap.Answer pub = recap.publicTps(tps);
+        OfficerRecap.Answer pub = recap.get("/api/recap/public/tps/{t}", tps);
         if (!pub.ok()) {
             throw new IllegalArgumentException(pub.detail());
         }
@@ -84,7 +85,7 @@ class BawasluController {
         List<Map<String, Object>> ballots = new ArrayList<>();
         for (JsonNode b : info.path("ballots")) {
             String type = b.path("ballotType").asString();
-            BawasluRecap.Answer result = recap.result(tps, type);
+            OfficerRecap.Answer result = recap.result(tps, type);
             if (result.status() == 403) {
                 throw new BawasluAccess.Refused(result.detail());
             }
@@ -130,7 +131,7 @@ class BawasluController {
             photo.put("page", page);
             photo.put("sha256", p.path("sha256").asString(""));
             photo.put("url", "/bawaslu/foto/" + submission + "/" + page);
-            BawasluRecap.Original original = submission.isBlank() ? null : recap.original(submission, page);
+            Original original = submission.isBlank() ? null : original(submission, page);
             if (original != null) {
                 String recomputed = sha256(original.bytes());
                 photo.put("size", original.bytes().length);
@@ -141,7 +142,7 @@ class BawasluController {
             photos.add(photo);
         }
         ballot.put("photos", photos);
-        BawasluRecap.Answer log = recap.logOf(tps, type);
+        OfficerRecap.Answer log = recap.get("/api/recap/public/log/tps/{t}/{b}", tps, type);
         ballot.put("log", log.ok() ? LogProofs.check(log.body()) : null);
         ballot.put("logMissing", log.ok() ? null : log.detail());
         return ballot;
@@ -151,7 +152,7 @@ class BawasluController {
     ResponseEntity<byte[]> original(Authentication authentication, @PathVariable String submissionId,
                                     @PathVariable int page) {
         BawasluAccess.require(SignedIn.of(authentication));
-        BawasluRecap.Original original = recap.original(submissionId, page);
+        Original original = original(submissionId, page);
         if (original == null) {
             return ResponseEntity.notFound().build();
         }
@@ -168,7 +169,8 @@ class BawasluController {
                      @RequestParam String kind, @RequestParam(defaultValue = "") String reason,
                      RedirectAttributes redirect) {
         BawasluAccess.require(SignedIn.of(authentication));
-        BawasluRecap.Answer answer = recap.recommend(tps, ballotType, kind, reason);
+        OfficerRecap.Answer answer = recap.post(Map.of("target", tps, "ballotType", ballotType, "kind", kind, "reason", reason),
+                "/api/recap/recommendations");
         if (answer.status() == 403) {
             throw new BawasluAccess.Refused(answer.detail());
         }
@@ -203,5 +205,19 @@ class BawasluController {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The original photo as sent (with EXIF) and the SHA-256 recap-service recorded for it. */
+    record Original(byte[] bytes, String contentType, String recordedSha256) {
+    }
+
+    /** The original of one page, or null when recap-service has none for this officer. */
+    private Original original(String submissionId, int page) {
+        OfficerRecap.File file = recap.file("/api/recap/submissions/{id}/photos/{p}/original", submissionId, page);
+        if (file.status() < 200 || file.status() >= 300) {
+            return null;
+        }
+        return new Original(file.bytes(), file.contentType() == null ? "application/octet-stream"
+                : file.contentType(), file.headers().getFirst("X-Photo-Sha256"));
     }
 }

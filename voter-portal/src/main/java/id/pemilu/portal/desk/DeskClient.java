@@ -99,9 +99,33 @@ class DeskClient {
         return exchange(client.post().uri("/api/desk/reporters/{u}/unblock", username));
     }
 
+    /** A photo of a quick report's form (desk-pilkada checks that the caller's region covers its TPS). */
+    Download photo(String sha256) {
+        return download("/api/desk/photos/{s}", sha256);
+    }
+
+    /** The reporter's photo of the form, attached to their report of the TPS. */
+    Answer attachPhoto(String tps, String contest, String fileName, String contentType, byte[] bytes) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts =
+                new org.springframework.util.LinkedMultiValueMap<>();
+        HttpHeaders partHeaders = new HttpHeaders();
+        partHeaders.setContentType(MediaType.parseMediaType(contentType == null || contentType.isBlank()
+                ? MediaType.APPLICATION_OCTET_STREAM_VALUE : contentType));
+        partHeaders.setContentDispositionFormData("photo", fileName == null || fileName.isBlank() ? "formulir.jpg"
+                : fileName);
+        parts.add("photo", new org.springframework.http.HttpEntity<>(
+                new org.springframework.core.io.ByteArrayResource(bytes), partHeaders));
+        return exchange(client.post().uri("/api/desk/reports/{t}/{c}/photo", tps, contest)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts));
+    }
+
     Download export(String region, String contest, String format) {
+        return download("/api/desk/export?region={r}&contest={c}&format={f}", region, contest, format);
+    }
+
+    private Download download(String path, Object... variables) {
         try {
-            return client.get().uri("/api/desk/export?region={r}&contest={c}&format={f}", region, contest, format)
+            return client.get().uri(path, variables)
                     .exchange((request, response) -> {
                         int status = response.getStatusCode().value();
                         if (status >= 500) {

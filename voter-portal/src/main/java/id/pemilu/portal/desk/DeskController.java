@@ -103,19 +103,29 @@ class DeskController {
 
     @GetMapping("/desk/tps/{tps}/{pilkada}")
     String tps(Authentication authentication, @PathVariable String tps, @PathVariable String pilkada,
-               @RequestParam(required = false) String terkirim, Model model) {
-        DeskAccess.requireDesk(SignedIn.of(authentication));
+               @RequestParam(required = false) String terkirim, @RequestParam(required = false) String ditolak,
+               @RequestParam(defaultValue = "0") int putar, @RequestParam(defaultValue = "1") int perbesar,
+               Model model) {
+        SignedIn user = DeskAccess.requireDesk(SignedIn.of(authentication));
         DeskAccess.validTps(tps);
         String contest = DeskAccess.validContest(pilkada);
         JsonNode form = form(tps, contest);
         tpsModel(model, form, null);
+        model.addAttribute("rotate", Math.floorMod(putar, 360) / 90 * 90);
+        model.addAttribute("zoom", Math.max(1, Math.min(3, perbesar)));
+        model.addAttribute("mayAttachPhoto", DeskAccess.isReporter(user) && form.path("report").isObject());
         if (terkirim != null) {
             model.addAttribute("sent", switch (terkirim) {
                 case "ulang" -> "Laporan ini sudah terkirim sebelumnya; kiriman ulang dari ponsel tidak dihitung dua "
                         + "kali.";
                 case "koreksi" -> "Koreksi tersimpan. Laporan pertama tetap tercatat di riwayat.";
+                case "foto" -> "Foto formulir tersimpan bersama laporan; desk dapat melihatnya di samping angka.";
                 default -> "Laporan terkirim. Terima kasih.";
             });
+        }
+        if ("terlalu-besar".equals(ditolak)) { // web.UploadLimits sent the browser back here
+            model.addAttribute("photoError", "Foto tidak terkirim: terlalu besar. Ambil foto lagi dengan resolusi "
+                    + "kamera lebih kecil (paling besar 8 MB), lalu kirim lagi.");
         }
         return "desk/tps";
     }
@@ -281,8 +291,33 @@ class DeskController {
         model.addAttribute("reason", retry == null ? "" : retry.reason());
         model.addAttribute("error", retry == null ? null : retry.error());
         model.addAttribute("serverFlags", retry == null ? List.of() : retry.flags());
+        model.addAttribute("photos", photos(tps, contest, report.path("photos")));
+        model.addAttribute("rotate", 0);
+        model.addAttribute("zoom", 1);
+        model.addAttribute("mayAttachPhoto", false);
         model.addAttribute("correctionOpen", retry != null && retry.correction()
                 || reported && "flagged".equals(report.path("status").asString()));
+    }
+
+    /** The photos of the form attached to the report, newest last, each with the portal's address for it. */
+    static List<Map<String, Object>> photos(String tps, String contest, JsonNode photos) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        int n = 1;
+        for (JsonNode p : photos) {
+            String sha = p.path("sha256").asString("");
+            if (!sha.matches("[0-9a-f]{64}")) {
+                continue;
+            }
+            Map<String, Object> photo = new LinkedHashMap<>();
+            photo.put("number", n++);
+            photo.put("sha256", sha);
+            photo.put("url", "/desk/tps/" + tps + "/" + contest + "/foto/" + sha);
+            photo.put("by", p.path("by").asString(""));
+            photo.put("at", DeskLabels.time(p.path("at").asString(null)));
+            photo.put("kb", Math.max(1, p.path("size").asLong() / 1024));
+            out.add(photo);
+        }
+        return out;
     }
 
     private static Map<String, Object> reportModel(JsonNode report) {

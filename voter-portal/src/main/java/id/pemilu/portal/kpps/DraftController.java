@@ -1,5 +1,7 @@
 package id.pemilu.portal.kpps;
 
+import id.pemilu.portal.backend.BackendUnavailable;
+import id.pemilu.portal.backend.OfficerRecap;
 import id.pemilu.portal.signin.SignedIn;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,13 +35,13 @@ class DraftController {
     static final String FIELD_PREFIX = "v:";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final KppsRecap recap;
+    private final OfficerRecap recap;
     private final TpsInfo tpsInfo;
     private final PhotoCrops crops;
     private final int reservePercent;
     private final int reserveTolerance;
 
-    DraftController(KppsRecap recap, TpsInfo tpsInfo, PhotoCrops crops,
+    DraftController(OfficerRecap recap, TpsInfo tpsInfo, PhotoCrops crops,
                     @Value("${pemilu.portal.kpps.reserve-percent:2}") int reservePercent,
                     @Value("${pemilu.portal.kpps.reserve-tolerance:2}") int reserveTolerance) {
         this.recap = recap;
@@ -103,7 +105,7 @@ class DraftController {
                 changed.add(value);
             }
         });
-        KppsRecap.Answer answer = recap.confirm(tps, type, key, id, changed, reason);
+        OfficerRecap.Answer answer = recap.confirm(tps, type, key, id, changed, reason);
         if (answer.ok()) {
             return "redirect:/kpps/tps/" + tps + "/" + type + "/hasil";
         }
@@ -117,7 +119,7 @@ class DraftController {
     }
 
     /** Why a confirmation was refused, and what to do instead. */
-    static String confirmProblem(KppsRecap.Answer answer, String tps, String type) {
+    static String confirmProblem(OfficerRecap.Answer answer, String tps, String type) {
         String detail = answer.detail();
         if (answer.status() == 422 && detail.contains("sudah pernah dikirim")) {
             return "Hasil " + KppsLabels.ballot(type) + " TPS " + tps + " sudah pernah dikonfirmasi. Tidak perlu "
@@ -140,7 +142,7 @@ class DraftController {
                                  @PathVariable int page) {
         JsonNode submission = submission(SignedIn.of(authentication), id);
         String sha = photoSha(submission, page);
-        byte[] bytes = sha == null ? null : recap.submissionPhoto(id, page);
+        byte[] bytes = sha == null ? null : photoBytes(id, page);
         if (bytes == null) {
             return ResponseEntity.notFound().build();
         }
@@ -163,7 +165,7 @@ class DraftController {
             if (sha == null) {
                 break;
             }
-            byte[] jpeg = crops.crop(sha, () -> recap.submissionPhoto(id, page), box.path("x").asInt(), box.path("y").asInt(),
+            byte[] jpeg = crops.crop(sha, () -> photoBytes(id, page), box.path("x").asInt(), box.path("y").asInt(),
                     box.path("width").asInt(), box.path("height").asInt());
             if (jpeg != null) {
                 return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1))
@@ -173,12 +175,27 @@ class DraftController {
         return ResponseEntity.notFound().build();
     }
 
+    /**
+     * The copy without metadata of one page of the officer's own submission (with the officer's token: a draft's
+     * photo is not public); null if there is none.
+     */
+    private byte[] photoBytes(String id, int page) {
+        OfficerRecap.File file = recap.file("/api/recap/submissions/{id}/photos/{p}", id, page);
+        if (file.status() == 404) {
+            return null;
+        }
+        if (file.status() < 200 || file.status() >= 300) {
+            throw new BackendUnavailable("recap-service", null);
+        }
+        return file.bytes();
+    }
+
     private JsonNode submission(SignedIn signedIn, String id) {
         KppsAccess.requireKpps(signedIn);
         if (!id.matches("[0-9a-fA-F-]{36}")) {
             throw new IllegalArgumentException("Nomor pengiriman tidak sah.");
         }
-        KppsRecap.Answer answer = recap.submission(id);
+        OfficerRecap.Answer answer = recap.submission(id);
         if (answer.status() == 403) {
             throw new KppsAccess.Refused("Pengiriman ini milik TPS lain. Anda masuk sebagai petugas KPPS TPS "
                     + signedIn.tpsCode() + ": Anda hanya dapat melihat kiriman TPS Anda sendiri.");

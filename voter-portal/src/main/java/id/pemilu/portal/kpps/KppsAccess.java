@@ -1,6 +1,8 @@
 package id.pemilu.portal.kpps;
 
+import id.pemilu.portal.ballot.BallotTypes;
 import id.pemilu.portal.signin.SignedIn;
+import id.pemilu.portal.web.AccessRefused;
 
 /** A KPPS officer acts only for their own TPS; anything else is refused with a page that says why. */
 final class KppsAccess {
@@ -8,9 +10,9 @@ final class KppsAccess {
     private KppsAccess() {
     }
 
-    static final class Refused extends RuntimeException {
+    static final class Refused extends AccessRefused {
         Refused(String message) {
-            super(message);
+            super(message, null);
         }
     }
 
@@ -37,9 +39,6 @@ final class KppsAccess {
     }
 
     static String validType(String type) {
-        if (type == null || !KppsLabels.BALLOTS.containsKey(type)) {
-            throw new IllegalArgumentException("Jenis surat suara tidak dikenal.");
-        }
-        return type;
+        return BallotTypes.valid(type);
     }
 }

@@ -1,5 +1,8 @@
 package id.pemilu.portal.kpps;
 
+import id.pemilu.portal.backend.OfficerRecap;
+import id.pemilu.portal.ballot.BallotTypes;
+import id.pemilu.portal.ballot.TpsBallots;
 import id.pemilu.portal.signin.SignedIn;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,17 +29,24 @@ import tools.jackson.databind.JsonNode;
 @Controller
 class KppsController {
 
-    private final KppsRecap recap;
+    private final OfficerRecap recap;
     private final TpsInfo tpsInfo;
+    private final TpsBallots tpsBallots;
 
-    KppsController(KppsRecap recap, TpsInfo tpsInfo) {
+    private final long maxPhotoMb;
+
+    KppsController(OfficerRecap recap, TpsInfo tpsInfo, TpsBallots tpsBallots,
+                   @org.springframework.beans.factory.annotation.Value("${pemilu.portal.max-photo-size:9MB}")
+                   org.springframework.util.unit.DataSize maxPhoto) {
+        this.maxPhotoMb = maxPhoto.toMegabytes();
         this.recap = recap;
         this.tpsInfo = tpsInfo;
+        this.tpsBallots = tpsBallots;
     }
 
     @ModelAttribute("ballotNames")
     Map<String, String> ballotNames() {
-        return KppsLabels.BALLOTS;
+        return BallotTypes.NAMES;
     }
 
     @GetMapping("/kpps")
@@ -48,11 +58,11 @@ class KppsController {
         SignedIn officer = KppsAccess.requireKpps(signedIn);
         String tps = officer.tpsCode();
         List<Map<String, Object>> ballots = new ArrayList<>();
-        for (String type : KppsLabels.BALLOTS.keySet()) {
-            KppsRecap.Answer result = recap.result(tps, type);
+        for (String type : tpsBallots.of(tps)) {
+            OfficerRecap.Answer result = recap.result(tps, type);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("type", type);
-            row.put("name", KppsLabels.ballot(type));
+            row.put("name", BallotTypes.name(type));
             String status = result.ok() ? result.body().path("status").asString() : null;
             row.put("status", status);
             row.put("statusLabel", KppsLabels.status(status));
@@ -60,15 +70,22 @@ class KppsController {
         }
         model.addAttribute("tps", tpsInfo.of(tps));
         model.addAttribute("ballots", ballots);
+        model.addAttribute("notHere", BallotTypes.NAMES.keySet().stream()
+                .filter(t -> !tpsBallots.of(tps).contains(t)).map(BallotTypes::name).toList());
         return "kpps/beranda";
     }
 
     @GetMapping("/kpps/tps/{tps}/{type}")
     String uploadForm(Authentication authentication, @PathVariable String tps,
                       @PathVariable String type, @RequestParam(required = false) String submissionId,
-                      @RequestParam(defaultValue = "1") int page, Model model) {
+                      @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) String ditolak,
+                      Model model) {
         KppsAccess.requireOwnTps(SignedIn.of(authentication), tps);
-        uploadModel(model, tps, KppsAccess.validType(type), submissionId, page);
+        uploadModel(model, tps, ofThisTps(tps, type), submissionId, page);
+        if ("terlalu-besar".equals(ditolak)) { // web.UploadLimits sent the browser back here
+            model.addAttribute("error", "Foto tidak terkirim: lebih besar dari " + maxPhotoMb + " MB. Ambil foto "
+                    + "lagi dengan resolusi kamera lebih kecil (misalnya 8 MP), lalu kirim lagi.");
+        }
         return "kpps/unggah";
     }
 
@@ -78,14 +95,14 @@ class KppsController {
                   @RequestParam(required = false) String submissionId,
                   @RequestParam(required = false) String idempotencyKey, Model model) throws IOException {
         KppsAccess.requireOwnTps(SignedIn.of(authentication), tps);
-        KppsAccess.validType(type);
+        ofThisTps(tps, type);
         if (photo == null || photo.isEmpty()) {
             uploadModel(model, tps, type, submissionId, page);
             model.addAttribute("error", "Pilih atau ambil foto formulir C.Hasil dulu.");
             return "kpps/unggah";
         }
         String key = validKey(idempotencyKey);
-        KppsRecap.Answer answer = recap.upload(tps, type, page, submissionId, key, photo.getOriginalFilename(),
+        OfficerRecap.Answer answer = recap.upload(tps, type, page, submissionId, key, photo.getOriginalFilename(),
                 photo.getContentType(), photo.getBytes());
         if (answer.ok()) {
             return "redirect:/kpps/kiriman/" + answer.body().path("submissionId").asString();
@@ -103,7 +120,7 @@ class KppsController {
                   Model model) {
         KppsAccess.requireOwnTps(SignedIn.of(authentication), tps);
         KppsAccess.validType(type);
-        KppsRecap.Answer answer = recap.result(tps, type);
+        OfficerRecap.Answer answer = recap.result(tps, type);
         model.addAttribute("tps", tpsInfo.of(tps));
         model.addAttribute("type", type);
         model.addAttribute("ballotName", KppsLabels.ballot(type));
@@ -137,6 +154,17 @@ class KppsController {
         return "kpps/hasil";
     }
 
+    /** A ballot type this TPS has; another one is refused in words (a 400 page) before anything is sent. */
+    private String ofThisTps(String tps, String type) {
+        KppsAccess.validType(type);
+        if (!tpsBallots.of(tps).contains(type)) {
+            throw new IllegalArgumentException("TPS " + tps + " tidak memakai surat suara " + BallotTypes.name(type)
+                    + " pada pemilihan ini. Kembali ke halaman TPS Anda dan pilih salah satu surat suara yang "
+                    + "tercantum di sana.");
+        }
+        return type;
+    }
+
     private void uploadModel(Model model, String tps, String type, String submissionId, int page) {
         model.addAttribute("tps", tpsInfo.of(tps));
         model.addAttribute("type", type);
@@ -148,7 +176,7 @@ class KppsController {
     }
 
     /** The refusal of an upload in words the officer can act on. */
-    static String uploadProblem(KppsRecap.Answer answer) {
+    static String uploadProblem(OfficerRecap.Answer answer) {
         return switch (answer.status()) {
             case 415 -> "Berkas ini bukan foto JPEG atau PNG. Ambil foto formulir dengan kamera, lalu kirim lagi.";
             case 413 -> "Foto terlalu besar. Ambil foto dengan resolusi lebih kecil (maksimal 8 MB), lalu kirim lagi.";

@@ -1,24 +1,12 @@
 package id.pemilu.portal.kpps;
 
+import id.pemilu.portal.ballot.BallotTypes;
 import id.pemilu.portal.results.FieldLabels;
 import id.pemilu.portal.results.FlagLabels;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Words for ballots, statuses, checks and fields on the KPPS pages. */
 public final class KppsLabels {
-
-    static final Map<String, String> BALLOTS = new LinkedHashMap<>();
-
-    static {
-        BALLOTS.put("PPWP", "Presiden dan Wakil Presiden");
-        BALLOTS.put("DPR", "DPR");
-        BALLOTS.put("DPD", "DPD");
-        BALLOTS.put("DPRD_PROVINSI", "DPRD Provinsi");
-        BALLOTS.put("DPRD_KABKOTA", "DPRD Kabupaten/Kota");
-        BALLOTS.put("PILKADA_GUBERNUR", "Gubernur dan Wakil Gubernur");
-        BALLOTS.put("PILKADA_BUPATI", "Bupati/Wali Kota");
-    }
 
     private static final Map<String, String> STATUS = Map.of(
             "draft", "draf (belum dikirim)",
@@ -32,11 +20,11 @@ public final class KppsLabels {
 
     /** Every ballot type with its name, in ballot order. */
     public static Map<String, String> ballots() {
-        return java.util.Collections.unmodifiableMap(BALLOTS);
+        return BallotTypes.NAMES;
     }
 
     public static String ballot(String type) {
-        return BALLOTS.getOrDefault(type, type);
+        return BallotTypes.name(type);
     }
 
     public static String status(String status) {

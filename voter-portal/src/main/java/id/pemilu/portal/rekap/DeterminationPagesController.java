@@ -1,5 +1,6 @@
 package id.pemilu.portal.rekap;
 
+import id.pemilu.portal.backend.OfficerRecap;
 import id.pemilu.portal.signin.SignedIn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +23,9 @@ import tools.jackson.databind.JsonNode;
 @Controller
 class DeterminationPagesController {
 
-    private final StaffRecap recap;
+    private final OfficerRecap recap;
 
-    DeterminationPagesController(StaffRecap recap) {
+    DeterminationPagesController(OfficerRecap recap) {
         this.recap = recap;
     }
 
@@ -43,8 +44,8 @@ class DeterminationPagesController {
         String type = RekapAccess.validType(jenis);
         String region = validRegion(wilayah);
         Map<String, Object> body = reason.isBlank() ? Map.of() : Map.of("reason", reason.strip());
-        StaffRecap.Answer answer = recap.post(body, "/api/recap/determinations?ballotType={t}&region={r}", type,
-                region).orRefuse();
+        OfficerRecap.Answer answer = recap.post(body, "/api/recap/determinations?ballotType={t}&region={r}", type,
+                region).orThrow(RekapAccess.Refused::new);
         if (!answer.ok()) {
             return render(model, staff, type, region, "Penetapan belum diterbitkan: " + answer.detail()
                     + (answer.status() == 409 ? " Penetapan memerlukan suara yang sudah dihitung." : ""));
@@ -64,7 +65,7 @@ class DeterminationPagesController {
     }
 
     private String render(Model model, SignedIn staff, String type, String region, String error) {
-        StaffRecap.Answer published = recap.get("/api/recap/public/determinations?ballotType={t}&region={r}", type,
+        OfficerRecap.Answer published = recap.get("/api/recap/public/determinations?ballotType={t}&region={r}", type,
                 region);
         JsonNode document = null;
         JsonNode determination;
@@ -73,7 +74,7 @@ class DeterminationPagesController {
             determination = document.path("determination");
         } else {
             determination = recap.get("/api/recap/determinations/preview?ballotType={t}&region={r}", type, region)
-                    .orRefuse().body();
+                    .orThrow(RekapAccess.Refused::new).body();
         }
         model.addAttribute("type", type);
         model.addAttribute("ballotName", RekapLabels.ballot(type));

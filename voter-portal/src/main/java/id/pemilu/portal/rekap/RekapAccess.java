@@ -1,6 +1,7 @@
 package id.pemilu.portal.rekap;
 
 import id.pemilu.portal.signin.SignedIn;
+import id.pemilu.portal.web.AccessRefused;
 import java.util.List;
 
 /**
@@ -15,9 +16,21 @@ final class RekapAccess {
     }
 
     /** A refusal shown as the 403 page with the reason and what to do. */
-    static final class Refused extends RuntimeException {
+    static final class Refused extends AccessRefused {
         Refused(String message) {
-            super(message);
+            super(message, null);
+        }
+
+        /** Without a word of its own: which region the officer may work in, and who can change that. */
+        @Override
+        public String whatToDo(SignedIn signedIn) {
+            String own = super.whatToDo(signedIn);
+            if (own != null || signedIn == null) {
+                return own;
+            }
+            return "Anda masuk sebagai " + signedIn.roleLabel() + (signedIn.scopeLabel().isBlank() ? ""
+                    : " (" + signedIn.scopeLabel() + ")") + ". Buka daftar kerja wilayah Anda sendiri; bila Anda "
+                    + "memang bertugas di wilayah itu, minta administrator KPU memperbarui wilayah tugas akun Anda.";
         }
     }
 

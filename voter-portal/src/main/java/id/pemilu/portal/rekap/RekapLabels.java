@@ -1,29 +1,19 @@
 package id.pemilu.portal.rekap;
 
+import id.pemilu.portal.ballot.BallotTypes;
 import id.pemilu.portal.kpps.KppsLabels;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Words of the reconciliation desk: ballots, statuses, tiers, session states. */
 final class RekapLabels {
 
-    static final Map<String, String> BALLOTS = new LinkedHashMap<>();
-
-    static {
-        BALLOTS.put("PPWP", "Presiden dan Wakil Presiden");
-        BALLOTS.put("DPR", "DPR");
-        BALLOTS.put("DPD", "DPD");
-        BALLOTS.put("DPRD_PROVINSI", "DPRD Provinsi");
-        BALLOTS.put("DPRD_KABKOTA", "DPRD Kabupaten/Kota");
-        BALLOTS.put("PILKADA_GUBERNUR", "Gubernur dan Wakil Gubernur");
-        BALLOTS.put("PILKADA_BUPATI", "Bupati/Wali Kota");
-    }
+    static final Map<String, String> BALLOTS = BallotTypes.NAMES;
 
     private RekapLabels() {
     }
 
     static String ballot(String type) {
-        return BALLOTS.getOrDefault(type, type);
+        return BallotTypes.name(type);
     }
 
     /** A TPS result's status in words. */

@@ -1,5 +1,6 @@
 package id.pemilu.portal.rekap;
 
+import id.pemilu.portal.backend.OfficerRecap;
 import id.pemilu.portal.signin.SignedIn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +32,9 @@ class SessionPagesController {
 
     private static final String REGION = "{region:ID|\\d{2}(?:\\.\\d{2}){0,2}}";
 
-    private final StaffRecap recap;
+    private final OfficerRecap recap;
 
-    SessionPagesController(StaffRecap recap) {
+    SessionPagesController(OfficerRecap recap) {
         this.recap = recap;
     }
 
@@ -52,7 +53,7 @@ class SessionPagesController {
         RekapAccess.validType(type);
         RekapAccess.tierOf(region);
         String base = "/api/recap/sessions/{t}/{r}";
-        StaffRecap.Answer answer = switch (action) {
+        OfficerRecap.Answer answer = switch (action) {
             case "keputusan" -> recap.post(Map.of("tpsCode", form.getOrDefault("tpsCode", ""),
                     "decision", form.getOrDefault("decision", ""), "reason", form.getOrDefault("reason", "").strip()),
                     base + "/decisions", type, region);
@@ -63,7 +64,7 @@ class SessionPagesController {
             default -> recap.post(Map.of("reason", form.getOrDefault("reason", "").strip()), base + "/reopen", type,
                     region);
         };
-        answer.orRefuse();
+        answer.orThrow(RekapAccess.Refused::new);
         if (!answer.ok()) {
             return render(model, staff, type, region, refusal(action, answer), notReady(answer), action);
         }
@@ -107,8 +108,8 @@ class SessionPagesController {
             }
             body.put("values", values);
         }
-        StaffRecap.Answer answer = recap.post(body, "/api/recap/sessions/{t}/{r}/objections/{id}/answer", type,
-                region, id).orRefuse();
+        OfficerRecap.Answer answer = recap.post(body, "/api/recap/sessions/{t}/{r}/objections/{id}/answer", type,
+                region, id).orThrow(RekapAccess.Refused::new);
         if (!answer.ok()) {
             return render(model, staff, type, region, "Jawaban atas keberatan " + id + " ditolak: " + answer.detail()
                     + flagsText(answer), notReady(answer), "jawab-" + id);
@@ -134,7 +135,7 @@ class SessionPagesController {
                                @PathVariable int version, @RequestParam(defaultValue = "false") boolean unduh) {
         RekapAccess.requireStaff(SignedIn.of(authentication));
         RekapAccess.validType(type);
-        StaffRecap.File file = recap.file("/api/recap/public/dhasil/{t}/{r}/versions/{n}/pdf", type, region, version);
+        OfficerRecap.File file = recap.file("/api/recap/public/dhasil/{t}/{r}/versions/{n}/pdf", type, region, version);
         if (file.status() == 403) {
             throw new RekapAccess.Refused(file.detail());
         }
@@ -173,7 +174,7 @@ class SessionPagesController {
         return body;
     }
 
-    private static String refusal(String action, StaffRecap.Answer answer) {
+    private static String refusal(String action, OfficerRecap.Answer answer) {
         String what = switch (action) {
             case "keputusan" -> "Keputusan belum tercatat";
             case "buka" -> "Sesi belum dapat dibuka";
@@ -192,13 +193,13 @@ class SessionPagesController {
         return what + ": " + answer.detail() + flagsText(answer) + todo;
     }
 
-    private static String flagsText(StaffRecap.Answer answer) {
+    private static String flagsText(OfficerRecap.Answer answer) {
         List<String> out = new ArrayList<>();
         answer.body().path("flags").forEach(f -> out.add(f.path("message").asString()));
         return out.isEmpty() ? "" : " (" + String.join("; ", out) + ")";
     }
 
-    private static List<String> notReady(StaffRecap.Answer answer) {
+    private static List<String> notReady(OfficerRecap.Answer answer) {
         List<String> out = new ArrayList<>();
         answer.body().path("notReady").forEach(n -> out.add(n.asString()));
         return out;
@@ -242,11 +243,11 @@ class SessionPagesController {
         RekapAccess.validType(type);
         String tier = RekapAccess.tierOf(region);
         boolean kecamatan = "KECAMATAN".equals(tier);
-        StaffRecap.Answer sessionAnswer = recap.get("/api/recap/sessions/{t}/{r}", type, region).orRefuse();
+        OfficerRecap.Answer sessionAnswer = recap.get("/api/recap/sessions/{t}/{r}", type, region).orThrow(RekapAccess.Refused::new);
         JsonNode session = sessionAnswer.ok() ? sessionAnswer.body() : null;
-        JsonNode readiness = recap.get("/api/recap/sessions/{t}/{r}/readiness", type, region).orRefuse().body();
-        JsonNode worklist = recap.get("/api/recap/worklist/{t}/{r}", type, region).orRefuse().body();
-        StaffRecap.Answer dhasil = recap.get("/api/recap/public/dhasil/{t}/{r}", type, region);
+        JsonNode readiness = recap.get("/api/recap/sessions/{t}/{r}/readiness", type, region).orThrow(RekapAccess.Refused::new).body();
+        JsonNode worklist = recap.get("/api/recap/worklist/{t}/{r}", type, region).orThrow(RekapAccess.Refused::new).body();
+        OfficerRecap.Answer dhasil = recap.get("/api/recap/public/dhasil/{t}/{r}", type, region);
         String status = readiness.path("status").asString("preparing");
         boolean holds = RekapAccess.holdsSession(staff, region);
         boolean active = status.equals("open") || status.equals("in_progress") || status.equals("reopened");
@@ -376,10 +377,10 @@ class SessionPagesController {
         List<Map<String, Object>> out = new ArrayList<>();
         JsonNode values;
         if (kecamatan) {
-            StaffRecap.Answer r = recap.get("/api/recap/tps/{p}/ballots/{t}", target, type);
+            OfficerRecap.Answer r = recap.get("/api/recap/tps/{p}/ballots/{t}", target, type);
             values = r.ok() ? r.body().path("values") : null;
         } else {
-            StaffRecap.Answer r = recap.get("/api/recap/public/dhasil/{t}/{r}", type, target);
+            OfficerRecap.Answer r = recap.get("/api/recap/public/dhasil/{t}/{r}", type, target);
             values = r.ok() ? r.body().path("dHasil").path("totals") : null;
         }
         if (values == null) {

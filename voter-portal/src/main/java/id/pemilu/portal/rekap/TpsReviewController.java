@@ -1,5 +1,6 @@
 package id.pemilu.portal.rekap;
 
+import id.pemilu.portal.backend.OfficerRecap;
 import id.pemilu.portal.kpps.FormChecks;
 import id.pemilu.portal.signin.SignedIn;
 import java.util.ArrayList;
@@ -33,14 +34,16 @@ class TpsReviewController {
     static final String FIELD_PREFIX = "v:";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final StaffRecap recap;
+    private final OfficerRecap recap;
+    private final Concerns concerns;
     private final int reservePercent;
     private final int reserveTolerance;
 
-    TpsReviewController(StaffRecap recap,
+    TpsReviewController(OfficerRecap recap, Concerns concerns,
                         @Value("${pemilu.portal.kpps.reserve-percent:2}") int reservePercent,
                         @Value("${pemilu.portal.kpps.reserve-tolerance:2}") int reserveTolerance) {
         this.recap = recap;
+        this.concerns = concerns;
         this.reservePercent = reservePercent;
         this.reserveTolerance = reserveTolerance;
     }
@@ -66,12 +69,12 @@ class TpsReviewController {
                             + "kertas\u201d.", List.of(), 0, 1);
         }
         String kecamatan = tps.substring(0, 8);
-        StaffRecap.Answer answer = sessionActive(type, kecamatan)
+        OfficerRecap.Answer answer = sessionActive(type, kecamatan)
                 ? recap.post(Map.of("reason", reason.strip()), "/api/recap/sessions/{t}/{r}/tps/{p}/verify", type,
                 kecamatan, tps)
                 : recap.post(Map.of("decision", "verified", "reason", reason.strip()),
                 "/api/recap/tps/{p}/ballots/{t}/review", tps, type);
-        answer.orRefuse();
+        answer.orThrow(RekapAccess.Refused::new);
         if (!answer.ok()) {
             return render(model, staff, type, tps, result, values(result), "verify", reason,
                     "Verifikasi ditolak: " + answer.detail() + whatToDo(answer), flags(answer), 0, 1);
@@ -133,12 +136,12 @@ class TpsReviewController {
                     + "koreksi harus lolos semua pemeriksaan. Periksa lagi dengan C.Hasil kertas.", List.of(), 0, 1);
         }
         String kecamatan = tps.substring(0, 8);
-        StaffRecap.Answer answer = sessionActive(type, kecamatan)
+        OfficerRecap.Answer answer = sessionActive(type, kecamatan)
                 ? recap.post(Map.of("target", tps, "values", changed, "reason", reason),
                 "/api/recap/sessions/{t}/{r}/corrections", type, kecamatan)
                 : recap.post(Map.of("decision", "corrected", "values", changed, "reason", reason),
                 "/api/recap/tps/{p}/ballots/{t}/review", tps, type);
-        answer.orRefuse();
+        answer.orThrow(RekapAccess.Refused::new);
         if (!answer.ok()) {
             return render(model, staff, type, tps, result, typed, "correct", reason, "Koreksi ditolak: "
                     + answer.detail() + whatToDo(answer), flags(answer), 0, 1);
@@ -162,8 +165,8 @@ class TpsReviewController {
                     "Belum dipersoalkan: tulis alasannya (minimal 5 huruf), mis. \u201csaksi menyatakan C.Hasil "
                             + "berbeda\u201d.", List.of(), 0, 1);
         }
-        StaffRecap.Answer answer = recap.post(Map.of("decision", "disputed", "reason", reason.strip()),
-                "/api/recap/tps/{p}/ballots/{t}/review", tps, type).orRefuse();
+        OfficerRecap.Answer answer = recap.post(Map.of("decision", "disputed", "reason", reason.strip()),
+                "/api/recap/tps/{p}/ballots/{t}/review", tps, type).orThrow(RekapAccess.Refused::new);
         if (!answer.ok()) {
             return render(model, staff, type, tps, result, values(result), "dispute", reason,
                     "Tidak dapat dipersoalkan: " + answer.detail() + whatToDo(answer), flags(answer), 0, 1);
@@ -183,7 +186,7 @@ class TpsReviewController {
         if (submission.isBlank()) {
             return ResponseEntity.notFound().build();
         }
-        StaffRecap.File file = recap.file("/api/recap/submissions/{id}/photos/{p}", submission, page);
+        OfficerRecap.File file = recap.file("/api/recap/submissions/{id}/photos/{p}", submission, page);
         if (file.status() == 403) {
             throw new RekapAccess.Refused(file.detail());
         }
@@ -200,7 +203,7 @@ class TpsReviewController {
     private JsonNode result(String type, String tps) {
         RekapAccess.validType(type);
         RekapAccess.validTps(tps);
-        StaffRecap.Answer answer = recap.get("/api/recap/tps/{p}/ballots/{t}", tps, type).orRefuse();
+        OfficerRecap.Answer answer = recap.get("/api/recap/tps/{p}/ballots/{t}", tps, type).orThrow(RekapAccess.Refused::new);
         if (answer.status() == 404) {
             return null;
         }
@@ -211,7 +214,7 @@ class TpsReviewController {
     }
 
     private boolean sessionActive(String type, String kecamatan) {
-        StaffRecap.Answer session = recap.get("/api/recap/sessions/{t}/{r}", type, kecamatan);
+        OfficerRecap.Answer session = recap.get("/api/recap/sessions/{t}/{r}", type, kecamatan);
         String status = session.ok() ? session.body().path("status").asString("") : "";
         return status.equals("open") || status.equals("in_progress") || status.equals("reopened");
     }
@@ -231,7 +234,7 @@ class TpsReviewController {
         return FormChecks.rules(keys, dpt, type.startsWith("PILKADA") ? 600 : 300, reservePercent, reserveTolerance);
     }
 
-    private static List<Map<String, String>> flags(StaffRecap.Answer answer) {
+    private static List<Map<String, String>> flags(OfficerRecap.Answer answer) {
         List<Map<String, String>> out = new ArrayList<>();
         answer.body().path("flags").forEach(f -> out.add(Map.of("title", RekapLabels.check(f.path("code").asString()),
                 "message", f.path("message").asString())));
@@ -239,7 +242,7 @@ class TpsReviewController {
     }
 
     /** What the officer can do after a refusal, by its kind. */
-    static String whatToDo(StaffRecap.Answer answer) {
+    static String whatToDo(OfficerRecap.Answer answer) {
         return switch (answer.status()) {
             case 409 -> " Bila D.Hasil kecamatan sudah ditetapkan, perubahan hanya setelah dibuka kembali oleh KPU "
                     + "kabupaten/kota; catat perubahan lewat sesi rekapitulasi.";
@@ -274,6 +277,7 @@ class TpsReviewController {
         model.addAttribute("zoom", z);
         model.addAttribute("canAct", RekapAccess.officerRole(staff) != null);
         model.addAttribute("sessionActive", result != null && sessionActive(type, kecamatan));
+        model.addAttribute("concerns", concerns.ofTps(tps));
         if (result == null) {
             return "rekap/tps";
         }
@@ -291,7 +295,7 @@ class TpsReviewController {
         List<Map<String, Object>> photos = new ArrayList<>();
         String submission = result.path("submissionId").asString("");
         if (!submission.isBlank()) {
-            StaffRecap.Answer s = recap.get("/api/recap/submissions/{id}", submission);
+            OfficerRecap.Answer s = recap.get("/api/recap/submissions/{id}", submission);
             if (s.ok()) {
                 s.body().path("draft").forEach(f -> machine.put(f.path("key").asString(),
                         f.path("value").isNumber() ? f.path("value").asInt() : null));

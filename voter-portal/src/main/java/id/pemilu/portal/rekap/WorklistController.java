@@ -1,5 +1,6 @@
 package id.pemilu.portal.rekap;
 
+import id.pemilu.portal.backend.OfficerRecap;
 import id.pemilu.portal.signin.SignedIn;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,9 +32,9 @@ class WorklistController {
         FILTERS.put("laporan", "Ada laporan");
     }
 
-    private final StaffRecap recap;
+    private final OfficerRecap recap;
 
-    WorklistController(StaffRecap recap) {
+    WorklistController(OfficerRecap recap) {
         this.recap = recap;
     }
 
@@ -52,7 +53,7 @@ class WorklistController {
         SignedIn staff = RekapAccess.requireStaff(SignedIn.of(authentication));
         RekapAccess.validType(type);
         String tier = RekapAccess.tierOf(region);
-        JsonNode view = recap.get("/api/recap/worklist/{t}/{r}", type, region).orRefuse().body();
+        JsonNode view = recap.get("/api/recap/worklist/{t}/{r}", type, region).orThrow(RekapAccess.Refused::new).body();
         String filter = FILTERS.containsKey(tampil) ? tampil : "semua";
         boolean kecamatan = "KECAMATAN".equals(tier);
         List<Map<String, Object>> rows = new ArrayList<>();

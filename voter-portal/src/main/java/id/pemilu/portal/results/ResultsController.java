@@ -1,5 +1,6 @@
 package id.pemilu.portal.results;
 
+import id.pemilu.portal.ballot.BallotTypes;
 import id.pemilu.portal.backend.BackendUnavailable;
 import id.pemilu.portal.backend.RecapApi;
 import id.pemilu.portal.backend.ShortLivedCache;

@@ -45,15 +45,19 @@ public class SipolController {
     private final StaffApi api;
     private final Clock clock;
     private final Wilayah wilayah = Wilayah.indonesia();
+    /** The largest member list the portal takes (as party-registry), in MB for the form's words. */
+    private final long memberFileMegabytes;
 
     @org.springframework.beans.factory.annotation.Autowired
-    SipolController(StaffClients.Sipol sipol) {
-        this(sipol, Clock.systemUTC());
+    SipolController(StaffClients.Sipol sipol,
+                    org.springframework.boot.servlet.autoconfigure.MultipartProperties multipart) {
+        this(sipol, Clock.systemUTC(), multipart.getMaxRequestSize().toMegabytes());
     }
 
-    SipolController(StaffClients.Sipol sipol, Clock clock) {
+    SipolController(StaffClients.Sipol sipol, Clock clock, long memberFileMegabytes) {
         this.api = sipol.api();
         this.clock = clock;
+        this.memberFileMegabytes = memberFileMegabytes;
     }
 
     @GetMapping("/sipol")
@@ -108,8 +112,16 @@ public class SipolController {
     // ---- member import
 
     @GetMapping("/sipol/partai/{partyId}/impor")
-    String importForm(Authentication authentication, @PathVariable String partyId, Model model) {
+    String importForm(Authentication authentication, @PathVariable String partyId,
+                      @RequestParam(required = false) String ditolak, Model model) {
         SignedIn who = SipolAccess.requireStaff(SignedIn.of(authentication), "Sipol");
+        model.addAttribute("maxFileMb", memberFileMegabytes);
+        if ("terlalu-besar".equals(ditolak)) { // web.UploadLimits sent the browser back here
+            model.addAttribute("error", "Berkas ditolak, tidak ada yang diimpor: berkas lebih besar dari "
+                    + memberFileMegabytes + " MB, batas yang diterima Sipol. Pecah daftar anggota menjadi beberapa "
+                    + "berkas (misalnya per kabupaten/kota), masing-masing paling besar " + memberFileMegabytes
+                    + " MB, atau simpan sebagai CSV (lebih kecil dari XLSX), lalu unggah satu per satu.");
+        }
         StaffApi.Answer imports = api.get("/api/parties/{p}/member-imports", partyId);
         refuseUnlessOk(imports, who);
         tabs(model, who, partyOf(partyId, who), "impor");
@@ -127,7 +139,7 @@ public class SipolController {
         SignedIn who = SipolAccess.requireStaff(SignedIn.of(authentication), "Sipol");
         if (file == null || file.isEmpty()) {
             model.addAttribute("error", "Pilih berkas daftar anggota (CSV atau XLSX) dulu, lalu kirim.");
-            return importForm(authentication, partyId, model);
+            return importForm(authentication, partyId, null, model);
         }
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         HttpHeaders partHeaders = new HttpHeaders();
@@ -145,7 +157,7 @@ public class SipolController {
         if (!answer.ok()) {
             model.addAttribute("error", "Berkas ditolak, tidak ada yang diimpor: " + answer.detail()
                     + " Perbaiki berkasnya, lalu unggah lagi.");
-            return importForm(authentication, partyId, model);
+            return importForm(authentication, partyId, null, model);
         }
         String importId = answer.body().path("id").asString();
         redirect.addFlashAttribute("ok", answer.status() == 200

@@ -1,19 +1,14 @@
 package id.pemilu.portal.sipol;
 
+import id.pemilu.portal.web.AccessRefused;
+
 /**
- * A refusal shown as the "Akses ditolak" page: why (the service's own reason when the service refused) and what to do
+ * A refusal on the Sipol and Silon screens: why (the service's own reason when the service refused) and what to do
  * instead.
  */
-public class StaffRefused extends RuntimeException {
-
-    private final String whatToDo;
+public class StaffRefused extends AccessRefused {
 
     public StaffRefused(String message, String whatToDo) {
-        super(message);
-        this.whatToDo = whatToDo;
-    }
-
-    public String whatToDo() {
-        return whatToDo;
+        super(message, whatToDo);
     }
 }

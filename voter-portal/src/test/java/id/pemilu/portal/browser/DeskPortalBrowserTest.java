@@ -191,6 +191,24 @@ class DeskPortalBrowserTest {
         assertThat(desk.calls("POST /api/desk/reports/" + OTHER + "/" + C + "/corrections").get(0).text())
                 .contains("\"candidates\":[105,60,40]").contains("Salah salin paslon 1");
 
+        // the desk looks at the reporter's photo of the form beside the numbers, turns and zooms it
+        String sha = "c0".repeat(32);
+        desk.bytes("GET /api/desk/photos/" + sha, "image/jpeg", formPhoto());
+        desk.json("GET /api/desk/form/" + OTHER + "/" + C, 200, form(OTHER, report(OTHER, "reported", 105,
+                "pelapor.gambir.2", "[]").replace("\"history\":", "\"photos\":[{\"sha256\":\"" + sha
+                + "\",\"contentType\":\"image/jpeg\",\"size\":48000,\"by\":\"pelapor.gambir.2\","
+                + "\"at\":\"2029-11-27T02:12:00Z\"}],\"history\":"), false, true));
+        browser.open("/desk/tps/" + OTHER + "/" + C);
+        var img = browser.find("#foto .photo-frame img");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+                Boolean.TRUE.equals(browser.js("return arguments[0].complete && arguments[0].naturalWidth > 0", img)));
+        assertThat(browser.find("#report-numbers").getText()).contains("Paslon 1").contains("105");
+        browser.find("#foto a[data-photo-action=rotate]").click();
+        browser.find("#foto a[data-photo-action=zoom-in]").click();
+        assertThat(browser.find("#foto .photo-frame img").getAttribute("class")).contains("rot-90").contains("zoom-2");
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("putar="); // turned in place by photo-tools.js
+        browser.check("desk-alone", "7b-foto-laporan", Browser.Size.PHONE, Browser.Size.LAPTOP);
+
         // the public comparison
         desk.json("GET /api/desk/public/comparison?region=" + DESA + "&contest=" + C, 200, """
                 {"region":{"code":"31.71.01.1001","name":"Gambir","level":"DESA"},"generatedAt":"2029-11-27T03:00:00Z",
@@ -210,6 +228,30 @@ class DeskPortalBrowserTest {
         browser.open("/hasil/data-cepat?wilayah=" + DESA + "&pilkada=" + C);
         assertThat(browser.find("#pairs").getText()).contains("+162");
         browser.check("desk-alone", "8-publik");
+    }
+
+    /** A phone photo of a Pilkada count form (drawn): title, the pairs' rows with boxes. */
+    static byte[] formPhoto() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(600, 840, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 600, 840);
+        g.setColor(java.awt.Color.BLACK);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 22));
+        g.drawString("HASIL PENGHITUNGAN SUARA PILKADA (foto contoh uji)", 20, 50);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 20));
+        String[][] rows = {{"Paslon 1", "105"}, {"Paslon 2", "60"}, {"Paslon 3", "40"}, {"Suara sah", "205"},
+                {"Tidak sah", "3"}, {"Jumlah", "208"}};
+        for (int i = 0; i < rows.length; i++) {
+            int y = 120 + i * 80;
+            g.drawString(rows[i][0], 40, y + 30);
+            g.drawRect(300, y, 200, 45);
+            g.drawString(rows[i][1], 320, y + 30);
+        }
+        g.dispose();
+        var jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpg", jpeg);
+        return jpeg.toByteArray();
     }
 
     private static void type(String key, String text) {

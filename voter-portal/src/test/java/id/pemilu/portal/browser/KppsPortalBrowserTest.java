@@ -104,6 +104,11 @@ class KppsPortalBrowserTest {
         assertThat(browser.find("#signed-in-as").getText()).contains("kpps.gambir.4").contains("Petugas KPPS")
                 .contains("TPS " + TPS_A);
         browser.check("kpps-alone", "1-beranda");
+        // a TPS in DKI Jakarta: no DPRD kab/kota and no wali kota race; the gubernur race of the configured Pilkada
+        assertThat(browser.findAll("ul.ballots a.button")).extracting(e -> e.getAttribute("href"))
+                .map(h -> h.substring(h.lastIndexOf('/') + 1))
+                .containsExactly("PPWP", "DPR", "DPD", "DPRD_PROVINSI", "PILKADA_GUBERNUR");
+        assertThat(browser.find("#not-here").getText()).contains("DPRD Kabupaten/Kota").contains("Bupati/Wali Kota");
 
         browser.clickAndWait(browser.find("a[href='/kpps/tps/" + TPS_A + "/PPWP']"));
         browser.check("kpps-alone", "2-unggah");

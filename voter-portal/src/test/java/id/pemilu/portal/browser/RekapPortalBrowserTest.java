@@ -107,6 +107,21 @@ class RekapPortalBrowserTest {
                  "canFinalize":false,"finalizeBlockers":[]}""");
         recap.json("GET /api/recap/public/dhasil/PILKADA_BUPATI/" + KEC, 404, "{\"status\":404}");
         recap.json("POST /api/recap/tps/" + TPS + "/ballots/PILKADA_BUPATI/review", 200, "{\"status\":\"corrected\"}");
+        String reports = """
+                [{"tpsCode":"%s","reason":"NUMBERS_DIFFER","label":"Angka berbeda dengan foto C.Hasil","status":"open",
+                  "count":2,"reporters":2,"firstAt":"2029-02-14T10:30:00Z","lastAt":"2029-02-14T11:00:00Z",
+                  "samples":[{"ballotType":"PILKADA_BUPATI","field":"votes.candidate.1",
+                    "text":"di foto paslon 1 dapat 100, di situs 190","at":"2029-02-14T10:30:00Z"}],"closed":[]}]"""
+                .formatted(TPS);
+        recap.json("GET /api/recap/tps/" + TPS + "/reports", 200, reports);
+        recap.json("GET /api/recap/reports?region=" + KEC + "&status=all&limit=500", 200, reports);
+        String recommendations = """
+                [{"id":"rek-1","target":"%s","targetKind":"TPS","ballotType":"PILKADA_BUPATI","kind":"RECOUNT",
+                  "kindLabel":"Penghitungan suara ulang","reason":"saksi paslon 2 melihat salah tulis di C.Hasil",
+                  "responsibleRegion":"31.71.01","recordedBy":"bawaslu.jakpus","recordedAt":"2029-02-14T13:00:00Z",
+                  "status":"open","answer":null}]""".formatted(TPS);
+        recap.json("GET /api/recap/recommendations?region=" + TPS, 200, recommendations);
+        recap.json("GET /api/recap/recommendations?region=" + KEC, 200, recommendations);
         recap.json("GET /api/recap/tps/31.71.02.1001.001/ballots/PILKADA_BUPATI", 403,
                 "{\"status\":403,\"detail\":\"TPS 31.71.02.1001.001 berada di luar wilayah Anda.\"}");
     }
@@ -139,12 +154,22 @@ class RekapPortalBrowserTest {
         assertThat(browser.findAll("#worklist tbody tr").get(0).getAttribute("data-tps")).isEqualTo(TPS);
         browser.check("rekap-alone", "2-daftar-kerja", SIZES);
 
+        // the report count leads to who reported what and its status, and Bawaslu's recommendation
+        browser.clickAndWait(browser.find("#to-reports"));
+        assertThat(browser.find("#reports").getText()).contains("Angka berbeda dengan foto C.Hasil")
+                .contains("2 laporan dari 2 pelapor").contains("di foto paslon 1 dapat 100, di situs 190");
+        assertThat(browser.find("#recommendations").getText()).contains("Penghitungan suara ulang")
+                .contains("bawaslu.jakpus").contains("belum dijawab");
+        browser.check("rekap-alone", "2b-laporan-wilayah", SIZES);
+        browser.open("/rekap/PILKADA_BUPATI/" + KEC);
+
         browser.clickAndWait(browser.find("a[href='/rekap/PILKADA_BUPATI/tps/" + TPS + "']"));
         WebElement img = browser.find(".photo-frame img");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
                 Boolean.TRUE.equals(browser.js("return arguments[0].complete && arguments[0].naturalWidth > 0", img)));
         assertThat(browser.find("#failing-checks").getText()).contains("Suara semua calon harus sama dengan suara sah");
         browser.check("rekap-alone", "3-tps-ditandai", SIZES);
+        assertThat(browser.find("#laporan").getText()).contains("Tutup laporan").contains("Jawab rekomendasi ini");
         browser.find("a[data-photo-action=rotate]").click();
         browser.find("a[data-photo-action=zoom-in]").click();
         assertThat(browser.find(".photo-frame img").getAttribute("class")).contains("rot-90").contains("zoom-2");

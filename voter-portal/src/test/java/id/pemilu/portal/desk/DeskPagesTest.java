@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -304,5 +307,84 @@ class DeskPagesTest {
         mvc.perform(get("/desk/ekspor").param("wilayah", "31.72").param("format", "csv").session(session("t"))
                         .with(jakpus))
                 .andExpect(status().isForbidden());
+    }
+
+    static final String SHA = "ab".repeat(32);
+
+    /** A report of TPS .002 with the reporter's photo of the form attached. */
+    static String reportedWithPhoto() {
+        return """
+                {"label":"x","tpsCode":"31.71.01.1001.002","desaCode":"31.71.01.1001","desaName":"Gambir",
+                 "contest":"PILKADA_GUBERNUR","pairs":3,"dpt":250,"ballots":255,"maxVoters":600,"reservePercent":2,
+                 "mayReport":true,"mayCorrect":true,
+                 "report":{"tpsCode":"31.71.01.1001.002","contest":"PILKADA_GUBERNUR","status":"reported","counted":true,
+                   "numbers":{"candidates":[120,95,60],"valid":275,"invalid":5,"total":280},"flags":[],
+                   "reportedBy":"pelapor.gambir.1","reportedAt":"2029-11-27T02:10:00Z",
+                   "updatedAt":"2029-11-27T02:10:00Z","version":1,"corrections":0,"history":[],
+                   "photos":[{"sha256":"%s","contentType":"image/jpeg","size":524288,"by":"pelapor.gambir.1",
+                     "at":"2029-11-27T02:12:00Z"}]}}""".formatted(SHA);
+    }
+
+    @Test
+    void theDeskSeesTheReportersPhotoBesideTheNumbersTurnedAndZoomedWithoutScript() throws Exception {
+        desk.json("GET /api/desk/form/" + TPS + "/" + C, 200, reportedWithPhoto());
+        var jakpus = user("desk.jakpus", "desk-pilkada", "31.71");
+        String page = mvc.perform(get("/desk/tps/" + TPS + "/" + C).param("putar", "90").param("perbesar", "2")
+                        .session(session("token-desk")).with(jakpus))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String photo = "/desk/tps/" + TPS + "/" + C + "/foto/" + SHA;
+        assertThat(page).contains("id=\"report-review\"").contains("src=\"" + photo + "\"")
+                .contains("rot-90 zoom-2").contains("putar=180&amp;perbesar=2").contains("putar=90&amp;perbesar=3")
+                .contains("id=\"report-numbers\"").contains("pelapor.gambir.1").contains("512</span> KB")
+                .doesNotContain("id=\"desk-photo\""); // only a reporter attaches photos
+        assertThat(page.indexOf("id=\"photo-title\"")).as("photo beside (before) the numbers")
+                .isLessThan(page.indexOf("id=\"report-numbers\""));
+
+        desk.bytes("GET /api/desk/photos/" + SHA, "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2});
+        mvc.perform(get(photo).session(session("token-desk")).with(jakpus))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "image/jpeg"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+        assertThat(desk.calls("GET /api/desk/photos/" + SHA)).singleElement()
+                .satisfies(c -> assertThat(c.authorization()).isEqualTo("Bearer token-desk"));
+
+        desk.json("GET /api/desk/photos/" + SHA, 403, "{\"status\":403,\"detail\":\"di luar wilayah\"}");
+        mvc.perform(get(photo).session(session("t")).with(jakpus)).andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("di luar wilayah tugas Anda")));
+        mvc.perform(get("/desk/tps/" + TPS + "/" + C + "/foto/bukan-sha").session(session("t")).with(jakpus))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aReportWithoutPhotoSaysSoAndTheReporterAttachesOne() throws Exception {
+        desk.json("GET /api/desk/form/" + TPS + "/" + C, 200, reportedWithPhoto().replaceAll(
+                "(?s)\"photos\":\\[.*?\\]", "\"photos\":[]"));
+        mvc.perform(get("/desk/tps/" + TPS + "/" + C).session(session("t")).with(reporter()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Pelapor tidak melampirkan foto formulir"),
+                        containsString("id=\"desk-photo\""), containsString("capture=\"environment\""))));
+
+        desk.json("POST /api/desk/reports/" + TPS + "/" + C + "/photo", 201, """
+                {"sha256":"%s","contentType":"image/jpeg","size":4,"by":"pelapor.gambir.1"}""".formatted(SHA));
+        mvc.perform(multipart("/desk/tps/" + TPS + "/" + C + "/foto")
+                        .file(new MockMultipartFile("photo", "formulir.jpg", "image/jpeg", new byte[] {(byte) 0xFF,
+                                (byte) 0xD8, 1, 2}))
+                        .session(session("token-pelapor")).with(reporter()).with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/desk/tps/" + TPS + "/" + C + "?terkirim=foto#foto"));
+        FakeServices.Call sent = desk.calls("POST /api/desk/reports/" + TPS + "/" + C + "/photo").get(0);
+        assertThat(sent.authorization()).isEqualTo("Bearer token-pelapor");
+        assertThat(sent.contentType()).startsWith("multipart/form-data");
+        assertThat(sent.text()).contains("name=\"photo\"").contains("filename=\"formulir.jpg\"");
+
+        desk.json("POST /api/desk/reports/" + TPS + "/" + C + "/photo", 413, """
+                {"status":413,"title":"Foto terlalu besar","detail":"Foto lebih dari 8 MiB."}""");
+        mvc.perform(multipart("/desk/tps/" + TPS + "/" + C + "/foto")
+                        .file(new MockMultipartFile("photo", "besar.jpg", "image/jpeg", new byte[] {1}))
+                        .session(session("t")).with(reporter()).with(csrf()))
+                .andExpect(flash().attribute("photoError", allOf(containsString("Foto lebih dari 8 MiB."),
+                        containsString("resolusi kamera lebih kecil"))));
+        mvc.perform(get("/desk/tps/" + TPS + "/" + C).param("ditolak", "terlalu-besar").session(session("t"))
+                        .with(reporter()))
+                .andExpect(content().string(containsString("Foto tidak terkirim: terlalu besar")));
     }
 }

@@ -75,6 +75,8 @@ class KppsPagesTest {
     static void backend(DynamicPropertyRegistry registry) {
         registry.add("pemilu.portal.recap-service-url", services::url);
         registry.add("pemilu.portal.sign-in.issuer", () -> services.url() + "/realms/pemilu");
+        // the gubernur race of DKI Jakarta and the bupati race of Jember (not Jawa Timur's gubernur race)
+        registry.add("pemilu.portal.ballots.pilkada", () -> "31,35.09");
     }
 
     @AfterAll
@@ -89,7 +91,7 @@ class KppsPagesTest {
                 {"tpsCode":"31.71.01.1001.004","path":[{"code":"31","name":"DKI JAKARTA"},
                  {"code":"31.71","name":"KOTA ADM. JAKARTA PUSAT"},{"code":"31.71.01","name":"GAMBIR"}],
                  "dptMen":100,"dptWomen":110,"dpt":210,"ballots":[]}""");
-        for (String type : KppsLabels.BALLOTS.keySet()) {
+        for (String type : id.pemilu.portal.ballot.BallotTypes.NAMES.keySet()) {
             services.json("GET /api/recap/tps/" + TPS_A + "/ballots/" + type, 404,
                     "{\"status\":404,\"detail\":\"Belum ada hasil\"}");
         }
@@ -184,8 +186,57 @@ class KppsPagesTest {
                         containsString("TPS " + TPS_A), containsString("GAMBIR, KOTA ADM. JAKARTA PUSAT, DKI JAKARTA"),
                         containsString("ditandai: tidak dihitung sampai diperiksa PPK"), containsString("Keluar"))));
         List<FakeServices.Call> calls = services.calls("GET /api/recap/tps/" + TPS_A + "/ballots/");
-        assertThat(calls).hasSize(7);
+        assertThat(calls).hasSize(5); // DKI Jakarta: no DPRD kab/kota, no bupati/wali kota race
         assertThat(calls).allSatisfy(c -> assertThat(c.authorization()).isEqualTo("Bearer token-kpps-4"));
+    }
+
+    @Test
+    void theHomeListsOnlyTheBallotsThisTpsHas() throws Exception {
+        // DKI Jakarta: administrative kota (no DPRD kab/kota, no wali kota race), a gubernur race at this election
+        mvc.perform(get("/kpps").session(session()).with(kpps(TPS_A, "kpps.gambir.4")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("href=\"/kpps/tps/" + TPS_A + "/PPWP\""),
+                        containsString("href=\"/kpps/tps/" + TPS_A + "/DPRD_PROVINSI\""),
+                        containsString("href=\"/kpps/tps/" + TPS_A + "/PILKADA_GUBERNUR\""),
+                        not(containsString("href=\"/kpps/tps/" + TPS_A + "/DPRD_KABKOTA\"")),
+                        not(containsString("href=\"/kpps/tps/" + TPS_A + "/PILKADA_BUPATI\"")),
+                        containsString("Tidak dipakai di TPS ini:"),
+                        containsString("DPRD Kabupaten/Kota, Bupati/Wali Kota"))));
+        assertThat(services.calls("GET /api/recap/tps/" + TPS_A + "/ballots/")).extracting(FakeServices.Call::path)
+                .containsExactly(List.of("PPWP", "DPR", "DPD", "DPRD_PROVINSI", "PILKADA_GUBERNUR").stream()
+                        .map(t -> "/api/recap/tps/" + TPS_A + "/ballots/" + t).toArray(String[]::new));
+
+        // Jember (35.09): a DPRD kab/kota and a bupati race, but no gubernur race in Jawa Timur at this election
+        String jember = "35.09.01.2001.001";
+        mvc.perform(get("/kpps").session(session()).with(kpps(jember, "kpps.jember.1")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("href=\"/kpps/tps/" + jember + "/DPRD_KABKOTA\""),
+                        containsString("href=\"/kpps/tps/" + jember + "/PILKADA_BUPATI\""),
+                        not(containsString("href=\"/kpps/tps/" + jember + "/PILKADA_GUBERNUR\"")),
+                        containsString("Tidak dipakai di TPS ini:"))));
+        // Bandung (32.73): no Pilkada at this election: the five Pemilu ballots, nothing said to be missing but those
+        String bandung = "32.73.01.1001.001";
+        mvc.perform(get("/kpps").session(session()).with(kpps(bandung, "kpps.bandung.1")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("href=\"/kpps/tps/" + bandung + "/DPRD_KABKOTA\""),
+                        not(containsString("href=\"/kpps/tps/" + bandung + "/PILKADA_")),
+                        containsString("Gubernur dan Wakil Gubernur, Bupati/Wali Kota"))));
+    }
+
+    @Test
+    void aBallotTheTpsDoesNotHaveIsRefusedInWordsBeforeAnythingIsSent() throws Exception {
+        mvc.perform(get("/kpps/tps/" + TPS_A + "/DPRD_KABKOTA").session(session()).with(kpps(TPS_A, "kpps.gambir.4")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("tidak memakai surat suara DPRD Kabupaten/Kota"),
+                        containsString("href=\"/kpps\""))));
+        mvc.perform(multipart("/kpps/tps/" + TPS_A + "/PILKADA_BUPATI/foto")
+                        .file(new MockMultipartFile("photo", "c.jpg", "image/jpeg", PHOTO))
+                        .session(session()).with(kpps(TPS_A, "kpps.gambir.4")).with(csrf()))
+                .andExpect(status().isBadRequest());
+        assertThat(services.calls("POST /api/recap/")).isEmpty();
     }
 
     @Test
@@ -224,6 +275,15 @@ class KppsPagesTest {
                 .andExpect(content().string(allOf(containsString("accept=\"image/*\""),
                         containsString("capture=\"environment\""), containsString("name=\"idempotencyKey\""),
                         containsString("name=\"_csrf\""), containsString("<progress"))));
+    }
+
+    @Test
+    void aPhotoTheUploadLimitSentBackIsExplainedOnItsForm() throws Exception {
+        mvc.perform(get("/kpps/tps/" + TPS_A + "/PPWP").param("ditolak", "terlalu-besar").session(session())
+                        .with(kpps(TPS_A, "kpps.gambir.4")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Foto tidak terkirim: lebih besar dari 9 MB"),
+                        containsString("resolusi kamera lebih kecil"), containsString("name=\"photo\""))));
     }
 
     @Test

@@ -117,6 +117,24 @@ class RekapPagesTest {
                  "canOpen":false,"openBlockers":["TPS 31.71.01.1001.003: belum ada hasil dan belum ada keputusan"],
                  "canFinalize":false,"finalizeBlockers":[]}""");
         services.json("GET /api/recap/public/dhasil/PILKADA_BUPATI/" + KEC, 404, "{\"status\":404}");
+        String reports = """
+                [{"tpsCode":"%s","reason":"NUMBERS_DIFFER","label":"Angka berbeda dengan foto C.Hasil","status":"open",
+                  "count":3,"reporters":2,"firstAt":"2029-02-14T10:00:00Z","lastAt":"2029-02-14T11:00:00Z",
+                  "samples":[{"ballotType":"PILKADA_BUPATI","field":"votes.candidate.1",
+                    "text":"di foto paslon 1 dapat 100, bukan 190","at":"2029-02-14T10:00:00Z"}],"closed":[]},
+                 {"tpsCode":"%s","reason":"PHOTO_UNREADABLE","label":"Foto tidak terbaca","status":"closed","count":0,
+                  "reporters":0,"samples":[],"closed":[{"count":1,"reporters":1,"samples":[],"closedBy":"ppk.gambir",
+                    "closedRole":"ppk","closeReason":"foto halaman 2 diunggah ulang","closedAt":"2029-02-14T12:00:00Z"}]}]"""
+                .formatted(TPS, TPS);
+        services.json("GET /api/recap/tps/" + TPS + "/reports", 200, reports);
+        services.json("GET /api/recap/reports?region=" + KEC + "&status=all&limit=500", 200, reports);
+        String recommendations = """
+                [{"id":"rek-1","target":"%s","targetKind":"TPS","ballotType":"PILKADA_BUPATI","kind":"RECOUNT",
+                  "kindLabel":"Penghitungan suara ulang","reason":"saksi paslon 2 melihat salah tulis di C.Hasil",
+                  "responsibleRegion":"31.71.01","recordedBy":"bawaslu.jakpus","recordedAt":"2029-02-14T13:00:00Z",
+                  "status":"open","answer":null}]""".formatted(TPS);
+        services.json("GET /api/recap/recommendations?region=" + TPS, 200, recommendations);
+        services.json("GET /api/recap/recommendations?region=" + KEC, 200, recommendations);
     }
 
     RequestPostProcessor staff(String username, String role, String region) {
@@ -163,6 +181,64 @@ class RekapPagesTest {
         String notReported = mvc.perform(get("/rekap/PILKADA_BUPATI/" + KEC + "?tampil=belum")
                 .session(session("token-ppk")).with(ppk())).andReturn().getResponse().getContentAsString();
         assertThat(notReported).contains("TPS 003").doesNotContain(">TPS 001<").doesNotContain(">TPS 002<");
+    }
+
+    @Test
+    void theWorkListLinksItsReportCountsToWhoSaidWhatAndItsStatus() throws Exception {
+        String list = mvc.perform(get("/rekap/PILKADA_BUPATI/" + KEC).session(session("t")).with(ppk()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("href=\"/rekap/PILKADA_BUPATI/" + KEC + "/laporan\"")
+                .contains("href=\"/rekap/PILKADA_BUPATI/tps/" + TPS + "#laporan\"");
+        String page = text(mvc.perform(get("/rekap/PILKADA_BUPATI/" + KEC + "/laporan").session(session("t"))
+                .with(ppk())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page).contains("Laporan warga dan saksi ( 1 terbuka)")
+                .contains("terbuka Angka berbeda dengan foto C.Hasil").contains("TPS " + TPS)
+                .contains("3 laporan dari 2 pelapor")
+                .contains("\u201cdi foto paslon 1 dapat 100, bukan 190\u201d (Bupati/Wali Kota,")
+                .contains("ditutup Foto tidak terbaca")
+                .contains("Ditutup oleh ppk.gambir (ppk)").contains("\u201cfoto halaman 2 diunggah ulang\u201d")
+                .contains("Rekomendasi Bawaslu ( 1 belum dijawab)").contains("Penghitungan suara ulang")
+                .contains("dicatat oleh bawaslu.jakpus").contains("\u201csaksi paslon 2 melihat salah tulis di C.Hasil\u201d")
+                .doesNotContain("Tutup laporan ini"); // decided on the TPS's own page
+        assertThat(services.calls("GET /api/recap/reports?region=" + KEC)).hasSize(1);
+    }
+
+    @Test
+    void theReviewShowsTheTpsReportsAndRecommendationsAndTheyAreAnsweredWithAReason() throws Exception {
+        String page = mvc.perform(get("/rekap/PILKADA_BUPATI/tps/" + TPS).session(session("t")).with(ppk()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(text(page)).contains("Laporan warga dan saksi ( 1 terbuka)").contains("3 laporan dari 2 pelapor")
+                .contains("Rekomendasi Bawaslu ( 1 belum dijawab)").contains("dicatat oleh bawaslu.jakpus");
+        assertThat(page).contains("action=\"/rekap/PILKADA_BUPATI/tps/" + TPS + "/laporan/NUMBERS_DIFFER/tutup\"")
+                .doesNotContain("/laporan/PHOTO_UNREADABLE/tutup") // already closed
+                .contains("action=\"/rekap/PILKADA_BUPATI/tps/" + TPS + "/rekomendasi/rek-1/jawab\"");
+
+        // without a reason nothing is sent
+        mvc.perform(post("/rekap/PILKADA_BUPATI/tps/" + TPS + "/laporan/NUMBERS_DIFFER/tutup").with(csrf())
+                        .session(session("t")).with(ppk()).param("why", "ok"))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("concernError", containsString("tulis apa yang sudah diperiksa")));
+        assertThat(services.calls("POST /api/recap/tps/")).isEmpty();
+
+        services.json("POST /api/recap/tps/" + TPS + "/reports/NUMBERS_DIFFER/close", 200, """
+                {"tpsCode":"%s","reason":"NUMBERS_DIFFER","label":"Angka berbeda dengan foto C.Hasil","status":"closed"}"""
+                .formatted(TPS));
+        mvc.perform(post("/rekap/PILKADA_BUPATI/tps/" + TPS + "/laporan/NUMBERS_DIFFER/tutup").with(csrf())
+                        .session(session("t")).with(ppk()).param("why", "dikoreksi jadi 100 sesuai C.Hasil kertas"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/rekap/PILKADA_BUPATI/tps/" + TPS + "#laporan"))
+                .andExpect(flash().attribute("done", containsString("ditutup atas nama ppk.gambir")));
+        assertThat(services.calls("POST /api/recap/tps/" + TPS + "/reports/NUMBERS_DIFFER/close").get(0).text())
+                .contains("\"reason\":\"dikoreksi jadi 100 sesuai C.Hasil kertas\"");
+
+        services.json("POST /api/recap/recommendations/rek-1/answer", 409,
+                "{\"status\":409,\"detail\":\"Rekomendasi rek-1 sudah dijawab.\"}");
+        mvc.perform(post("/rekap/PILKADA_BUPATI/tps/" + TPS + "/rekomendasi/rek-1/jawab").with(csrf())
+                        .session(session("t")).with(ppk()).param("decision", "accepted")
+                        .param("why", "dihitung ulang dalam pleno"))
+                .andExpect(flash().attribute("concernError", containsString("sudah dijawab")));
+        assertThat(services.calls("POST /api/recap/recommendations/rek-1/answer").get(0).text())
+                .contains("\"decision\":\"accepted\"").contains("dihitung ulang dalam pleno");
     }
 
     @Test
@@ -226,8 +302,22 @@ class RekapPagesTest {
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(allOf(containsString("Akses ditolak"),
                         containsString("Wilayah 31.71.02 berada di luar wilayah Anda"),
-                        containsString("Buka daftar kerja wilayah Anda sendiri"))));
+                        containsString("Buka daftar kerja wilayah Anda sendiri"),
+                        containsString("<p id=\"what-to-do\" class=\"notice\">Anda masuk sebagai PPK"))));
         assertThat(services.calls("GET /api/recap/worklist/PPWP/31.71.02")).hasSize(1);
+    }
+
+    @Test
+    void anOutageAndBadInputArePagesInWordsWithTheWayBack() throws Exception {
+        services.json("GET /api/recap/worklist/PPWP/31.71.03", 500, "{\"status\":500}");
+        mvc.perform(get("/rekap/PPWP/31.71.03").session(session("t")).with(ppk()))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(allOf(containsString("Layanan rekapitulasi sedang tidak menjawab"),
+                        containsString("Tidak ada yang hilang atau berubah"), containsString("href=\"/staf\""))));
+        mvc.perform(get("/rekap/BUKAN/" + KEC).session(session("t")).with(ppk()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Jenis surat suara tidak dikenal"),
+                        containsString("href=\"/rekap\""))));
     }
 
     @Test
