@@ -273,7 +273,7 @@ class RekapBrowserTest {
         browser.open("/rekap/" + TYPE + "/tps/31.71.02.1001.001");
         assertThat(browser.find("h1").getText()).isEqualTo("Akses ditolak");
         assertThat(browser.find("#refusal").getText()).contains("31.71.02.1001.001").contains("di luar wilayah Anda");
-        assertThat(browser.find("#todo").getText()).contains("Buka daftar kerja wilayah Anda sendiri");
+        assertThat(browser.find("#what-to-do").getText()).contains("Buka daftar kerja wilayah Anda sendiri");
         browser.check(JOURNEY, "ppk-17-tps-wilayah-lain-403", SIZES);
         browser.open("/rekap/" + TYPE + "/31.71.02/sesi");
         assertThat(browser.find("#refusal").getText()).contains("31.71.02").contains("di luar wilayah Anda");
