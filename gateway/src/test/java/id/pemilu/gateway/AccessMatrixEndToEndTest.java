@@ -174,11 +174,12 @@ class AccessMatrixEndToEndTest {
     static HttpResponse<String> send(Call call, String token) throws Exception {
         // a DELETE aims at a branch the party does not have (a let-through caller gets 404): with the sample kecamatan
         // it removed the demo party's real branch and left it short of the kecamatan rule for the tests after this one
-        // and the dapil stage changes (DCS, DCT, reopening) aim at a dapil that does not exist: with the demo's dapil
-        // the matrix fixed DKI Jakarta II's DCT, which the public pages' journey expects still open for comments
+        // and the dapil stage changes (DCS, DCT, reopening) aim at the demo's DKI Jakarta I, whose DCT is final (409;
+        // reopening without a reason: 400): with the sample dapil the matrix fixed DKI Jakarta II's DCT, which the
+        // public pages' journey expects still open for comments
         String target = call.method().equals("DELETE") ? call.path().replace("{regionCode}", "31.71.99") : call.path();
         if (!call.method().equals("GET") && target.startsWith("/api/dapil/{dapilCode}/")) {
-            target = target.replace("{dapilCode}", "DPR-31-99");
+            target = target.replace("{dapilCode}", "DPR-31-1");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SuiteEndToEndTest.GATEWAY + fill(target)))
                 .timeout(Duration.ofSeconds(60));
