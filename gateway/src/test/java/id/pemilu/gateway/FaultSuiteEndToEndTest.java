@@ -171,7 +171,7 @@ class FaultSuiteEndToEndTest {
         List<Officer> officers = new ArrayList<>();
         for (String tps : free.subList(free.size() - TPS_COUNT, free.size())) {
             admin = officers.size() % 8 == 0 ? TokenAttacksEndToEndTest.adminToken() : admin;
-            String username = "gangguan." + RUN + "." + tps.substring(tps.length() - 3);
+            String username = "gangguan." + RUN + "." + tps.substring(9).replace(".", "-"); // desa + TPS: unique in Gambir
             createKpps(admin, username, tps);
             JsonNode station = JSON.readTree(SuiteEndToEndTest.call("GET", "/api/recap/public/tps/" + tps, null, null)
                     .body());
