@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CommandLine {
 
-    public static final Set<String> COMMANDS = Set.of("read", "render", "synth", "train", "templates", "help");
+    public static final Set<String> COMMANDS = Set.of("read", "render", "synth", "train", "train-struck", "templates",
+            "help");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private CommandLine() {
@@ -49,6 +50,7 @@ public final class CommandLine {
                 case "render" -> render(options(rest));
                 case "synth" -> synth(options(rest));
                 case "train" -> DigitTrainer.main(rest);
+                case "train-struck" -> id.pemilu.ocr.digit.StruckTrainer.main(rest);
                 case "templates" -> TemplateGenerator.main(rest);
                 default -> usage();
             }
@@ -168,6 +170,7 @@ public final class CommandLine {
                 "  synth --tps KODE --ballot JENIS --seed N --out F.jpg [--truth F.json] [--distortion ALL]"
                         + " [--dpt-men L --dpt-women P]",
                 "  train [--epochs 7] [--out PATH]                latih ulang pengenal angka (seed tetap)",
+                "  train-struck [--forms 160] [--epochs 3]        latih pengenal kotak yang dicoret",
                 "  templates [DIR]                                tulis ulang templat JSON",
                 "Jenis surat suara: " + String.join(", ", FormTemplates.BALLOT_TYPES))) {
             System.out.println(line);

@@ -167,7 +167,7 @@ public final class DigitAugmenter {
         return out;
     }
 
-    private static float[][] blur(float[][] map) {
+    static float[][] blur(float[][] map) {
         int h = map.length;
         int w = map[0].length;
         float[][] out = new float[h][w];
@@ -182,7 +182,7 @@ public final class DigitAugmenter {
         return out;
     }
 
-    private static float[][] upscale(float[][] small, int side) {
+    static float[][] upscale(float[][] small, int side) {
         float[][] out = new float[side][side];
         double f = (double) small.length / side;
         for (int y = 0; y < side; y++) {

@@ -33,8 +33,10 @@ public final class DigitClassifier implements AutoCloseable {
     private final List<SequentialBlock> blocks;
     private final List<ParameterStore> parameters;
     private final float temperature;
+    private final StruckDetector struck;
 
     private DigitClassifier(List<Model> models, List<SequentialBlock> blocks, float temperature) {
+        this.struck = StruckDetector.load();
         this.models = models;
         this.blocks = blocks;
         this.parameters = models.stream().map(m -> new ParameterStore(m.getNDManager(), false)).toList();
@@ -141,7 +143,16 @@ public final class DigitClassifier implements AutoCloseable {
      * Probabilities and, per input, how unlike the training boxes it is ({@link OutOfDistribution}): from the
      * energy of the members' mean logits (-log sum exp, before the temperature) and the input's ink.
      */
-    public record Scored(float[][] probabilities, double[] strangeness) {
+    public record Scored(float[][] probabilities, double[] strangeness, double[] struck) {
+
+        public Scored(float[][] probabilities, double[] strangeness) {
+            this(probabilities, strangeness, new double[probabilities.length]);
+        }
+
+        /** Whether box {@code i} looks struck out ({@link StruckDetector#THRESHOLD}). */
+        public boolean isStruck(int i) {
+            return struck[i] >= StruckDetector.THRESHOLD;
+        }
     }
 
     public synchronized Scored classifyScored(List<float[]> inputs) {
@@ -156,7 +167,7 @@ public final class DigitClassifier implements AutoCloseable {
             }
             strangeness[i] = OutOfDistribution.strangeness(logits[i], inputs.get(i));
         }
-        return new Scored(out, strangeness);
+        return new Scored(out, strangeness, struck.probabilities(inputs));
     }
 
     /** Largest number of inputs sent to a network at once (a page has far fewer; validation sets are split). */
@@ -200,6 +211,7 @@ public final class DigitClassifier implements AutoCloseable {
 
     @Override
     public void close() {
+        struck.close();
         models.forEach(Model::close);
     }
 }

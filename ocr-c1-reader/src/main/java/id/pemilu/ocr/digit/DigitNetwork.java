@@ -23,6 +23,11 @@ public final class DigitNetwork {
     }
 
     public static SequentialBlock create() {
+        return create(10);
+    }
+
+    /** The same layers with another number of outputs (2 for {@link StruckDetector}). */
+    static SequentialBlock create(int outputs) {
         SequentialBlock block = new SequentialBlock();
         convolution(block, 32);   // 28 -> 26
         convolution(block, 32);   // 26 -> 24
@@ -37,7 +42,7 @@ public final class DigitNetwork {
                 .add(BatchNorm.builder().build())
                 .add(Activation::relu)
                 .add(Dropout.builder().optRate(0.4f).build())
-                .add(Linear.builder().setUnits(10).build());
+                .add(Linear.builder().setUnits(outputs).build());
     }
 
     private static void convolution(SequentialBlock block, int filters) {

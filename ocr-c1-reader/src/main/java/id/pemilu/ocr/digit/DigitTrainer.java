@@ -58,6 +58,7 @@ public final class DigitTrainer {
         Path init = null;
         float rate0 = 0.002f;
         int mnistPerEpoch = TRAIN_END;
+        int alsoForms = 0;
         Path out = Path.of("ocr-c1-reader/src/main/resources/model/digits.params");
         Path cache = Path.of("ocr-c1-reader/target/training-cache");
         for (int i = 0; i < args.length; i++) {
@@ -75,6 +76,7 @@ public final class DigitTrainer {
                 case "--init" -> init = Path.of(value);
                 case "--rate" -> rate0 = Float.parseFloat(value);
                 case "--mnist" -> mnistPerEpoch = Integer.parseInt(value);
+                case "--also-forms" -> alsoForms = Integer.parseInt(value);
                 case "--boxes-only" -> boxesOnly = true;
                 case "--calibrate" -> calibrateOnly = true;
                 default -> {
@@ -91,6 +93,7 @@ public final class DigitTrainer {
         String kind = writing.equals(id.pemilu.ocr.synth.Writing.TRAINING)
                 && distortion == id.pemilu.ocr.synth.PhotoSimulator.Distortion.ALL ? ""
                 : "-" + (writing.equals(id.pemilu.ocr.synth.Writing.BROAD) ? "BROAD" : "VARIED") + "-" + distortion;
+        int firstKind = photoValidation.size();
         if (!kind.isEmpty()) {
             // validation (and the fitted temperature) covers both the earlier photos and the broader ones
             photoValidation = photoValidation.plus(PhotoBoxes.cached(cache.resolve("validation" + kind + "-"
@@ -99,11 +102,16 @@ public final class DigitTrainer {
             System.out.println("validation boxes, both kinds: " + photoValidation.size());
         }
         if (calibrateOnly) {
-            calibrateEnsemble(photoValidation, out.resolveSibling("digits.calibration"));
+            calibrateEnsemble(photoValidation, firstKind, out.resolveSibling("digits.calibration"));
             return;
         }
         PhotoBoxes photoTraining = PhotoBoxes.cached(cache.resolve("train" + kind + "-" + forms + ".bin"), mnist, 0,
                 TRAIN_END, forms, kind.isEmpty() ? SEED : SEED + 500_000_000L, threads, writing, distortion);
+        if (alsoForms > 0 && !kind.isEmpty()) {
+            // fine-tuning on broad writing keeps boxes of the training writing too, so that it is not forgotten
+            photoTraining = photoTraining.plus(PhotoBoxes.cached(cache.resolve("train-" + alsoForms + ".bin"), mnist,
+                    0, TRAIN_END, alsoForms, SEED, threads));
+        }
         System.out.println("photo boxes per digit (training): " + photoTraining.histogram());
         if (boxesOnly) {
             return;
@@ -136,15 +144,20 @@ public final class DigitTrainer {
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build());
             float[][] logits;
+            if (init != null) {
+                // fine-tuning: start from a trained network's parameters (batch-norm statistics included). They are
+                // loaded before the trainer exists: the trainer's parameter store keeps the arrays it finds when it
+                // is initialised, and the block's initialisation leaves parameters that already hold values alone.
+                block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, DigitNetwork.INPUT);
+                try (java.io.DataInputStream in = new java.io.DataInputStream(Files.newInputStream(init))) {
+                    block.loadParameters(model.getNDManager(), in);
+                } catch (ai.djl.MalformedModelException e) {
+                    throw new IOException(e);
+                }
+            }
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(DigitNetwork.INPUT);
                 if (init != null) {
-                    // fine-tuning: start from a trained network's parameters (batch-norm statistics included)
-                    try (java.io.DataInputStream in = new java.io.DataInputStream(Files.newInputStream(init))) {
-                        block.loadParameters(model.getNDManager(), in);
-                    } catch (ai.djl.MalformedModelException e) {
-                        throw new IOException(e);
-                    }
                     for (var parameter : block.getParameters()) {
                         if (parameter.getValue().requiresGradient()) {
                             parameter.getValue().getArray().setRequiresGradient(true);
@@ -200,7 +213,8 @@ public final class DigitTrainer {
      * {@link DigitClassifier}) on the validation boxes of photos, prints its accuracy and reliability, and writes the
      * calibration with the number of members it holds for.
      */
-    private static void calibrateEnsemble(PhotoBoxes validation, Path calibration) throws IOException {
+    private static void calibrateEnsemble(PhotoBoxes validation, int firstKind, Path calibration)
+            throws IOException {
         List<float[]> inputs = new ArrayList<>();
         int[] labels = new int[validation.size()];
         for (int i = 0; i < validation.size(); i++) {
@@ -214,6 +228,15 @@ public final class DigitTrainer {
                             + "(NLL %.5f -> %.5f)%n", ensemble.members(), 100 * accuracy(logits, labels), temperature,
                     Calibration.nll(logits, labels, 1), Calibration.nll(logits, labels, temperature));
             System.out.print(Calibration.reliability(logits, labels, temperature));
+            if (firstKind < labels.length) {
+                System.out.printf("  of which the training writing (ALL photos) %.3f %% of %d, the broad writing "
+                                + "(HARSH photos) %.3f %% of %d%n",
+                        100 * accuracy(java.util.Arrays.copyOf(logits, firstKind),
+                                java.util.Arrays.copyOf(labels, firstKind)), firstKind,
+                        100 * accuracy(java.util.Arrays.copyOfRange(logits, firstKind, labels.length),
+                                java.util.Arrays.copyOfRange(labels, firstKind, labels.length)),
+                        labels.length - firstKind);
+            }
             // where the out-of-distribution score's 0 lies (OutOfDistribution.ENERGY_TYPICAL): the energy quantiles
             double[] energy = new double[logits.length];
             for (int i = 0; i < logits.length; i++) {

@@ -131,6 +131,10 @@ public final class FormReader implements AutoCloseable {
                 if (empty[b] < 1) {
                     // a faint box (probably empty) is not judged by how its few strokes look
                     double strange = inks.get(b).inked() ? scored.strangeness()[next] : Double.NEGATIVE_INFINITY;
+                    if (inks.get(b).inked() && scored.isStruck(next)) {
+                        // struck out and rewritten (issue 19): a person reads it, whatever the sums prove
+                        strange = Math.max(strange, OutOfDistribution.FLAG);
+                    }
                     digits[b] = OutOfDistribution.lowerTrust(scored.probabilities()[next++], strange);
                     strangeness = Math.max(strangeness, strange);
                 }

@@ -143,6 +143,9 @@ public final class IndependentBenchmark {
                 if (verbose) {
                     System.out.println(Tally.HEADER);
                     System.out.println(tally.line());
+                    tally.reasons.forEach((r, n) -> System.out.printf("  %4d forms: %s%n", n, r));
+                    System.out.printf("  flagged fields: %d wrong, %d right (%d of them at a posterior >= 1 - epsilon)%n",
+                            tally.flaggedWrong, tally.flaggedRight, tally.flaggedSure);
                     System.out.flush();
                 }
                 summary.add(tally);
@@ -195,6 +198,9 @@ public final class IndependentBenchmark {
         final String name;
         boolean verbose = true;
         long forms, digits, digitsRight, exact, noFix, silent, flaggedForms, unreadable, cpuNanos;
+        /** Why the forms needed a person: the reading's reason (counts in it replaced by N), forms per reason. */
+        final Map<String, Integer> reasons = new java.util.TreeMap<>();
+        long flaggedWrong, flaggedRight, flaggedSure;
 
         Tally(String name) {
             this.name = name;
@@ -203,6 +209,8 @@ public final class IndependentBenchmark {
         void add(Sample sample, FormReading reading, String officer, long seed) {
             forms++;
             Map<String, Integer> truth = sample.truth();
+            reasons.merge(reading.reason() == null ? "(no flag)" : reading.reason().replaceAll("[0-9]+", "N"), 1,
+                    Integer::sum);
             if (!FormReading.READ.equals(reading.outcome())) {
                 unreadable++;
                 for (FormTemplate.Field field : sample.template().fields()) {
@@ -230,6 +238,11 @@ public final class IndependentBenchmark {
                 boolean right = expected.equals(field.value());
                 allRight &= right;
                 anyFlag |= field.needsReview();
+                if (field.needsReview()) {
+                    flaggedWrong += right ? 0 : 1;
+                    flaggedRight += right ? 1 : 0;
+                    flaggedSure += right && field.confidence() >= 1 - FormReader.REVIEW_EPSILON ? 1 : 0;
+                }
                 boolean struck = "CROSSED_OUT".equals(officer) && field.key().equals(sample.marked());
                 if (!field.needsReview() && (!right || struck)) {
                     silent++;

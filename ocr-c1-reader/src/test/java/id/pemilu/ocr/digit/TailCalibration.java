@@ -11,7 +11,7 @@ import java.util.List;
  * decides the flags. Run from the root after {@code train --boxes-only --cache DIR}:
  * <pre>
  * ./mvnw -q -pl ocr-c1-reader test-compile exec:java -Dexec.mainClass=id.pemilu.ocr.digit.TailCalibration \
- *     -Dexec.classpathScope=test -Dexec.args="DIR"
+ *     -Dexec.classpathScope=test -Dexec.args="DIR [VALIDATION_FORMS]"
  * </pre>
  */
 final class TailCalibration {
@@ -21,10 +21,18 @@ final class TailCalibration {
 
     public static void main(String[] args) throws Exception {
         Path cache = Path.of(args.length > 0 ? args[0] : "ocr-c1-reader/target/training-cache");
+        int forms = args.length > 1 ? Integer.parseInt(args[1]) : DigitTrainer.VALIDATION_FORMS;
         MnistFile mnist = MnistFile.load(MnistFile.defaultDirectory());
-        PhotoBoxes boxes = PhotoBoxes.cached(cache.resolve("validation-" + DigitTrainer.VALIDATION_FORMS + ".bin"),
-                mnist, DigitTrainer.TRAIN_END, DigitTrainer.VALIDATION_END, DigitTrainer.VALIDATION_FORMS,
+        PhotoBoxes boxes = PhotoBoxes.cached(cache.resolve("validation-" + forms + ".bin"),
+                mnist, DigitTrainer.TRAIN_END, DigitTrainer.VALIDATION_END, forms,
                 DigitTrainer.SEED + 1_000_000_000L, 2);
+        Path broad = cache.resolve("validation-BROAD-HARSH-" + forms / 2 + ".bin");
+        if (java.nio.file.Files.isRegularFile(broad)) {
+            // the broad writing's validation boxes too, as the fine-tuned networks were calibrated on both
+            boxes = boxes.plus(PhotoBoxes.cached(broad, mnist, DigitTrainer.TRAIN_END, DigitTrainer.VALIDATION_END,
+                    forms / 2, DigitTrainer.SEED + 1_500_000_000L, 1, id.pemilu.ocr.synth.Writing.BROAD,
+                    id.pemilu.ocr.synth.PhotoSimulator.Distortion.HARSH));
+        }
         List<float[]> inputs = new ArrayList<>();
         int[] labels = new int[boxes.size()];
         for (int i = 0; i < boxes.size(); i++) {
@@ -35,7 +43,7 @@ final class TailCalibration {
             float[][] logits = classifier.logits(inputs);
             System.out.printf("%d validation boxes, ensemble of %d, temperature %.4f%n", labels.length,
                     classifier.members(), classifier.temperature());
-            for (double t : new double[] {1.0, 1.2, 1.4, classifier.temperature(), 1.8}) {
+            for (double t : new double[] {1.2, classifier.temperature(), 1.6, 1.8, 2.0}) {
                 System.out.printf("T = %.3f  NLL %.5f%n", t, Calibration.nll(logits, labels, t));
                 System.out.print(tail(logits, labels, t));
             }
