@@ -80,11 +80,36 @@ public class ResultService {
                              String idempotencyKey) {
         Station station = access.requireOwnTps(caller, tps);
         BallotStructure structure = structures.structure(type, tps);
+        TpsResult first;
+        synchronized (lockFor(tps, type)) {
+            first = firstConfirmation(caller, tps, type, command, idempotencyKey, station, structure);
+        }
+        if (first != null) {
+            return first;
+        }
         return retryingConcurrentChanges(tps, () -> {
             synchronized (lockFor(tps, type)) {
-                return confirmOnce(caller, tps, type, command, idempotencyKey, station, structure);
+                TpsResult stored = find(tps, type).orElseGet(() -> TpsResult.empty(tps, type));
+                return confirmOnce(caller, tps, type, stored, command, idempotencyKey, station, structure);
             }
         });
+    }
+
+    /**
+     * The common case on election night, a TPS's first confirmation, without reading the store first: the result is
+     * built from the empty one and inserted, which succeeds only if no result of this TPS exists (the insert is the
+     * compare-and-set). Returns null whenever that is not a plain success (a result already exists: a retry, a change;
+     * or the request is refused before anything is written): the caller then does the full read-check-write, so every
+     * answer is the one the read path gives. Saves one store round trip per first confirmation.
+     */
+    private TpsResult firstConfirmation(Caller caller, TpsCode tps, BallotType type, ConfirmCommand command,
+                                        String idempotencyKey, Station station, BallotStructure structure) {
+        try {
+            return confirmOnce(caller, tps, type, TpsResult.empty(tps, type), command, idempotencyKey, station,
+                    structure);
+        } catch (ConcurrentResultChange | DomainException e) {
+            return null;
+        }
     }
 
     /**
@@ -112,9 +137,9 @@ public class ResultService {
         }
     }
 
-    private TpsResult confirmOnce(Caller caller, TpsCode tps, BallotType type, ConfirmCommand command,
-                                  String idempotencyKey, Station station, BallotStructure structure) {
-        TpsResult result = find(tps, type).orElseGet(() -> TpsResult.empty(tps, type));
+    private TpsResult confirmOnce(Caller caller, TpsCode tps, BallotType type, TpsResult result,
+                                  ConfirmCommand command, String idempotencyKey, Station station,
+                                  BallotStructure structure) {
         String fingerprint = RequestFingerprint.of("confirm", command.submissionId(), command.values(),
                 command.reason());
         if (result.keyUsedForAnotherRequest(idempotencyKey, fingerprint)) {
