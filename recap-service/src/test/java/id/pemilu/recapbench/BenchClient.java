@@ -42,6 +42,7 @@ public final class BenchClient {
     private final AtomicLong peakHeap = new AtomicLong();
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final Map<String, Integer> retryCauses = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BenchClient(String url) {
         this.url = url;
@@ -113,6 +114,9 @@ public final class BenchClient {
         System.out.printf("Submit latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (retries %d, refused %d)%n",
                 pct(sorted, 50), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                 retries.get(), refused.get());
+        if (!retryCauses.isEmpty()) {
+            System.out.println("  retried because of: " + retryCauses);
+        }
         System.out.printf("National total final %.2f s after the last submit%n", timeToFinal);
         if (pid != null) {
             System.out.printf("Server CPU: %.1f ms per result (%.1f s CPU for submit + recap; the machine's load "
@@ -185,8 +189,10 @@ public final class BenchClient {
                     }
                     return 0;
                 }
+                retryCauses.merge("HTTP " + response.statusCode(), 1, Integer::sum);
             } catch (Exception e) {
                 // connection refused or reset: the service is restarting; retry like a phone would
+                retryCauses.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
             }
             retries.incrementAndGet();
             sleep(200);
