@@ -11,16 +11,18 @@ REGION=${1:-31}
 SEED=${2:-ID}
 THREADS=${3:-32}
 HEAP=${BENCH_HEAP:-768m}
+SERVER_OPTS=${BENCH_SERVER_OPTS:-}   # extra JVM options for the server, e.g. a JFR recording
 PORT=${BENCH_PORT:-18084}
 cd "$(dirname "$0")/../.."
-./mvnw -q -pl recap-service test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
+# -am: common comes from this checkout (its target/classes), not from whatever ~/.m2 holds
+./mvnw -q -pl recap-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
   -Dmdep.includeScope=test >/dev/null
 CP="recap-service/target/test-classes:recap-service/target/classes:$(cat recap-service/target/bench.cp)"
 DATA=$(mktemp -d /tmp/recap-bench.XXXXXX)
 LOG="$DATA/server.log"
 start_server() {
   PEMILU_DATA_DIR="$DATA" SERVER_PORT=$PORT RECAP_SEED_REGION=$SEED HEALTH_RABBIT_ENABLED=false \
-    java -Xmx"$HEAP" -XX:+UseSerialGC -cp "$CP" id.pemilu.recapbench.BenchServer >>"$LOG" 2>&1 &
+    java -Xmx"$HEAP" -XX:+UseSerialGC $SERVER_OPTS -cp "$CP" id.pemilu.recapbench.BenchServer >>"$LOG" 2>&1 &
   SERVER=$!
   local t0=$(date +%s)
   until curl -sf "http://127.0.0.1:$PORT/actuator/health/liveness" >/dev/null; do
@@ -30,7 +32,22 @@ start_server() {
   echo "recap-service up after $(( $(date +%s) - t0 )) s; $(grep -o 'TPS registry: .*' "$LOG" | tail -1)"
 }
 start_server
-trap 'kill "$SERVER" 2>/dev/null || true' EXIT
+# BENCH_JFR=/path/x.jfr: a JFR profile of the server from now (after start-up) until the end of the run
+# BENCH_THREAD_CPU=1: the server's CPU time per thread (grouped by name) at the end of the run
+finish() {
+  if [ -n "${BENCH_JFR:-}" ]; then jcmd "$SERVER" JFR.dump name=bench filename="$BENCH_JFR" >/dev/null || true; fi
+  if [ "${BENCH_THREAD_CPU:-}" = "1" ]; then
+    echo "server CPU by thread (ms):"
+    for t in /proc/"$SERVER"/task/*; do
+      echo "$(cut -d' ' -f14,15 "$t/stat" | awk '{print ($1+$2)*10}') $(tr ' ' '_' <"$t/comm" | sed 's/[-_]*[0-9]*$//')"
+    done | awk '{a[$2]+=$1} END {for (k in a) if (a[k] > 0) print a[k], k}' | sort -rn | head -15
+  fi
+  kill "$SERVER" 2>/dev/null || true
+}
+trap finish EXIT
+if [ -n "${BENCH_JFR:-}" ]; then
+  jcmd "$SERVER" JFR.start name=bench settings=profile >/dev/null
+fi
 if [ "${BENCH_KILL:-}" = "1" ]; then
   # fault run: kill -9 the service while results stream in, restart it on the same data, keep going
   java -cp "$CP" id.pemilu.recapbench.BenchClient "http://127.0.0.1:$PORT" "$REGION" "$THREADS" &

@@ -41,7 +41,7 @@ public record RecapProperties(String seedRegion, String registryCsv, Integer max
         pilkadaDefaultCandidates = pilkadaDefaultCandidates == null ? 3 : pilkadaDefaultCandidates;
         maxPhotoBytes = maxPhotoBytes == null ? 8L * 1024 * 1024 : maxPhotoBytes;
         maxPhotoPixels = maxPhotoPixels == null ? 24_000_000L : maxPhotoPixels;
-        applyIntervalMillis = applyIntervalMillis == null ? 100L : applyIntervalMillis;
+        applyIntervalMillis = applyIntervalMillis == null ? 250L : applyIntervalMillis;
         totalsEvents = totalsEvents == null || totalsEvents;
     }
 }

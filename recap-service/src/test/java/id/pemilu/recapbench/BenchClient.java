@@ -42,6 +42,7 @@ public final class BenchClient {
     private final AtomicLong peakHeap = new AtomicLong();
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final Map<String, Integer> retryCauses = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BenchClient(String url) {
         this.url = url;
@@ -77,6 +78,7 @@ public final class BenchClient {
         sampler.start();
 
         long cpuBefore = cpuMillis(pid);
+        long jitBefore = jitMillis(pid);
         long[] latencies = new long[stations.size()];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -104,6 +106,7 @@ public final class BenchClient {
         long finalAt = waitUntilFinal(truth.get("ID"), truthTps.get("ID"));
         double timeToFinal = (finalAt - lastSubmit) / 1e9;
         long cpuUsed = cpuMillis(pid) - cpuBefore;
+        long jitUsed = jitMillis(pid) - jitBefore;
 
         long[] sorted = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
         System.out.printf("Submitted %,d results in %.1f s: %.0f results/s sustained%n", stations.size(), seconds,
@@ -111,12 +114,19 @@ public final class BenchClient {
         System.out.printf("Submit latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (retries %d, refused %d)%n",
                 pct(sorted, 50), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                 retries.get(), refused.get());
+        if (!retryCauses.isEmpty()) {
+            System.out.println("  retried because of: " + retryCauses);
+        }
         System.out.printf("National total final %.2f s after the last submit%n", timeToFinal);
         if (pid != null) {
             System.out.printf("Server CPU: %.1f ms per result (%.1f s CPU for submit + recap; the machine's load "
                     + "average was %s) -> about %.0f results/s if the service had 2 idle cores%n",
                     cpuUsed / (double) stations.size(), cpuUsed / 1000.0, loadAverage(),
                     2000.0 * stations.size() / Math.max(1, cpuUsed));
+            // the JIT compiles the request path during the first thousands of results: a cost that does not grow
+            // with the run, so short runs show more CPU per result than a sustained election night would
+            System.out.printf("  of which JIT compiler threads %.1f s; without them %.1f ms per result%n",
+                    jitUsed / 1000.0, (cpuUsed - jitUsed) / (double) stations.size());
         }
 
         int checked = 0;
@@ -179,8 +189,10 @@ public final class BenchClient {
                     }
                     return 0;
                 }
+                retryCauses.merge("HTTP " + response.statusCode(), 1, Integer::sum);
             } catch (Exception e) {
                 // connection refused or reset: the service is restarting; retry like a phone would
+                retryCauses.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
             }
             retries.incrementAndGet();
             sleep(200);
@@ -257,6 +269,31 @@ public final class BenchClient {
         } catch (Exception e) {
             return 0;
         }
+    }
+
+    /** CPU time of the JVM's JIT compiler threads (C1, C2) in ms (Linux /proc; 0 if unknown). */
+    private static long jitMillis(String pid) {
+        if (pid == null) {
+            return 0;
+        }
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).startsWith("C")
+                            && Files.readString(task.resolve("comm")).contains("Compiler")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+                    }
+                } catch (Exception e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+        return sum;
     }
 
     private static String loadAverage() {

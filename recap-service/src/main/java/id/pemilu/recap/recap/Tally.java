@@ -17,6 +17,7 @@ public final class Tally {
 
     private static final Map<String, Integer> INDEX = new ConcurrentHashMap<>();
     private static final List<String> KEYS = new CopyOnWriteArrayList<>();
+    private static final Map<Integer, FormPosition> POSITIONS = new ConcurrentHashMap<>();
 
     private long[] counted = new long[64];
     private long[] flagged = new long[64];
@@ -119,31 +120,56 @@ public final class Tally {
     }
 
     private static List<Total> list(long[] sums, BitSet present) {
-        List<Total> out = new ArrayList<>(present.cardinality());
+        List<Integer> indexes = new ArrayList<>(present.cardinality());
         for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
+            indexes.add(i);
+        }
+        indexes.sort(Tally::formOrder);
+        List<Total> out = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
             out.add(new Total(KEYS.get(i), sums[i]));
         }
-        out.sort(java.util.Comparator.comparing(Total::key, Tally::formOrder));
         return out;
+    }
+
+    /** {@link #formOrder(String, String)} of two interned keys, from each key's parts parsed once. */
+    private static int formOrder(int a, int b) {
+        FormPosition pa = POSITIONS.computeIfAbsent(a, i -> FormPosition.of(KEYS.get(i)));
+        FormPosition pb = POSITIONS.computeIfAbsent(b, i -> FormPosition.of(KEYS.get(i)));
+        return pa.compareTo(pb);
+    }
+
+    /** A key's rank and its dot-separated parts (with their numbers): what {@link #formOrder} compares. */
+    private record FormPosition(int rank, String[] parts, Integer[] numbers) implements Comparable<FormPosition> {
+
+        static FormPosition of(String key) {
+            String[] parts = key.split("\\.");
+            Integer[] numbers = new Integer[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                numbers[i] = parts[i].matches("\\d+") ? Integer.valueOf(parts[i]) : null;
+            }
+            return new FormPosition(Tally.rank(key), parts, numbers);
+        }
+
+        @Override
+        public int compareTo(FormPosition o) {
+            if (rank != o.rank) {
+                return Integer.compare(rank, o.rank);
+            }
+            for (int i = 0; i < Math.min(parts.length, o.parts.length); i++) {
+                int c = numbers[i] != null && o.numbers[i] != null ? Integer.compare(numbers[i], o.numbers[i])
+                        : parts[i].compareTo(o.parts[i]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(parts.length, o.parts.length);
+        }
     }
 
     /** Sorts keys as on the form: voter rows, ballots, then votes, numbers in numeric order. */
     static int formOrder(String a, String b) {
-        int ra = rank(a);
-        int rb = rank(b);
-        if (ra != rb) {
-            return Integer.compare(ra, rb);
-        }
-        String[] pa = a.split("\\.");
-        String[] pb = b.split("\\.");
-        for (int i = 0; i < Math.min(pa.length, pb.length); i++) {
-            int c = pa[i].matches("\\d+") && pb[i].matches("\\d+")
-                    ? Integer.compare(Integer.parseInt(pa[i]), Integer.parseInt(pb[i])) : pa[i].compareTo(pb[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(pa.length, pb.length);
+        return FormPosition.of(a).compareTo(FormPosition.of(b));
     }
 
     private static int rank(String key) {

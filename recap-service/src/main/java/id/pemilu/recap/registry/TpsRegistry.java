@@ -71,7 +71,7 @@ public class TpsRegistry {
         }
         for (int p : stations) {
             if (p >>> 20 == code.number()) {
-                return Optional.of(unpack(code.desaCode(), p));
+                return Optional.of(new Station(code, p >>> 10 & 1023, p & 1023)); // the code is checked already
             }
         }
         return Optional.empty();

@@ -8,6 +8,7 @@ import id.pemilu.recap.RecapProperties;
 import id.pemilu.recap.ballot.BallotStructures;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.storage.DurableWrites;
+import id.pemilu.recap.translog.LogSequencer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,13 @@ public class ResultService {
     private final Object[] locks = new Object[1024];
     private final DurableWrites durable;
     private final org.springframework.data.mongodb.core.MongoTemplate mongo;
+    private final ObjectProvider<LogSequencer> logSequencer;
 
     ResultService(TpsResults results, TpsAccess access, BallotStructures structures, RecapProperties properties,
                   DraftSource drafts, ApplicationEventPublisher events, ObjectProvider<OutboxRelay> relay,
-                  DurableWrites durable, org.springframework.data.mongodb.core.MongoTemplate mongo) {
+                  DurableWrites durable, org.springframework.data.mongodb.core.MongoTemplate mongo,
+                  ObjectProvider<LogSequencer> logSequencer) {
+        this.logSequencer = logSequencer;
         this.durable = durable;
         this.mongo = mongo;
         this.results = results;
@@ -80,11 +84,36 @@ public class ResultService {
                              String idempotencyKey) {
         Station station = access.requireOwnTps(caller, tps);
         BallotStructure structure = structures.structure(type, tps);
+        TpsResult first;
+        synchronized (lockFor(tps, type)) {
+            first = firstConfirmation(caller, tps, type, command, idempotencyKey, station, structure);
+        }
+        if (first != null) {
+            return first;
+        }
         return retryingConcurrentChanges(tps, () -> {
             synchronized (lockFor(tps, type)) {
-                return confirmOnce(caller, tps, type, command, idempotencyKey, station, structure);
+                TpsResult stored = find(tps, type).orElseGet(() -> TpsResult.empty(tps, type));
+                return confirmOnce(caller, tps, type, stored, command, idempotencyKey, station, structure);
             }
         });
+    }
+
+    /**
+     * The common case on election night, a TPS's first confirmation, without reading the store first: the result is
+     * built from the empty one and inserted, which succeeds only if no result of this TPS exists (the insert is the
+     * compare-and-set). Returns null whenever that is not a plain success (a result already exists: a retry, a change;
+     * or the request is refused before anything is written): the caller then does the full read-check-write, so every
+     * answer is the one the read path gives. Saves one store round trip per first confirmation.
+     */
+    private TpsResult firstConfirmation(Caller caller, TpsCode tps, BallotType type, ConfirmCommand command,
+                                        String idempotencyKey, Station station, BallotStructure structure) {
+        try {
+            return confirmOnce(caller, tps, type, TpsResult.empty(tps, type), command, idempotencyKey, station,
+                    structure);
+        } catch (ConcurrentResultChange | DomainException e) {
+            return null;
+        }
     }
 
     /**
@@ -112,9 +141,9 @@ public class ResultService {
         }
     }
 
-    private TpsResult confirmOnce(Caller caller, TpsCode tps, BallotType type, ConfirmCommand command,
-                                  String idempotencyKey, Station station, BallotStructure structure) {
-        TpsResult result = find(tps, type).orElseGet(() -> TpsResult.empty(tps, type));
+    private TpsResult confirmOnce(Caller caller, TpsCode tps, BallotType type, TpsResult result,
+                                  ConfirmCommand command, String idempotencyKey, Station station,
+                                  BallotStructure structure) {
         String fingerprint = RequestFingerprint.of("confirm", command.submissionId(), command.values(),
                 command.reason());
         if (result.keyUsedForAnotherRequest(idempotencyKey, fingerprint)) {
@@ -245,18 +274,25 @@ public class ResultService {
      */
     private TpsResult save(TpsResult result) {
         long previous = result.getResultVersion() - 1;
+        org.bson.Document document = ResultDocuments.of(result);
         if (previous == 0) {
             try {
-                mongo.insert(result);
+                mongo.execute(COLLECTION, collection -> collection.insertOne(document));
             } catch (org.springframework.dao.DuplicateKeyException e) {
                 throw new ConcurrentResultChange();
             }
         } else {
-            var cas = new org.springframework.data.mongodb.core.query.Query(
-                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(result.getId())
-                            .and("resultVersion").is(previous));
-            if (mongo.replace(cas, result).getMatchedCount() == 0) {
+            var cas = com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("_id", result.getId()),
+                    com.mongodb.client.model.Filters.eq("resultVersion", previous));
+            if (mongo.execute(COLLECTION, collection -> collection.replaceOne(cas, document)).getMatchedCount() == 0) {
                 throw new ConcurrentResultChange();
+            }
+        }
+        if (!result.getLogOutbox().isEmpty()) {
+            // written past Spring Data's mapping, so its save event (LogHints) does not fire: hint the log here
+            LogSequencer sequencer = logSequencer.getIfAvailable();
+            if (sequencer != null) {
+                sequencer.soon(COLLECTION, result.getId());
             }
         }
         TpsResult saved = result;

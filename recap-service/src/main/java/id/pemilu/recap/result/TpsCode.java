@@ -18,7 +18,8 @@ public record TpsCode(String value) {
     }
 
     public static TpsCode of(String desaCode, int number) {
-        return new TpsCode(desaCode + "." + String.format("%03d", number));
+        String digits = Integer.toString(number);
+        return new TpsCode(desaCode + (digits.length() >= 3 ? "." : digits.length() == 2 ? ".0" : ".00") + digits);
     }
 
     public String desaCode() {

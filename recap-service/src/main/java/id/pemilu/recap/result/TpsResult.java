@@ -73,6 +73,10 @@ public class TpsResult extends LoggedAggregate {
         return requestFingerprints.stream().anyMatch(e -> e.startsWith(prefix) && !e.equals(prefix + fingerprint));
     }
 
+    List<String> requestFingerprints() {
+        return requestFingerprints;
+    }
+
     void rememberRequest(String key, String fingerprint) {
         if (key != null) {
             if (requestFingerprints == null) {

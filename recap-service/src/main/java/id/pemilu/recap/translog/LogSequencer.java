@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -93,8 +94,10 @@ public class LogSequencer implements SmartLifecycle {
                 batch.add(ref);
             }
             for (Ref one : batch) {
-                take(one.collection(), mongo.find(new Query(where("_id").is(one.id())), Document.class,
-                        one.collection()));
+                // only the pending entries: the rest of the document (a result's numbers and history) is not read
+                Query own = new Query(where("_id").is(one.id()));
+                own.fields().include("_id").include("logOutbox");
+                take(one.collection(), mongo.find(own, Document.class, one.collection()));
             }
             heads.signIfGrown(headInterval);
         } catch (RuntimeException e) {
@@ -117,10 +120,13 @@ public class LogSequencer implements SmartLifecycle {
         }
         int appended = translog.append(entries);
         durable.await(); // the log holds them on disk before they leave their documents
+        // one round trip for all the documents of the batch; each pull is still its own atomic document update
+        BulkOperations pulls = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         for (Object[] t : taken) {
-            mongo.updateFirst(new Query(where("_id").is(t[0])),
-                    new Update().pull("logOutbox", new Document("entryId", t[1])), collection);
+            pulls.updateOne(new Query(where("_id").is(t[0])),
+                    new Update().pull("logOutbox", new Document("entryId", t[1])));
         }
+        pulls.execute();
         durable.await();
         return appended;
     }
