@@ -182,7 +182,10 @@ class FaultSuiteEndToEndTest {
             tokens.get(officer.username());
         }
 
-        int total = TPS_COUNT * ROUNDS;
+        // the faults come every half round of acknowledged submissions, and the stream goes on (more rounds) until
+        // the last fault is over: each fault meets submissions in flight
+        int step = Math.max(1, TPS_COUNT / 2);
+        AtomicInteger submitted = new AtomicInteger();
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicInteger retries = new AtomicInteger();
         AtomicLong longestWaitMs = new AtomicLong();
@@ -191,13 +194,13 @@ class FaultSuiteEndToEndTest {
         List<String> faults = Collections.synchronizedList(new ArrayList<>());
         Thread chaos = new Thread(() -> {
             try {
-                awaitProgress(acknowledged, total / 6);
+                awaitProgress(acknowledged, step);
                 faults.add(brokerRestart(1));
-                awaitProgress(acknowledged, total * 2 / 6);
+                awaitProgress(acknowledged, acknowledged.get() + step);
                 faults.add(kill9("recap-service"));
-                awaitProgress(acknowledged, total * 3 / 6);
+                awaitProgress(acknowledged, acknowledged.get() + step);
                 faults.add(brokerRestart(2));
-                awaitProgress(acknowledged, total * 4 / 6);
+                awaitProgress(acknowledged, acknowledged.get() + step);
                 faults.add(kill9("ocr-c1-reader"));
             } catch (Exception e) {
                 faults.add("fault thread failed: " + e);
@@ -206,11 +209,14 @@ class FaultSuiteEndToEndTest {
         chaos.start();
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(4);
+        int rounds = 0;
         try {
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < ROUNDS || chaos.isAlive(); round++) {
+                rounds = round + 1;
                 List<Future<?>> sends = new ArrayList<>();
                 for (Officer officer : officers) {
                     int r = round;
+                    submitted.incrementAndGet();
                     sends.add(pool.submit(() -> {
                         Map<String, Integer> form = form(officer, r);
                         long waited = confirm(officer, form, "gangguan-" + RUN + "-" + officer.tps() + "-" + r, tokens,
@@ -232,8 +238,12 @@ class FaultSuiteEndToEndTest {
             pool.shutdown();
             chaos.join(300_000);
         }
+        int total = submitted.get();
         long streamSeconds = (System.nanoTime() - started) / 1_000_000_000;
         assertThat(faults).as("faults injected").hasSize(4).noneMatch(f -> f.startsWith("fault thread failed"));
+        assertThat(acknowledged.get()).as("every submission acknowledged in the end").isEqualTo(total);
+        assertThat(sawFailure.get()).as("the kill -9 of recap-service met submissions in flight (they were retried)")
+                .isPositive();
 
         for (Officer officer : officers) {
             HttpResponse<String> result = SuiteEndToEndTest.call("GET", "/api/recap/tps/" + officer.tps()
@@ -262,7 +272,7 @@ class FaultSuiteEndToEndTest {
             assertTierEquals(region, truth, Duration.ofSeconds(60));
         }
         FIGURES.put("TPS (officers)", TPS_COUNT);
-        FIGURES.put("submissions", total);
+        FIGURES.put("submissions", total + " (" + rounds + " rounds)");
         FIGURES.put("acknowledged", acknowledged.get());
         FIGURES.put("retries", retries.get());
         FIGURES.put("submissions that saw a failure", sawFailure.get());
@@ -288,7 +298,10 @@ class FaultSuiteEndToEndTest {
     }
 
     /** A valid C.Hasil PPWP form for the officer's TPS; the votes differ from round to round. */
-    static Map<String, Integer> form(Officer o, int round) {
+    static Map<String, Integer> form(Officer o, int r) {
+        // the numbers change from round to round and repeat every 7 rounds (the stream runs as long as the faults do;
+        // consecutive rounds always differ, so the last acknowledged numbers are the ones that must remain)
+        int round = r % 7;
         int m = o.dptMen();
         int w = o.dptWomen();
         int invalid = 2 + round % 3;
