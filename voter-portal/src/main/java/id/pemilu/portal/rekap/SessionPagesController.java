@@ -183,14 +183,14 @@ class SessionPagesController {
             case "tetapkan" -> "D.Hasil belum dapat ditetapkan";
             default -> "D.Hasil belum dibuka kembali";
         };
-        String todo = switch (action) {
+        String advice = switch (action) {
             case "buka" -> " Selesaikan dahulu setiap hal di daftar: kirim atau koreksi hasil TPS, atau catat "
                     + "keputusan (mis. PSU) dengan alasan.";
             case "tetapkan" -> " Jawab setiap keberatan dan selesaikan setiap TPS/wilayah di daftar, lalu tetapkan "
                     + "lagi.";
             default -> "";
         };
-        return what + ": " + answer.detail() + flagsText(answer) + todo;
+        return what + ": " + answer.detail() + flagsText(answer) + advice;
     }
 
     private static String flagsText(OfficerRecap.Answer answer) {

@@ -43,9 +43,9 @@ public final class SipolAccess {
 
     /** A refusal of the service (403) as a page: the service's reason and what to do. */
     public static StaffRefused refusedBy(StaffApi.Answer answer, SignedIn who) {
-        String todo = isOperator(who)
+        String advice = isOperator(who)
                 ? "Anda masuk sebagai operator partai " + who.partyId() + ": buka halaman partai Anda sendiri."
                 : "Jika Anda memerlukan akses ini, minta KPU yang berwenang; atau kembali ke halaman Anda.";
-        return new StaffRefused(answer.detail(), todo);
+        return new StaffRefused(answer.detail(), advice);
     }
 }

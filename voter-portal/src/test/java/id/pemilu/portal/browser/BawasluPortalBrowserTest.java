@@ -37,7 +37,6 @@ class BawasluPortalBrowserTest {
     static final String SUBMISSION = "5d1c7a3e-0f4b-3a11-8e2d-9c0b1a2f3e4d";
     static final FakeServices recap = new FakeServices();
     static final FakeKeycloak keycloak = keycloak();
-    private static final String SUITE_BASE_URL = System.getProperty("portal.baseUrl");
     static Browser browser;
 
     @LocalServerPort
@@ -82,11 +81,6 @@ class BawasluPortalBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (SUITE_BASE_URL == null) {
-            System.clearProperty("portal.baseUrl");
-        } else {
-            System.setProperty("portal.baseUrl", SUITE_BASE_URL);
-        }
         if (browser != null) {
             browser.close();
         }
@@ -106,8 +100,7 @@ class BawasluPortalBrowserTest {
 
     @Test
     void bawasluReadsATpsRecordsARecommendationAndCannotChangeAnything() {
-        System.setProperty("portal.baseUrl", "http://127.0.0.1:" + port);
-        browser = Browser.start(Browser.Size.TABLET);
+        browser = Browser.start(Browser.Size.TABLET, "http://127.0.0.1:" + port);
         browser.open("/bawaslu");
         waitFor(() -> browser.driver().getCurrentUrl().matches(".*/bawaslu(\\?.*)?$"));
         assertThat(browser.find("#signed-in-as").getText()).contains("bawaslu.ri").contains("Bawaslu");

@@ -79,8 +79,13 @@ public final class Browser implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    /** Starts a headless Chromium with a fresh profile, emulating the given screen. */
+    /** Starts a headless Chromium with a fresh profile, emulating the given screen, aimed at the suite's portal. */
     public static Browser start(Size size) {
+        return start(size, setting("portal.baseUrl", "PORTAL_BASE_URL", "http://127.0.0.1:8080"));
+    }
+
+    /** The same, aimed at another portal (a test's own portal on a random port, with stand-ins behind it). */
+    public static Browser start(Size size, String baseUrl) {
         Path profile;
         try {
             profile = Files.createTempDirectory("pemilu-chromium-");
@@ -99,8 +104,7 @@ public final class Browser implements AutoCloseable {
         // generous: a CI machine (or one shared by several builds) can take a minute for a sign-in round trip
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(150));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
-        Browser browser = new Browser(driver, profile, stripSlash(setting("portal.baseUrl", "PORTAL_BASE_URL",
-                "http://127.0.0.1:8080")));
+        Browser browser = new Browser(driver, profile, stripSlash(baseUrl));
         browser.use(size);
         return browser;
     }

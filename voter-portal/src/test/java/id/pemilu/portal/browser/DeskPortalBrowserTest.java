@@ -43,15 +43,9 @@ class DeskPortalBrowserTest {
         registry.add("pemilu.portal.sign-in.jwks-uri", () -> keycloak.issuer() + "/protocol/openid-connect/certs");
     }
 
-    private static final String SUITE_BASE_URL = System.getProperty("portal.baseUrl");
 
     @AfterAll
     static void stop() {
-        if (SUITE_BASE_URL == null) {
-            System.clearProperty("portal.baseUrl");
-        } else {
-            System.setProperty("portal.baseUrl", SUITE_BASE_URL);
-        }
         if (browser != null) {
             browser.close();
         }
@@ -78,7 +72,6 @@ class DeskPortalBrowserTest {
 
     @Test
     void aReporterAndADeskOnAPhone() throws Exception {
-        System.setProperty("portal.baseUrl", "http://127.0.0.1:" + port);
         keycloak.username = "pelapor.gambir.1";
         keycloak.role = "desk-pelapor";
         keycloak.regionCode = DESA;
@@ -92,7 +85,7 @@ class DeskPortalBrowserTest {
                   {"region":{},"tally":{},"tps":{"tpsCode":"31.71.01.1001.003","status":"belum_masuk","corrections":0}}],
                  "notReportedTps":[],"latestReports":[],"flaggedReports":[],"races":1,"pairs":3}""");
         desk.json("GET /api/desk/form/" + TPS + "/" + C, 200, form(TPS, "null", true, true));
-        browser = Browser.start(Browser.Size.PHONE);
+        browser = Browser.start(Browser.Size.PHONE, "http://127.0.0.1:" + port);
         browser.open("/desk");
         waitFor(() -> !browser.findAll("#tps-list").isEmpty());
         assertThat(browser.find("#unofficial").getText()).contains("BUKAN DATA RESMI");

@@ -79,15 +79,9 @@ class KppsPortalBrowserTest {
     }
 
     /** The base URL the other browser tests of this JVM use (the suite's gateway): restored after this test. */
-    private static final String SUITE_BASE_URL = System.getProperty("portal.baseUrl");
 
     @AfterAll
     static void stop() {
-        if (SUITE_BASE_URL == null) {
-            System.clearProperty("portal.baseUrl");
-        } else {
-            System.setProperty("portal.baseUrl", SUITE_BASE_URL);
-        }
         if (browser != null) {
             browser.close();
         }
@@ -97,8 +91,7 @@ class KppsPortalBrowserTest {
 
     @Test
     void theKppsJourneyOnAPhoneWithTheSignalCutBeforeConfirming() throws Exception {
-        System.setProperty("portal.baseUrl", "http://127.0.0.1:" + port);
-        browser = Browser.start(Browser.Size.PHONE);
+        browser = Browser.start(Browser.Size.PHONE, "http://127.0.0.1:" + port);
         browser.open("/kpps");
         waitFor(() -> browser.driver().getCurrentUrl().matches(".*/kpps(\\?.*)?$"));
         assertThat(browser.find("#signed-in-as").getText()).contains("kpps.gambir.4").contains("Petugas KPPS")

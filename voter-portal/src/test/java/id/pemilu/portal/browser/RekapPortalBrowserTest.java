@@ -32,7 +32,6 @@ class RekapPortalBrowserTest {
     static final FakeServices recap = new FakeServices();
     static final FakeKeycloak keycloak = keycloak();
     static Browser browser;
-    private static final String SUITE_BASE_URL = System.getProperty("portal.baseUrl");
 
     @LocalServerPort
     int port;
@@ -128,11 +127,6 @@ class RekapPortalBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (SUITE_BASE_URL == null) {
-            System.clearProperty("portal.baseUrl");
-        } else {
-            System.setProperty("portal.baseUrl", SUITE_BASE_URL);
-        }
         if (browser != null) {
             browser.close();
         }
@@ -142,8 +136,7 @@ class RekapPortalBrowserTest {
 
     @Test
     void ppkWorksThroughTheDeskOnALaptopAndATablet() {
-        System.setProperty("portal.baseUrl", "http://127.0.0.1:" + port);
-        browser = Browser.start(Browser.Size.LAPTOP);
+        browser = Browser.start(Browser.Size.LAPTOP, "http://127.0.0.1:" + port);
         browser.open("/staf");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
                 .until(d -> !browser.findAll("#signed-in-as").isEmpty());

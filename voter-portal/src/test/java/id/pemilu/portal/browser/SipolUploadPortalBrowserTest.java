@@ -29,7 +29,6 @@ class SipolUploadPortalBrowserTest {
     static final FakeServices services = new FakeServices();
     static final FakeKeycloak keycloak = keycloak();
     static Browser browser;
-    private static final String SUITE_BASE_URL = System.getProperty("portal.baseUrl");
 
     @LocalServerPort
     int port;
@@ -57,11 +56,6 @@ class SipolUploadPortalBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (SUITE_BASE_URL == null) {
-            System.clearProperty("portal.baseUrl");
-        } else {
-            System.setProperty("portal.baseUrl", SUITE_BASE_URL);
-        }
         if (browser != null) {
             browser.close();
         }
@@ -79,8 +73,7 @@ class SipolUploadPortalBrowserTest {
                 out.write(row);
             }
         }
-        System.setProperty("portal.baseUrl", "http://127.0.0.1:" + port);
-        browser = Browser.start(Browser.Size.LAPTOP);
+        browser = Browser.start(Browser.Size.LAPTOP, "http://127.0.0.1:" + port);
         browser.open("/sipol/partai/pnb/impor");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
                 .until(d -> !browser.findAll("#import-form").isEmpty());

@@ -31,7 +31,6 @@ class StaffPortalBrowserTest {
     static final FakeServices services = new FakeServices();
     static final FakeKeycloak keycloak = keycloak();
     static Browser browser;
-    private static final String SUITE_BASE_URL = System.getProperty("portal.baseUrl");
 
     @LocalServerPort
     int port;
@@ -103,11 +102,6 @@ class StaffPortalBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (SUITE_BASE_URL == null) {
-            System.clearProperty("portal.baseUrl");
-        } else {
-            System.setProperty("portal.baseUrl", SUITE_BASE_URL);
-        }
         if (browser != null) {
             browser.close();
         }
@@ -117,12 +111,11 @@ class StaffPortalBrowserTest {
 
     @Test
     void theStaffScreensOnALaptopAndATablet() throws Exception {
-        System.setProperty("portal.baseUrl", "http://127.0.0.1:" + port);
         keycloak.username = "operator.pnb";
         keycloak.tpsCode = null;
         keycloak.roles = List.of("party-operator");
         keycloak.partyId = "pnb";
-        browser = Browser.start(Browser.Size.LAPTOP);
+        browser = Browser.start(Browser.Size.LAPTOP, "http://127.0.0.1:" + port);
         browser.open("/sipol");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                 .until(d -> d.getCurrentUrl().endsWith("/sipol/partai/pnb"));
