@@ -341,17 +341,7 @@ public final class DigitTrainer {
                     System.arraycopy(input, 0, x, b * side, side);
                 }
             }
-            try (NDManager manager = trainer.getManager().newSubManager()) {
-                NDArray data = manager.create(x, new Shape(BATCH, 1, DigitNormalizer.SIDE, DigitNormalizer.SIDE));
-                NDArray labels = manager.create(y, new Shape(BATCH));
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDList predictions = trainer.forward(new NDList(data));
-                    NDArray loss = trainer.getLoss().evaluate(new NDList(labels), predictions);
-                    collector.backward(loss);
-                    lossSum += loss.getFloat();
-                }
-                trainer.step();
-            }
+            lossSum += trainStep(trainer, x, y);
             batches++;
             if (batches % 500 == 0) {
                 System.out.printf("  %d/%d batches, loss %.4f (%.0f s)%n", batches, total / BATCH, lossSum / batches,
@@ -361,8 +351,30 @@ public final class DigitTrainer {
         return lossSum / batches;
     }
 
+    /** One optimiser step on a batch (inputs {@code x}, labels {@code y}); returns the batch's loss. */
+    static float trainStep(Trainer trainer, float[] x, float[] y) {
+        try (NDManager manager = trainer.getManager().newSubManager()) {
+            NDArray data = manager.create(x, new Shape(y.length, 1, DigitNormalizer.SIDE, DigitNormalizer.SIDE));
+            NDArray labels = manager.create(y, new Shape(y.length));
+            float loss;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList predictions = trainer.forward(new NDList(data));
+                NDArray batchLoss = trainer.getLoss().evaluate(new NDList(labels), predictions);
+                collector.backward(batchLoss);
+                loss = batchLoss.getFloat();
+            }
+            trainer.step();
+            return loss;
+        }
+    }
+
     /** Logits (10 per input) of the network in evaluation mode, in batches. */
     private static float[][] logits(NDManager parent, Trainer trainer, float[][] inputs) {
+        return logits(parent, trainer, inputs, 10);
+    }
+
+    /** Logits ({@code outputs} per input) of a network in evaluation mode, in batches of 1,000. */
+    static float[][] logits(NDManager parent, Trainer trainer, float[][] inputs, int outputs) {
         int side = DigitNormalizer.SIDE * DigitNormalizer.SIDE;
         float[][] out = new float[inputs.length][];
         for (int from = 0; from < inputs.length; from += 1000) {
@@ -377,7 +389,7 @@ public final class DigitTrainer {
                 NDArray data = manager.create(x, new Shape(n, 1, DigitNormalizer.SIDE, DigitNormalizer.SIDE));
                 float[] values = trainer.evaluate(new NDList(data)).singletonOrThrow().toFloatArray();
                 for (int i = 0; i < n; i++) {
-                    out[from + i] = java.util.Arrays.copyOfRange(values, i * 10, i * 10 + 10);
+                    out[from + i] = java.util.Arrays.copyOfRange(values, i * outputs, i * outputs + outputs);
                 }
             }
         }

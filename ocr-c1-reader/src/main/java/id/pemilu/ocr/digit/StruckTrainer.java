@@ -2,13 +2,9 @@ package id.pemilu.ocr.digit;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -155,17 +151,7 @@ public final class StruckTrainer {
                     System.arraycopy(input, 0, x, b * side, side);
                 }
             }
-            try (NDManager manager = trainer.getManager().newSubManager()) {
-                NDArray data = manager.create(x, new Shape(BATCH, 1, DigitNormalizer.SIDE, DigitNormalizer.SIDE));
-                NDArray labels = manager.create(y, new Shape(BATCH));
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDList predictions = trainer.forward(new NDList(data));
-                    NDArray loss = trainer.getLoss().evaluate(new NDList(labels), predictions);
-                    collector.backward(loss);
-                    lossSum += loss.getFloat();
-                }
-                trainer.step();
-            }
+            lossSum += DigitTrainer.trainStep(trainer, x, y);
             batches++;
         }
         return lossSum / batches;
@@ -173,23 +159,10 @@ public final class StruckTrainer {
 
     /** P(struck) of every input, in evaluation mode. */
     private static double[] scores(NDManager parent, Trainer trainer, float[][] inputs) {
-        int side = DigitNormalizer.SIDE * DigitNormalizer.SIDE;
+        float[][] logits = DigitTrainer.logits(parent, trainer, inputs, 2);
         double[] out = new double[inputs.length];
-        for (int from = 0; from < inputs.length; from += 1000) {
-            int n = Math.min(1000, inputs.length - from);
-            try (NDManager manager = parent.newSubManager()) {
-                float[] x = new float[n * side];
-                for (int i = 0; i < n; i++) {
-                    if (inputs[from + i] != null) {
-                        System.arraycopy(inputs[from + i], 0, x, i * side, side);
-                    }
-                }
-                NDArray data = manager.create(x, new Shape(n, 1, DigitNormalizer.SIDE, DigitNormalizer.SIDE));
-                float[] logits = trainer.evaluate(new NDList(data)).singletonOrThrow().toFloatArray();
-                for (int i = 0; i < n; i++) {
-                    out[from + i] = 1 / (1 + Math.exp(logits[2 * i] - logits[2 * i + 1]));
-                }
-            }
+        for (int i = 0; i < inputs.length; i++) {
+            out[i] = 1 / (1 + Math.exp(logits[i][0] - logits[i][1]));
         }
         return out;
     }
