@@ -1,7 +1,9 @@
 package id.pemilu.gateway;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -11,9 +13,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A request-size limit with an RFC 9457 answer. A declared {@code Content-Length} over the limit is refused before
- * any of the body is read (413 with a problem body); a body without a length (chunked) is counted as it streams and
- * cut off with 413 once it passes the limit.
+ * A request-size limit with an RFC 9457 answer. A declared {@code Content-Length} over the limit is refused without
+ * passing any of the body on (413 with a problem body; a moderately oversize body is read and dropped first so the
+ * client, still sending, gets the answer); a body without a length (chunked) is counted as it streams and cut off
+ * with 413 once it passes the limit.
  */
 final class BodySize {
 
@@ -47,11 +50,28 @@ final class BodySize {
     }
 
     static Mono<Void> tooLarge(ServerWebExchange exchange, long maxBytes) {
-        // the unread body stays on the connection: close it after the answer (a client waiting for "100 Continue"
-        // then sees the end of the exchange instead of waiting for more)
         exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
-        return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Permintaan terlalu besar", detail(maxBytes));
+        Mono<Void> answer = Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Permintaan terlalu besar",
+                detail(maxBytes));
+        var request = exchange.getRequest();
+        long declared = request.getHeaders().getContentLength();
+        boolean waitsForContinue = "100-continue".equalsIgnoreCase(request.getHeaders().getFirst(HttpHeaders.EXPECT));
+        if (waitsForContinue || declared > maxBytes + drainAllowance(maxBytes)) {
+            // nothing is on its way (the client waits for "100 Continue") or too much to read: answer and close
+            return answer;
+        }
+        // A client that sends its whole body before reading the answer (browsers, the JDK client) loses the answer
+        // when the connection closes on unread bytes (the peer sees a reset): read and drop what is declared first.
+        return request.getBody().doOnNext(DataBufferUtils::release).then()
+                .timeout(DRAIN_TIMEOUT, Mono.empty()).onErrorComplete().then(answer);
     }
+
+    /** How much past the limit the gateway reads and drops to deliver its 413 (between 8 MB and 32 MB). */
+    static long drainAllowance(long maxBytes) {
+        return Math.max(8L * 1024 * 1024, Math.min(maxBytes, 32L * 1024 * 1024));
+    }
+
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
 
     private static String detail(long maxBytes) {
         return "Isi permintaan melebihi batas " + readable(maxBytes) + " untuk alamat ini.";

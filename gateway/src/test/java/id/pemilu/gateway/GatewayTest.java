@@ -153,7 +153,7 @@ class GatewayTest {
                 List.of("Content-Type: application/octet-stream", "Content-Length: 8192"), new byte[8192]);
         assertThat(deskPhoto).as("a Desk Pilkada reporter's photo takes the same route").startsWith("HTTP/1.1 200");
         String form = raw("127.0.0.6", "POST", "/cek-nik",
-                List.of("Content-Type: application/octet-stream", "Content-Length: 8192"), new byte[0]);
+                List.of("Content-Type: application/octet-stream", "Content-Length: 8192"), new byte[8192]);
         assertThat(form).startsWith("HTTP/1.1 413");
     }
 
@@ -161,8 +161,40 @@ class GatewayTest {
     void oversizeRequestIsRefusedBeforeReachingTheService() throws Exception {
         String token = sign(ISSUER, Instant.now().plusSeconds(300), Map.of());
         String answer = raw("127.0.0.1", "POST", "/api/recap/uploads", List.of("Authorization: Bearer " + token,
-                "Content-Type: application/octet-stream", "Content-Length: 4096"), new byte[0]);
+                "Content-Type: application/octet-stream", "Content-Length: 4096"), new byte[4096]);
         assertThat(answer).startsWith("HTTP/1.1 413").doesNotContain("path=/api/recap/uploads");
+        long started = System.nanoTime();
+        String huge = raw("127.0.0.1", "POST", "/api/recap/uploads", List.of("Authorization: Bearer " + token,
+                "Content-Type: application/octet-stream", "Content-Length: 1073741824"), new byte[0]);
+        assertThat(huge).as("1 GB declared: far past what the gateway reads and drops, answered at once")
+                .startsWith("HTTP/1.1 413");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    /**
+     * A client that sends its whole body before reading (as browsers and the JDK client do) must still get the 413:
+     * the gateway reads and drops a moderately oversize body before answering, instead of closing on unread bytes
+     * (which resets the connection and loses the answer).
+     */
+    @Test
+    void aClientSendingTheWholeOversizeBodyStillReadsTheAnswer() throws Exception {
+        String token = sign(ISSUER, Instant.now().plusSeconds(300), Map.of());
+        List<String> lost = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/recap/uploads"))
+                    .timeout(TIMEOUT).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[6 * 1024 * 1024])).build();
+            try {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 413 || !response.body().contains("melebihi batas 1 KB")) {
+                    lost.add("answer " + response.statusCode() + " " + response.body());
+                }
+            } catch (java.io.IOException e) {
+                lost.add(e.toString());
+            }
+        }
+        assertThat(lost).as("every 6 MB upload over the 1 KB limit gets its 413").isEmpty();
     }
 
     @Test
@@ -173,7 +205,7 @@ class GatewayTest {
         assertThat(fits).as("4 KB passes the member-list limit (16 KB here) though it exceeds the general one (1 KB)")
                 .startsWith("HTTP/1.1 200");
         String tooLarge = raw("127.0.0.1", "POST", "/api/members/imports", List.of("Authorization: Bearer " + token,
-                "Content-Type: application/octet-stream", "Content-Length: 32768"), new byte[0]);
+                "Content-Type: application/octet-stream", "Content-Length: 32768"), new byte[32768]);
         assertThat(tooLarge).startsWith("HTTP/1.1 413");
     }
 
@@ -208,7 +240,7 @@ class GatewayTest {
     void oversizeAnswerIsAProblemBody() throws Exception {
         String token = sign(ISSUER, Instant.now().plusSeconds(300), Map.of());
         String answer = raw("127.0.0.1", "POST", "/api/recap/uploads", List.of("Authorization: Bearer " + token,
-                "Content-Type: application/octet-stream", "Content-Length: 4096"), new byte[0]);
+                "Content-Type: application/octet-stream", "Content-Length: 4096"), new byte[4096]);
         assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
                 .contains("\"status\":413").contains("melebihi batas 1 KB");
     }
@@ -216,7 +248,7 @@ class GatewayTest {
     @Test
     void anonymousBodiesAreSmallEvenWhereTheRouteAllowsLargeFiles() throws Exception {
         String answer = raw("127.0.0.5", "POST", "/api/members/public/nik-check",
-                List.of("Content-Type: application/json", "Content-Length: 4096"), new byte[0]);
+                List.of("Content-Type: application/json", "Content-Length: 4096"), new byte[4096]);
         assertThat(answer).as("2 KB for anonymous calls though the member route allows 16 KB").startsWith("HTTP/1.1 413")
                 .contains("melebihi batas 2 KB");
         String chunked = raw("127.0.0.5", "POST", "/api/members/public/nik-check",
