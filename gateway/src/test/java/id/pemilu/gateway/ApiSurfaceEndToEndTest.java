@@ -103,22 +103,26 @@ class ApiSurfaceEndToEndTest {
             String path = op.path().replaceAll("\\{tpsCode}", "31.71.01.1001.001").replaceAll("\\{ballotType}", "PPWP")
                     .replaceAll("\\{sha256}", "0".repeat(64)).replaceAll("\\{[^}]+}", "contoh");
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GATEWAY + path))
-                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
+                    .timeout(Duration.ofSeconds(75)).header("Content-Type", "application/json");
             request = op.method().equals("GET") || op.method().equals("DELETE")
                     ? request.method(op.method(), HttpRequest.BodyPublishers.noBody())
                     : request.method(op.method(), HttpRequest.BodyPublishers.ofString("{}"));
             long started = System.nanoTime();
             int status;
             try {
-                status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 429) {
-                    Thread.sleep(2_000);
-                    status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                }
+                status = send(request.build());
             } catch (java.io.IOException e) {
-                wrong.add(op + " (" + row.getValue() + ") failed after "
-                        + (System.nanoTime() - started) / 1_000_000 + " ms: " + e);
-                continue;
+                // one transport failure (a reset or a stall) is reported and the call repeated once: this test is
+                // about who may call what; a second failure fails it with the operation and the time it took
+                System.out.printf("anonymous call %s failed after %d ms (%s); repeated once%n", op,
+                        (System.nanoTime() - started) / 1_000_000, e);
+                try {
+                    status = send(request.build());
+                } catch (java.io.IOException again) {
+                    wrong.add(op + " (" + row.getValue() + ") failed twice, last after "
+                            + (System.nanoTime() - started) / 1_000_000 + " ms: " + again);
+                    continue;
+                }
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (millis > 5_000) {
@@ -130,5 +134,14 @@ class ApiSurfaceEndToEndTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    private static int send(HttpRequest request) throws java.io.IOException, InterruptedException {
+        int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 429) {
+            Thread.sleep(2_000);
+            status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        return status;
     }
 }
