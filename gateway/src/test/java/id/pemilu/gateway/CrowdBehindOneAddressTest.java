@@ -144,9 +144,13 @@ class CrowdBehindOneAddressTest {
             String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
                     + (bytes.length > 0 ? "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n"
                     : "") + "\r\n";
+            // head and body in one write: the gateway reads both before it answers 429 and closes (a body arriving
+            // after the close would make the client's socket reset before the answer is read)
+            var request = new java.io.ByteArrayOutputStream();
+            request.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
+            request.writeBytes(bytes);
             var out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(bytes);
+            out.write(request.toByteArray());
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
