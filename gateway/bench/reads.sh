@@ -3,7 +3,7 @@
 # ../../recap-service/README.md "Benchmark: public reads").
 #   gateway/bench/reads.sh [CLIENTS] [SECONDS] [RATE]
 # CLIENTS  concurrent closed-loop clients, each sending its next GET when the last was answered (default 64)
-# SECONDS  measured duration of each target, after a warm-up of BENCH_WARMUP (10) seconds (default 30)
+# SECONDS  measured duration of each target, after a warm-up of BENCH_WARMUP (20) seconds (default 30)
 # RATE     total requests/s the clients aim at (0 = as fast as answered; default 0)
 # Three targets in turn, all through the gateway: the province totals JSON (BENCH_TOTALS), one TPS's JSON
 # (BENCH_TPS), the portal's results page (BENCH_PAGE). All clients come from one address (127.0.0.1): a crowd
@@ -20,7 +20,7 @@ set -euo pipefail
 CLIENTS=${1:-64}
 DURATION=${2:-30}
 RATE=${3:-0}
-WARMUP=${BENCH_WARMUP:-10}
+WARMUP=${BENCH_WARMUP:-20}
 TOTALS=${BENCH_TOTALS:-/api/recap/public/totals?region=31&ballotType=PPWP}
 TPS=${BENCH_TPS:-/api/recap/public/tps/31.71.01.1001.001}
 PAGE=${BENCH_PAGE:-/hasil?wilayah=31&jenis=PPWP}
