@@ -103,6 +103,12 @@ class GatewaySecurityConfig {
     }
 
     @Bean
+    PublicReadCacheFilter publicReadCacheFilter(@Value("${pemilu.gateway.public-read-cache.ttl:1s}") Duration ttl,
+                                                RateLimitProperties properties) {
+        return new PublicReadCacheFilter(ttl, properties.reads().paths());
+    }
+
+    @Bean
     ClientAddressFilter clientAddressFilter(@Value("${pemilu.gateway.key}") String gatewayKey,
                                             Environment environment) {
         if (environment.acceptsProfiles(Profiles.of("prod | production")) && gatewayKey.contains("dev-only")) {

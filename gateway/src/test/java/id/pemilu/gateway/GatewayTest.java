@@ -97,7 +97,8 @@ class GatewayTest {
         HttpResponse<String> last = null;
         long started = System.nanoTime();
         for (int i = 0; i < 12; i++) {
-            last = get("/api/recap/public/regions", null);
+            // not a public result read (those have their own, larger bucket: CrowdBehindOneAddressTest)
+            last = get("/api/recap/public/log/head", null);
             if (last.statusCode() == 200) {
                 ok++;
             } else {
@@ -223,7 +224,7 @@ class GatewayTest {
         int refused = 0;
         long started = System.nanoTime();
         for (int i = 0; i < 12; i++) {
-            String answer = raw("127.0.0.4", "GET", "/api/recap/public/regions",
+            String answer = raw("127.0.0.4", "GET", "/api/recap/public/log/head",
                     List.of("Authorization: Basic YWRtaW46YWRtaW4="), new byte[0]);
             if (answer.startsWith("HTTP/1.1 429")) {
                 refused++;

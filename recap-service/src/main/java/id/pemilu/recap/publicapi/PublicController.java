@@ -18,6 +18,10 @@ import id.pemilu.recap.result.Flag;
 import id.pemilu.recap.result.ResultService;
 import id.pemilu.recap.result.TpsAccess;
 import id.pemilu.recap.result.TpsCode;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,9 +55,14 @@ class PublicController {
     private final PublicPhotos photos;
     private final TpsReports reports;
     private final RecommendationService recommendations;
+    private final PublicReadCache cache;
+    private final Duration maxAge;
 
     PublicController(TpsRegistry registry, RecapQueries totals, ResultService results, TpsAccess access,
-                     PublicPhotos photos, TpsReports reports, RecommendationService recommendations) {
+                     PublicPhotos photos, TpsReports reports, RecommendationService recommendations,
+                     PublicReadCache cache, @Value("${pemilu.recap.public-cache.max-age:5s}") Duration maxAge) {
+        this.cache = cache;
+        this.maxAge = maxAge;
         this.reports = reports;
         this.recommendations = recommendations;
         this.registry = registry;
@@ -63,29 +73,52 @@ class PublicController {
     }
 
     @GetMapping("/api/recap/public/regions")
-    RegionTree regions(@RequestParam(defaultValue = TpsRegistry.NATIONAL) String parent) {
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RegionTree.class)))
+    ResponseEntity<byte[]> regions(@RequestParam(defaultValue = TpsRegistry.NATIONAL) String parent) {
+        return answer(cache.region("regions|" + parent, () -> regionTree(parent)));
+    }
+
+    private RegionTree regionTree(String parent) {
         RegionRef self = ref(parent);
         List<RegionRef> children = registry.childrenOf(parent).stream().map(this::ref).toList();
         return new RegionTree(self.code(), self.name(), self.level(), self.tpsTotal(), children);
     }
 
     @GetMapping("/api/recap/public/totals")
-    TotalsView totals(@RequestParam(defaultValue = TpsRegistry.NATIONAL) String region,
-                      @RequestParam(defaultValue = "PPWP") String ballotType) {
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TotalsView.class)))
+    ResponseEntity<byte[]> totals(@RequestParam(defaultValue = TpsRegistry.NATIONAL) String region,
+                                  @RequestParam(defaultValue = "PPWP") String ballotType) {
         BallotType type = BallotType.parse(ballotType);
-        RegionRef ref = ref(region);
-        RegionTotal total = totals.find(type.name(), region).orElse(null);
-        return TotalsView.of(ref, type, total);
+        return answer(cache.region("totals|" + type.name() + "|" + region, () -> {
+            RegionRef ref = ref(region);
+            RegionTotal total = totals.find(type.name(), region).orElse(null);
+            return TotalsView.of(ref, type, total);
+        }));
     }
 
     @GetMapping("/api/recap/public/progress")
-    ProgressView progress(@RequestParam(defaultValue = TpsRegistry.NATIONAL) String region,
-                          @RequestParam(defaultValue = "PPWP") String ballotType,
-                          @RequestParam(defaultValue = "100") int limit) {
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProgressView.class)))
+    ResponseEntity<byte[]> progress(@RequestParam(defaultValue = TpsRegistry.NATIONAL) String region,
+                                    @RequestParam(defaultValue = "PPWP") String ballotType,
+                                    @RequestParam(defaultValue = "100") int limit) {
         BallotType type = BallotType.parse(ballotType);
         if (limit < 0 || limit > 10_000) {
             throw new IllegalArgumentException("limit harus 0 sampai 10000");
         }
+        return answer(cache.region("progress|" + type.name() + "|" + region + "|" + limit,
+                () -> progressView(region, type, limit)));
+    }
+
+    /**
+     * A cached answer: {@code Cache-Control: public, max-age} (browsers and shared caches may reuse it that long) and
+     * its ETag, so a conditional request ({@code If-None-Match}) is answered 304 without the body.
+     */
+    private ResponseEntity<byte[]> answer(PublicReadCache.Body body) {
+        return ResponseEntity.ok().eTag(body.etag()).cacheControl(CacheControl.maxAge(maxAge).cachePublic())
+                .contentType(MediaType.APPLICATION_JSON).body(body.json());
+    }
+
+    private ProgressView progressView(String region, BallotType type, int limit) {
         RegionRef ref = ref(region);
         RegionTotal total = totals.find(type.name(), region).orElse(null);
         List<String> notReported = new ArrayList<>();
@@ -117,8 +150,13 @@ class PublicController {
     }
 
     @GetMapping("/api/recap/public/tps/{tpsCode}")
-    PublicTps tps(@PathVariable String tpsCode) {
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicTps.class)))
+    ResponseEntity<byte[]> tps(@PathVariable String tpsCode) {
         TpsCode code = new TpsCode(tpsCode);
+        return answer(cache.tps(code.value(), () -> publicTps(code)));
+    }
+
+    private PublicTps publicTps(TpsCode code) {
         Station station = access.station(code);
         List<PublicBallot> ballots = new ArrayList<>();
         for (BallotType type : BallotType.values()) {

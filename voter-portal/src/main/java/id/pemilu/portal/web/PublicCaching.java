@@ -3,10 +3,13 @@ package id.pemilu.portal.web;
 import id.pemilu.portal.PortalProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -54,6 +57,16 @@ class PublicCaching implements WebMvcConfigurer {
         filter.setWriteWeakETag(true);
         FilterRegistrationBean<ShallowEtagHeaderFilter> bean = new FilterRegistrationBean<>(filter);
         bean.addUrlPatterns("/hasil", "/hasil/*", "/tps/*", "/calon", "/calon/*", "/cek-nik", "/portal.css");
+        // around the page cache: a kept page gets its ETag (and 304) like a rendered one
+        bean.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<PublicPageCache> pageCache(@Value("${pemilu.portal.page-cache-ttl:2s}") Duration ttl) {
+        FilterRegistrationBean<PublicPageCache> bean = new FilterRegistrationBean<>(new PublicPageCache(ttl));
+        bean.addUrlPatterns("/hasil", "/hasil/*", "/tps/*", "/calon", "/calon/*");
+        bean.setOrder(Ordered.LOWEST_PRECEDENCE - 5);
         return bean;
     }
 
