@@ -59,6 +59,7 @@ public final class DigitTrainer {
         float rate0 = 0.002f;
         int mnistPerEpoch = TRAIN_END;
         int alsoForms = 0;
+        int patches = 0;
         Path out = Path.of("ocr-c1-reader/src/main/resources/model/digits.params");
         Path cache = Path.of("ocr-c1-reader/target/training-cache");
         for (int i = 0; i < args.length; i++) {
@@ -77,6 +78,7 @@ public final class DigitTrainer {
                 case "--rate" -> rate0 = Float.parseFloat(value);
                 case "--mnist" -> mnistPerEpoch = Integer.parseInt(value);
                 case "--also-forms" -> alsoForms = Integer.parseInt(value);
+                case "--patches" -> patches = Integer.parseInt(value);
                 case "--boxes-only" -> boxesOnly = true;
                 case "--calibrate" -> calibrateOnly = true;
                 default -> {
@@ -111,6 +113,11 @@ public final class DigitTrainer {
             // fine-tuning on broad writing keeps boxes of the training writing too, so that it is not forgotten
             photoTraining = photoTraining.plus(PhotoBoxes.cached(cache.resolve("train-" + alsoForms + ".bin"), mnist,
                     0, TRAIN_END, alsoForms, SEED, threads));
+        }
+        if (patches > 0) {
+            // boxes of photographed pieces of pages in broad writing (BoxPatches): cheap, so many more of them
+            photoTraining = photoTraining.plus(PhotoBoxes.patches(cache.resolve("patches-" + patches + ".bin"), mnist,
+                    0, TRAIN_END, patches, SEED + 700_000_000L, threads));
         }
         System.out.println("photo boxes per digit (training): " + photoTraining.histogram());
         if (boxesOnly) {
