@@ -60,6 +60,8 @@ public final class DigitTrainer {
         int mnistPerEpoch = TRAIN_END;
         int alsoForms = 0;
         int patches = 0;
+        double photoShare = 1;
+        int evalEvery = 1;
         Path out = Path.of("ocr-c1-reader/src/main/resources/model/digits.params");
         Path cache = Path.of("ocr-c1-reader/target/training-cache");
         for (int i = 0; i < args.length; i++) {
@@ -79,6 +81,8 @@ public final class DigitTrainer {
                 case "--mnist" -> mnistPerEpoch = Integer.parseInt(value);
                 case "--also-forms" -> alsoForms = Integer.parseInt(value);
                 case "--patches" -> patches = Integer.parseInt(value);
+                case "--photo-share" -> photoShare = Double.parseDouble(value);
+                case "--eval-every" -> evalEvery = Integer.parseInt(value);
                 case "--boxes-only" -> boxesOnly = true;
                 case "--calibrate" -> calibrateOnly = true;
                 default -> {
@@ -136,13 +140,19 @@ public final class DigitTrainer {
         for (int i = 0; i < validation.length; i++) {
             validationLabels[i] = mnist.label(TRAIN_END + i);
         }
-        float[][] photoInputs = new float[photoValidation.size()][];
-        int[] photoLabels = new int[photoValidation.size()];
+        // --eval-every K: the progress prints read every K-th validation box only (on a loaded machine); the
+        // ensemble's accuracy and temperature come from --calibrate on all of them
+        float[][] photoInputs = new float[(photoValidation.size() + evalEvery - 1) / evalEvery][];
+        int[] photoLabels = new int[photoInputs.length];
         for (int i = 0; i < photoInputs.length; i++) {
-            photoInputs[i] = photoValidation.input(i);
-            photoLabels[i] = photoValidation.label(i);
+            photoInputs[i] = photoValidation.input(i * evalEvery);
+            photoLabels[i] = photoValidation.label(i * evalEvery);
         }
-        int perEpoch = photoTraining.size() + mnistPerEpoch;
+        if (evalEvery > 1) {
+            validation = java.util.Arrays.copyOf(validation, validation.length / evalEvery);
+            validationLabels = java.util.Arrays.copyOf(validationLabels, validation.length);
+        }
+        int perEpoch = (int) (photoTraining.size() * photoShare) + mnistPerEpoch;
         SequentialBlock block = DigitNetwork.create();
         try (Model model = Model.newInstance("digits", "PyTorch")) {
             model.setBlock(block);
@@ -175,7 +185,7 @@ public final class DigitTrainer {
                 }
                 for (int epoch = 1; epoch <= epochs; epoch++) {
                     long started = System.nanoTime();
-                    double loss = trainEpoch(trainer, mnist, photoTraining, random, mnistPerEpoch);
+                    double loss = trainEpoch(trainer, mnist, photoTraining, random, mnistPerEpoch, photoShare);
                     double accuracy = accuracy(logits(model.getNDManager(), trainer, validation), validationLabels);
                     double photoAccuracy = accuracy(logits(model.getNDManager(), trainer, photoInputs), photoLabels);
                     System.out.printf("epoch %d  loss %.4f  validation: distorted MNIST %.2f %%, boxes of photos "
@@ -298,9 +308,12 @@ public final class DigitTrainer {
         }
     }
 
-    /** One pass over the photo boxes and {@code mnistDigits} MNIST training digits (a fresh random choice). */
+    /**
+     * One pass over the photo boxes (a random {@code photoShare} of them) and {@code mnistDigits} MNIST training digits
+     * (a fresh random choice).
+     */
     private static double trainEpoch(Trainer trainer, MnistFile mnist, PhotoBoxes photos, Random random,
-                                     int mnistDigits) {
+                                     int mnistDigits, double photoShare) {
         int all = photos.size() + TRAIN_END;
         int[] order = new int[all];
         for (int i = 0; i < all; i++) {
@@ -312,16 +325,17 @@ public final class DigitTrainer {
             order[i] = order[j];
             order[j] = t;
         }
-        if (mnistDigits < TRAIN_END) {
-            // every photo box, and the first mnistDigits MNIST digits of the shuffled order
-            int[] kept = new int[photos.size() + mnistDigits];
-            int k = 0, mnistTaken = 0;
+        if (mnistDigits < TRAIN_END || photoShare < 1) {
+            // the first photoShare of the photo boxes and the first mnistDigits MNIST digits of the shuffled order
+            int photosWanted = (int) (photos.size() * photoShare);
+            int[] kept = new int[photosWanted + mnistDigits];
+            int k = 0, mnistTaken = 0, photosTaken = 0;
             for (int index : order) {
-                if (index < photos.size() || mnistTaken++ < mnistDigits) {
+                if (index < photos.size() ? photosTaken++ < photosWanted : mnistTaken++ < mnistDigits) {
                     kept[k++] = index;
                 }
             }
-            order = kept;
+            order = java.util.Arrays.copyOf(kept, k);
         }
         int total = order.length;
         double lossSum = 0;
