@@ -59,6 +59,9 @@ public final class DigitTrainer {
         float rate0 = 0.002f;
         int mnistPerEpoch = TRAIN_END;
         int alsoForms = 0;
+        int patches = 0;
+        double photoShare = 1;
+        int evalEvery = 1;
         Path out = Path.of("ocr-c1-reader/src/main/resources/model/digits.params");
         Path cache = Path.of("ocr-c1-reader/target/training-cache");
         for (int i = 0; i < args.length; i++) {
@@ -77,6 +80,9 @@ public final class DigitTrainer {
                 case "--rate" -> rate0 = Float.parseFloat(value);
                 case "--mnist" -> mnistPerEpoch = Integer.parseInt(value);
                 case "--also-forms" -> alsoForms = Integer.parseInt(value);
+                case "--patches" -> patches = Integer.parseInt(value);
+                case "--photo-share" -> photoShare = Double.parseDouble(value);
+                case "--eval-every" -> evalEvery = Integer.parseInt(value);
                 case "--boxes-only" -> boxesOnly = true;
                 case "--calibrate" -> calibrateOnly = true;
                 default -> {
@@ -112,6 +118,11 @@ public final class DigitTrainer {
             photoTraining = photoTraining.plus(PhotoBoxes.cached(cache.resolve("train-" + alsoForms + ".bin"), mnist,
                     0, TRAIN_END, alsoForms, SEED, threads));
         }
+        if (patches > 0) {
+            // boxes of photographed pieces of pages in broad writing (BoxPatches): cheap, so many more of them
+            photoTraining = photoTraining.plus(PhotoBoxes.patches(cache.resolve("patches-" + patches + ".bin"), mnist,
+                    0, TRAIN_END, patches, SEED + 700_000_000L, threads));
+        }
         System.out.println("photo boxes per digit (training): " + photoTraining.histogram());
         if (boxesOnly) {
             return;
@@ -129,13 +140,19 @@ public final class DigitTrainer {
         for (int i = 0; i < validation.length; i++) {
             validationLabels[i] = mnist.label(TRAIN_END + i);
         }
-        float[][] photoInputs = new float[photoValidation.size()][];
-        int[] photoLabels = new int[photoValidation.size()];
+        // --eval-every K: the progress prints read every K-th validation box only (on a loaded machine); the
+        // ensemble's accuracy and temperature come from --calibrate on all of them
+        float[][] photoInputs = new float[(photoValidation.size() + evalEvery - 1) / evalEvery][];
+        int[] photoLabels = new int[photoInputs.length];
         for (int i = 0; i < photoInputs.length; i++) {
-            photoInputs[i] = photoValidation.input(i);
-            photoLabels[i] = photoValidation.label(i);
+            photoInputs[i] = photoValidation.input(i * evalEvery);
+            photoLabels[i] = photoValidation.label(i * evalEvery);
         }
-        int perEpoch = photoTraining.size() + mnistPerEpoch;
+        if (evalEvery > 1) {
+            validation = java.util.Arrays.copyOf(validation, validation.length / evalEvery);
+            validationLabels = java.util.Arrays.copyOf(validationLabels, validation.length);
+        }
+        int perEpoch = (int) (photoTraining.size() * photoShare) + mnistPerEpoch;
         SequentialBlock block = DigitNetwork.create();
         try (Model model = Model.newInstance("digits", "PyTorch")) {
             model.setBlock(block);
@@ -168,7 +185,7 @@ public final class DigitTrainer {
                 }
                 for (int epoch = 1; epoch <= epochs; epoch++) {
                     long started = System.nanoTime();
-                    double loss = trainEpoch(trainer, mnist, photoTraining, random, mnistPerEpoch);
+                    double loss = trainEpoch(trainer, mnist, photoTraining, random, mnistPerEpoch, photoShare);
                     double accuracy = accuracy(logits(model.getNDManager(), trainer, validation), validationLabels);
                     double photoAccuracy = accuracy(logits(model.getNDManager(), trainer, photoInputs), photoLabels);
                     System.out.printf("epoch %d  loss %.4f  validation: distorted MNIST %.2f %%, boxes of photos "
@@ -291,9 +308,12 @@ public final class DigitTrainer {
         }
     }
 
-    /** One pass over the photo boxes and {@code mnistDigits} MNIST training digits (a fresh random choice). */
+    /**
+     * One pass over the photo boxes (a random {@code photoShare} of them) and {@code mnistDigits} MNIST training digits
+     * (a fresh random choice).
+     */
     private static double trainEpoch(Trainer trainer, MnistFile mnist, PhotoBoxes photos, Random random,
-                                     int mnistDigits) {
+                                     int mnistDigits, double photoShare) {
         int all = photos.size() + TRAIN_END;
         int[] order = new int[all];
         for (int i = 0; i < all; i++) {
@@ -305,16 +325,17 @@ public final class DigitTrainer {
             order[i] = order[j];
             order[j] = t;
         }
-        if (mnistDigits < TRAIN_END) {
-            // every photo box, and the first mnistDigits MNIST digits of the shuffled order
-            int[] kept = new int[photos.size() + mnistDigits];
-            int k = 0, mnistTaken = 0;
+        if (mnistDigits < TRAIN_END || photoShare < 1) {
+            // the first photoShare of the photo boxes and the first mnistDigits MNIST digits of the shuffled order
+            int photosWanted = (int) (photos.size() * photoShare);
+            int[] kept = new int[photosWanted + mnistDigits];
+            int k = 0, mnistTaken = 0, photosTaken = 0;
             for (int index : order) {
-                if (index < photos.size() || mnistTaken++ < mnistDigits) {
+                if (index < photos.size() ? photosTaken++ < photosWanted : mnistTaken++ < mnistDigits) {
                     kept[k++] = index;
                 }
             }
-            order = kept;
+            order = java.util.Arrays.copyOf(kept, k);
         }
         int total = order.length;
         double lossSum = 0;

@@ -105,6 +105,77 @@ public final class PhotoBoxes {
         return boxes;
     }
 
+    /**
+     * Boxes of {@code pieces} photographed pieces of pages ({@link id.pemilu.ocr.synth.BoxPatches}) written with digits
+     * {@code from..to-1}; piece {@code i} uses seed {@code seed + i}. Kept in {@code file} like the photo boxes.
+     */
+    public static PhotoBoxes patches(Path file, MnistFile mnist, int from, int to, int pieces, long seed, int threads)
+            throws IOException {
+        if (Files.isRegularFile(file)) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+                if (in.readInt() == MAGIC && in.readInt() == from && in.readInt() == to && in.readInt() == -pieces
+                        && in.readLong() == seed) {
+                    int count = in.readInt();
+                    byte[] labels = new byte[count];
+                    byte[] pixels = new byte[count * PIXELS];
+                    in.readFully(labels);
+                    in.readFully(pixels);
+                    System.out.printf("%s: %d boxes from %d pieces (cached)%n", file, count, pieces);
+                    return new PhotoBoxes(pixels, labels);
+                }
+            }
+        }
+        id.pemilu.ocr.synth.BoxPatches maker = new id.pemilu.ocr.synth.BoxPatches(FormTemplates.load().all(),
+                new HandwrittenDigits(mnist, from, to));
+        int workers = Math.max(1, threads);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        long started = System.nanoTime();
+        List<Future<List<float[]>>> parts = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            int first = w;
+            parts.add(pool.submit(() -> {
+                List<float[]> rows = new ArrayList<>();
+                for (int i = first; i < pieces; i += workers) {
+                    rows.addAll(maker.piece(new java.util.Random(seed + i)));
+                }
+                return rows;
+            }));
+        }
+        java.io.ByteArrayOutputStream pixelStream = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream labelStream = new java.io.ByteArrayOutputStream();
+        try {
+            for (Future<List<float[]>> part : parts) {
+                for (float[] box : part.get()) {
+                    for (int p = 0; p < PIXELS; p++) {
+                        pixelStream.write(Math.round(Math.max(0, Math.min(1, box[p])) * 255));
+                    }
+                    labelStream.write((int) box[PIXELS]);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        PhotoBoxes boxes = new PhotoBoxes(pixelStream.toByteArray(), labelStream.toByteArray());
+        System.out.printf("  %d pieces: %d boxes (%.0f s)%n", pieces, boxes.size(), (System.nanoTime() - started) / 1e9);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeInt(MAGIC);
+            out.writeInt(from);
+            out.writeInt(to);
+            out.writeInt(-pieces);
+            out.writeLong(seed);
+            out.writeInt(boxes.size());
+            out.write(boxes.labels);
+            out.write(boxes.pixels);
+        }
+        return boxes;
+    }
+
     /** Synthesises {@code forms} photos with digits {@code from..to-1} and cuts their written boxes. */
     public static PhotoBoxes synthesise(MnistFile mnist, int from, int to, int forms, long seed, int threads,
                                         Writing writing, PhotoSimulator.Distortion distortion) {
