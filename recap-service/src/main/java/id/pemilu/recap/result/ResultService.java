@@ -34,11 +34,13 @@ public class ResultService {
     private final ApplicationEventPublisher events;
     private final Object[] locks = new Object[1024];
     private final DurableWrites durable;
+    private final GroupInserts inserts;
     private final org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     ResultService(TpsResults results, TpsAccess access, BallotStructures structures, RecapProperties properties,
                   DraftSource drafts, ApplicationEventPublisher events, DurableWrites durable,
-                  org.springframework.data.mongodb.core.MongoTemplate mongo) {
+                  org.springframework.data.mongodb.core.MongoTemplate mongo, GroupInserts inserts) {
+        this.inserts = inserts;
         this.durable = durable;
         this.mongo = mongo;
         this.results = results;
@@ -268,9 +270,7 @@ public class ResultService {
         long previous = result.getResultVersion() - 1;
         org.bson.Document document = ResultDocuments.of(result);
         if (previous == 0) {
-            try {
-                mongo.execute(COLLECTION, collection -> collection.insertOne(document));
-            } catch (org.springframework.dao.DuplicateKeyException e) {
+            if (!inserts.insert(document)) {
                 throw new ConcurrentResultChange();
             }
         } else {
