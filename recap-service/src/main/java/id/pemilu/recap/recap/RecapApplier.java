@@ -46,6 +46,9 @@ public class RecapApplier implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RecapApplier.class);
     static final String COLLECTION = "region_totals";
     private static final int BATCH = 2_000;
+    private static final Document CHILD_FIELDS = new Document("counted", 1).append("flagged", 1)
+            .append("countedTps", 1).append("flaggedTps", 1).append("submittedTps", 1).append("verifiedTps", 1)
+            .append("correctedTps", 1);
 
     private final MongoTemplate mongo;
     private final ResultService results;
@@ -181,13 +184,14 @@ public class RecapApplier implements SmartLifecycle {
             own.fields().exclude("entries").exclude("outbox");
             RegionTotal total = mongo.findOne(own, RegionTotal.class);
             Tally tally = new Tally();
+            var children = mongo.getCollection(COLLECTION);
             for (String childId : childIds) {
-                // one lookup by id each (the embedded MongoDB scans for $in), without the desa entries
-                Query child = new Query(where("_id").is(childId));
-                child.fields().exclude("entries").exclude("outbox");
-                RegionTotal childTotal = mongo.findOne(child, RegionTotal.class);
-                if (childTotal != null) {
-                    tally.addRegion(childTotal);
+                // one lookup by id each (the embedded MongoDB scans for $in), only the sums, read as a plain
+                // document: the object mapping of every child was a tenth of the applier's time (issue 22)
+                Document child = children.find(com.mongodb.client.model.Filters.eq("_id", childId))
+                        .projection(CHILD_FIELDS).first();
+                if (child != null) {
+                    tally.addRegion(child);
                 }
             }
             if (store(total != null ? total : RegionTotal.empty(ballotType, code), tally)) {
