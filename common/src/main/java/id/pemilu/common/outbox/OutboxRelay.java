@@ -115,16 +115,21 @@ public class OutboxRelay implements SmartLifecycle {
             return 0;
         }
         List<List<CorrelationData>> correlations = new ArrayList<>(waiting.size());
-        for (OutboxSource.Held held : waiting) {
-            List<CorrelationData> sent = new ArrayList<>(held.messages().size());
-            for (OutboxMessage message : held.messages()) {
-                CorrelationData correlation = new CorrelationData(message.eventId());
-                rabbit.send(EventExchanges.DOMAIN_EVENTS, message.eventType(), toMessage(message.payload(),
-                        message.eventId(), message.eventType(), message.javaType(),
-                        message.occurredAt() == null ? null : Date.from(message.occurredAt())), correlation);
-                sent.add(correlation);
+        try {
+            for (OutboxSource.Held held : waiting) {
+                List<CorrelationData> sent = new ArrayList<>(held.messages().size());
+                for (OutboxMessage message : held.messages()) {
+                    CorrelationData correlation = new CorrelationData(message.eventId());
+                    rabbit.send(EventExchanges.DOMAIN_EVENTS, message.eventType(), toMessage(message.payload(),
+                            message.eventId(), message.eventType(), message.javaType(),
+                            message.occurredAt() == null ? null : Date.from(message.occurredAt())), correlation);
+                    sent.add(correlation);
+                }
+                correlations.add(sent);
             }
-            correlations.add(sent);
+        } catch (RuntimeException brokerDown) {
+            source.published(List.of(), waiting); // all offered again at the next tick
+            throw brokerDown;
         }
         List<OutboxSource.Held> confirmed = new ArrayList<>();
         List<OutboxSource.Held> unconfirmed = new ArrayList<>();
