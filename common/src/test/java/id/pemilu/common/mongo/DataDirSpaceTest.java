@@ -85,6 +85,46 @@ class DataDirSpaceTest {
         }
     }
 
+    /** The race no check closes: a write already on its way when the disk fails waits for it, the store stays open. */
+    @Test
+    void aWriteTheDiskRefusesWaitsUntilItCanAndTheStoreStaysOpen() throws Exception {
+        Path file = dir.resolve("race.mv");
+        FastIndexH2Backend backend = FastIndexH2Backend.inFileStore(file, 16);
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> results = client.getDatabase("recap").getCollection("tps_results");
+            results.insertOne(new Document("_id", "written-while-locked"));
+            DiskFaults.lock(file);
+            Thread writer;
+            try {
+                writer = new Thread(backend::commit); // H2 writes now, no check before it
+                writer.start();
+                writer.join(1_500);
+                assertThat(writer.isAlive()).as("the write waits for the disk").isTrue();
+                assertThat(backend.getMvStore().isClosed()).as("H2 did not give up on the store").isFalse();
+            } finally {
+                DiskFaults.unlock(file);
+            }
+            writer.join(10_000);
+            assertThat(writer.isAlive()).as("the write landed once the disk took it").isFalse();
+            assertThat(backend.getMvStore().isClosed()).isFalse();
+            Path copy = dir.resolve("race-copy.mv");
+            Files.copy(file, copy);
+            MongoServer restarted = new MongoServer(FastIndexH2Backend.inFileStore(copy, 16));
+            restarted.bind("127.0.0.1", 0);
+            try (MongoClient again = MongoClients.create("mongodb://127.0.0.1:"
+                    + restarted.getLocalAddress().getPort())) {
+                assertThat(again.getDatabase("recap").getCollection("tps_results")
+                        .find(new Document("_id", "written-while-locked")).first()).isNotNull();
+            } finally {
+                restarted.shutdownNow();
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     @Test
     void aDiskWithLessThanTheReserveFreeRefusesWritesBeforeItIsFull() throws Exception {
         Path file = dir.resolve("full.mv");
