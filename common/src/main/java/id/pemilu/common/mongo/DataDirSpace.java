@@ -1,6 +1,5 @@
 package id.pemilu.common.mongo;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches the embedded store's H2 file and its disk: the file must stay writable (not on a read-only filesystem, not
- * locked against writing) and the disk must keep {@code minFreeBytes} free. While it cannot write, the H2 store's own
- * background writer is paused (a failed write would close the store for good, H2's "panic") and changes wait in
- * memory; {@link #refusal()} tells requests to refuse new writes. When the disk is fine again the writer resumes and
- * writes what waited. Checked every {@code period} in the background and before every commit.
+ * locked against writing) and the disk must keep {@code minFreeBytes} free. While it cannot write, {@link #refusal()}
+ * tells requests to refuse new writes and commits are refused; a write of H2's own already on its way waits for the
+ * disk ({@link PatientFilePath}) and lands when it is fine again. Checked every {@code period} in the background and
+ * before every commit; a check never waits for the store (it must answer while a write is stuck).
  */
 final class DataDirSpace implements StoreSpace, AutoCloseable {
 
@@ -27,16 +26,12 @@ final class DataDirSpace implements StoreSpace, AutoCloseable {
 
     private final Path file;
     private final long minFreeBytes;
-    private final H2Backend backend;
-    private final int commitDelayMs;
     private final ScheduledExecutorService watcher;
     private volatile String refusal;
 
-    DataDirSpace(Path file, long minFreeBytes, H2Backend backend, int commitDelayMs, long periodMs) {
+    DataDirSpace(Path file, long minFreeBytes, long periodMs) {
         this.file = file;
         this.minFreeBytes = minFreeBytes;
-        this.backend = backend;
-        this.commitDelayMs = commitDelayMs;
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "store-space");
             t.setDaemon(true);
@@ -50,14 +45,17 @@ final class DataDirSpace implements StoreSpace, AutoCloseable {
         return refusal;
     }
 
-    /** Looks at the disk now (two cheap system calls) and pauses or resumes the store's writer on a change. */
+    /** Looks at the disk now (two cheap system calls). */
     synchronized String check() {
-        String now = inspect();
+        String now;
+        try {
+            now = inspect();
+        } catch (RuntimeException e) {
+            now = READ_ONLY;
+        }
         if (now != null && refusal == null) {
-            backend.getMvStore().setAutoCommitDelay(0);
             log.warn("Store {} cannot take writes ({}): writes refused until it can", file, now);
         } else if (now == null && refusal != null) {
-            backend.getMvStore().setAutoCommitDelay(commitDelayMs);
             log.info("Store {} can take writes again", file);
         }
         refusal = now;

@@ -64,8 +64,7 @@ public class EmbeddedMongoAutoConfiguration {
         if (embeddedMongoBackend.isInMemory()) {
             return StoreSpace.ALWAYS;
         }
-        return new DataDirSpace(storeFile(properties, environment), properties.minFreeMb() * 1024L * 1024L,
-                embeddedMongoBackend, Math.toIntExact(properties.commitDelay().toMillis()), 200);
+        return new DataDirSpace(storeFile(properties, environment), properties.minFreeMb() * 1024L * 1024L, 200);
     }
 
     /** Acknowledged writes reach the H2 file before the answer (kill -9 loses nothing that was acknowledged). */

@@ -28,6 +28,11 @@ final class H2StoreDurability implements StoreDurability {
 
     @Override
     public void commit() {
+        // before waiting for another commit: that one may be stuck on a disk that just failed
+        String before = space.check();
+        if (before != null) {
+            throw unavailable(before);
+        }
         long ticket = requested.incrementAndGet();
         synchronized (lock) {
             if (committed >= ticket) {

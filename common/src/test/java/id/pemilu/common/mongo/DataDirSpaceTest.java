@@ -38,7 +38,7 @@ class DataDirSpaceTest {
         FastIndexH2Backend backend = FastIndexH2Backend.inFileStore(file, 16, Set.of(), null, Duration.ofMillis(200));
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
-        DataDirSpace space = new DataDirSpace(file, 0, backend, 200, 100);
+        DataDirSpace space = new DataDirSpace(file, 0, 100);
         H2StoreDurability durable = new H2StoreDurability(backend, space);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
             MongoCollection<Document> results = client.getDatabase("recap").getCollection("tps_results");
@@ -55,7 +55,7 @@ class DataDirSpaceTest {
                     results.insertOne(new Document("_id", "during-the-fault").append("votes", 2));
                     assertThatThrownBy(durable::commit).isInstanceOf(DomainException.class)
                             .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.UNAVAILABLE);
-                    Thread.sleep(1_000); // five times the writer's delay: it would have written (and failed) by now
+                    Thread.sleep(1_000); // five times the writer's delay: its write started and waits for the disk
                     assertThat(backend.getMvStore().isClosed()).as("the store is still open").isFalse();
                     assertThat(results.find(new Document("_id", "acknowledged-before")).first()).isNotNull();
                 } finally {
@@ -130,7 +130,7 @@ class DataDirSpaceTest {
         Path file = dir.resolve("full.mv");
         FastIndexH2Backend backend = FastIndexH2Backend.inFileStore(file, 16);
         long reserveAboveFree = Files.getFileStore(dir).getUsableSpace() + (1L << 40);
-        DataDirSpace space = new DataDirSpace(file, reserveAboveFree, backend, 1000, 60_000);
+        DataDirSpace space = new DataDirSpace(file, reserveAboveFree, 60_000);
         try {
             assertThat(space.check()).isEqualTo(DataDirSpace.FULL);
             assertThatThrownBy(new H2StoreDurability(backend, space)::commit).isInstanceOf(DomainException.class);

@@ -115,7 +115,7 @@ public class RecommendationService {
 
     public Recommendation get(Caller caller, String id) {
         if (!isReader(caller)) {
-            throw DomainException.notPermitted("Rekomendasi Bawaslu dibaca oleh Bawaslu, PPK dan KPU.");
+            throw DomainException.notPermitted("Rekomendasi Bawaslu ini berada di luar wilayah Anda (dibaca oleh Bawaslu, PPK dan KPU).");
         }
         Recommendation r = find(id);
         requireRead(caller, r.getTarget());
