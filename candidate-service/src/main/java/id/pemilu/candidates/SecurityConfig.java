@@ -1,8 +1,10 @@
 package id.pemilu.candidates;
 
+import id.pemilu.candidates.dapil.DapilSetAuthorization;
 import id.pemilu.common.security.ResourceServerSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -17,6 +19,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(ResourceServerSecurity.PUBLIC_INFRA_PATHS).permitAll()
                         .requestMatchers("/api/candidates/public/**").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/dapil/sets/{body}/{areaCode}")
+                        .access(new DapilSetAuthorization())
                         .anyRequest().authenticated())
                 .build();
     }

@@ -119,6 +119,11 @@ class GatewaySecurityConfig {
     }
 
     @Bean
+    EmptyErrorBodyFilter emptyErrorBodyFilter() {
+        return new EmptyErrorBodyFilter();
+    }
+
+    @Bean
     AnonymousBodyLimitFilter anonymousBodyLimitFilter(
             @Value("${pemilu.gateway.public-max-request-size:64KB}") DataSize maxSize) {
         return new AnonymousBodyLimitFilter(maxSize);

@@ -54,9 +54,6 @@ class AccessMatrixEndToEndTest {
     static final Set<String> RATE_LIMITED = Set.of("/api/members/public/nik-check", "/api/members/public/complaints",
             "/api/candidates/public/candidates/{candidateId}/feedback", "/api/recap/public/tps/{tpsCode}/reports");
 
-    /** Operations that read their input or look their target up before checking the caller (see the CSV). */
-    static final Set<Call> INPUT_FIRST = new java.util.HashSet<>();
-
     static final Map<String, String> SAMPLES = Map.ofEntries(
             Map.entry("tpsCode", "31.71.01.1001.001"), Map.entry("tps", "31.71.01.1001.001"),
             Map.entry("ballotType", "PPWP"), Map.entry("region", "31.71.01"), Map.entry("regionCode", "31.71.01"),
@@ -120,11 +117,6 @@ class AccessMatrixEndToEndTest {
                     expected = "let through";
                     ok = through && status < 500;
                     outcomes.merge("let through", 1, Integer::sum);
-                } else if (INPUT_FIRST.contains(call) && !principal.equals("anonymous")) {
-                    expected = "a 4xx refusal (input read before the caller is checked)";
-                    ok = status >= 400 && status < 500 && status != 401 && isProblem(response);
-                    outcomes.merge(status == 403 ? "refused 403" : "refused 4xx before the role check", 1,
-                            Integer::sum);
                 } else {
                     int refusal = principal.equals("anonymous") ? 401 : 403;
                     expected = Integer.toString(refusal);
@@ -222,10 +214,6 @@ class AccessMatrixEndToEndTest {
                 }
                 String[] cells = line.strip().split(",", 4);
                 String who = cells[3].strip();
-                if (who.startsWith("input-first:")) {
-                    INPUT_FIRST.add(new Call(cells[0], cells[1], cells[2]));
-                    who = who.substring("input-first:".length()).strip();
-                }
                 Set<String> allowed = new LinkedHashSet<>(List.of(who.split(" +")));
                 allowed.remove("none");
                 for (String name : allowed) {

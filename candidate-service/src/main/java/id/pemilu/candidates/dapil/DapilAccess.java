@@ -9,6 +9,14 @@ public final class DapilAccess {
     private DapilAccess() {
     }
 
+    /**
+     * Whether the caller administers the dapil of some body somewhere (any KPU level): checked before a dapil is
+     * looked up or an input read, so that other roles learn neither which dapil exist nor the input rules.
+     */
+    public static boolean administersSome(Caller caller) {
+        return caller.hasRole(Roles.KPU_RI) || caller.hasRole(Roles.KPU_PROVINSI) || caller.hasRole(Roles.KPU_KABKOTA);
+    }
+
     public static boolean canAdminister(Caller caller, ElectoralBody body, String areaCode) {
         if (caller.hasRole(Roles.KPU_RI)) {
             return true;

@@ -1,5 +1,6 @@
 package id.pemilu.candidates.dapil;
 
+import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.security.Caller;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +39,10 @@ class DapilController {
         return DapilView.of(catalog.get(code));
     }
 
-    /** Replaces the whole set of dapil of one body in one area (province or kab/kota). */
+    /**
+     * Replaces the whole set of dapil of one body in one area (province or kab/kota). Who may is decided from the path
+     * before the body is read ({@link DapilSetAuthorization}); {@link DapilCatalog#define} checks again.
+     */
     @PutMapping("/sets/{body}/{areaCode}")
     List<DapilView> defineSet(@PathVariable String body, @PathVariable String areaCode,
                               @RequestBody List<DapilInput> input, @AuthenticationPrincipal Jwt jwt) {
@@ -54,6 +58,10 @@ class DapilController {
     /** Imports dapil from CSV ({@code body,areaCode,code,name,seats,regions}); each (body, area) set is replaced. */
     @PostMapping(value = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     List<DapilView> importCsv(@RequestBody String csv, @AuthenticationPrincipal Jwt jwt) {
-        return catalog.define(DapilCsv.parse(csv), Caller.of(jwt)).stream().map(DapilView::of).toList();
+        Caller caller = Caller.of(jwt);
+        if (!DapilAccess.administersSome(caller)) {
+            throw DomainException.notPermitted("Dapil ditetapkan oleh KPU yang berwenang atas wilayahnya.");
+        }
+        return catalog.define(DapilCsv.parse(csv), caller).stream().map(DapilView::of).toList();
     }
 }

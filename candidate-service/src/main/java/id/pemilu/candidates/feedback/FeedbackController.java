@@ -50,7 +50,7 @@ class FeedbackController {
     }
 
     @GetMapping("/api/candidates/feedback")
-    List<Feedback> ofDapil(@RequestParam String dapil, @AuthenticationPrincipal Jwt jwt) {
+    List<Feedback> ofDapil(@RequestParam(required = false) String dapil, @AuthenticationPrincipal Jwt jwt) {
         return feedback.ofDapil(dapil, Caller.of(jwt));
     }
 

@@ -63,23 +63,30 @@ class FeedbackService {
         return new Receipt(saved.id(), candidateId, saved.reports(), saved.reports() > 1);
     }
 
+    /** The caller is checked first: another role learns neither the rules of the input nor which dapil exist. */
     List<Feedback> ofDapil(String dapilCode, Caller caller) {
+        boolean party = caller.hasRole(Roles.PARTY_OPERATOR) && caller.partyId() != null;
+        if (!isStaff(caller) && !party) {
+            throw DomainException.notPermitted(
+                    "Tanggapan masyarakat hanya dapat dibaca KPU, Bawaslu dan partai pengusul.");
+        }
+        if (dapilCode == null || dapilCode.isBlank()) {
+            throw DomainException.invalid("Kode dapil (dapil) wajib diisi.");
+        }
         dapils.get(dapilCode);
         List<Feedback> all = entries.ofDapil(dapilCode);
-        if (isStaff(caller)) {
-            return all;
-        }
-        if (caller.hasRole(Roles.PARTY_OPERATOR) && caller.partyId() != null) {
-            return all.stream().filter(f -> caller.partyId().equals(f.partyId())).toList();
-        }
-        throw DomainException.notPermitted("Tanggapan masyarakat hanya dapat dibaca KPU, Bawaslu dan partai pengusul.");
+        return isStaff(caller) ? all : all.stream().filter(f -> caller.partyId().equals(f.partyId())).toList();
     }
 
     Feedback clarify(String feedbackId, String text, Caller caller) {
+        String notPermitted = "Hanya operator partai pengusul yang dapat memberi klarifikasi.";
+        if (!caller.hasRole(Roles.PARTY_OPERATOR) || caller.partyId() == null) {
+            throw DomainException.notPermitted(notPermitted);
+        }
         Feedback feedback = entries.find(feedbackId)
                 .orElseThrow(() -> DomainException.notFound("Tanggapan tidak ditemukan: " + feedbackId));
-        if (!caller.hasRole(Roles.PARTY_OPERATOR) || !feedback.partyId().equals(caller.partyId())) {
-            throw DomainException.notPermitted("Hanya operator partai pengusul yang dapat memberi klarifikasi.");
+        if (!feedback.partyId().equals(caller.partyId())) {
+            throw DomainException.notPermitted(notPermitted);
         }
         if (text == null || text.isBlank() || text.length() > 2000) {
             throw DomainException.invalid("Klarifikasi wajib diisi (paling banyak 2000 karakter).");

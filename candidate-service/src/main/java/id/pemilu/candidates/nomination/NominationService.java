@@ -44,8 +44,8 @@ public class NominationService {
     }
 
     public CandidateListView view(String dapilCode, String partyId, Caller caller) {
-        Dapil dapil = dapils.get(dapilCode);
         requireRead(caller, partyId);
+        Dapil dapil = dapils.get(dapilCode);
         return viewOf(find(dapilCode, partyId), dapil);
     }
 
@@ -57,6 +57,7 @@ public class NominationService {
 
     public CandidateListView save(String dapilCode, String partyId, List<CandidateInput> inputs, String reason,
                                   Caller caller) {
+        requireMayEdit(caller, partyId);
         Dapil dapil = dapils.get(dapilCode);
         requireEdit(caller, dapil, partyId);
         if (dapil.getBody().partyLists() && parties.find(partyId).isEmpty()) {
@@ -132,6 +133,7 @@ public class NominationService {
      */
     public CandidateListView move(String dapilCode, String partyId, String candidateId, String toDapilCode,
                                   Integer position, String reason, Caller caller) {
+        requireMayEdit(caller, partyId);
         Dapil from = dapils.get(dapilCode);
         Dapil to = dapils.get(toDapilCode == null ? "" : toDapilCode);
         requireEdit(caller, from, partyId);
@@ -188,6 +190,7 @@ public class NominationService {
     }
 
     public CandidateListView submit(String dapilCode, String partyId, Caller caller) {
+        requireMayEdit(caller, partyId);
         Dapil dapil = dapils.get(dapilCode);
         requireEdit(caller, dapil, partyId);
         CandidateList list = find(dapilCode, partyId);
@@ -214,6 +217,9 @@ public class NominationService {
 
     /** KPU marks every candidate MS or TMS (TMS needs a reason); any TMS opens the repair window. */
     public CandidateListView verify(String dapilCode, String partyId, List<VerdictInput> verdicts, Caller caller) {
+        if (!DapilAccess.administersSome(caller)) {
+            throw DomainException.notPermitted("Daftar calon diverifikasi oleh KPU yang berwenang atas dapilnya.");
+        }
         Dapil dapil = dapils.get(dapilCode);
         if (!DapilAccess.canAdminister(caller, dapil.getBody(), dapil.getAreaCode())) {
             throw DomainException.notPermitted(
@@ -331,6 +337,20 @@ public class NominationService {
         return lists.find(dapilCode, partyId).orElseThrow(() -> DomainException.notFound(
                 "Belum ada daftar calon partai "
                 + partyId + " di dapil " + dapilCode + "."));
+    }
+
+    /**
+     * Before the dapil is looked up: only the party's own operator edits a party list, only KPU the individual (DPD)
+     * list; the full check ({@link #requireEdit}) follows once the dapil's body and area are known.
+     */
+    private static void requireMayEdit(Caller caller, String partyId) {
+        boolean maybe = CandidateList.INDIVIDUAL.equals(partyId) ? DapilAccess.administersSome(caller)
+                : caller.hasRole(Roles.PARTY_OPERATOR) && partyId.equals(caller.partyId());
+        if (!maybe) {
+            throw DomainException.notPermitted(CandidateList.INDIVIDUAL.equals(partyId)
+                    ? "Daftar calon DPD (perseorangan) diisi oleh KPU yang berwenang atas dapilnya."
+                    : "Hanya operator partai " + partyId + " yang boleh mengubah daftar calon partai ini.");
+        }
     }
 
     private static void requireEdit(Caller caller, Dapil dapil, String partyId) {

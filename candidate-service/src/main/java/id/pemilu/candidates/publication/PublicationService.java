@@ -102,10 +102,10 @@ public class PublicationService {
 
     /** KPU RI reopens a final DCT with a reason (e.g. a Bawaslu or court decision); the next DCT is a new version. */
     public PublicBallot reopenDct(String dapilCode, String reason, Caller caller) {
-        Dapil dapil = catalog.get(dapilCode);
         if (!caller.hasRole(id.pemilu.common.security.Roles.KPU_RI)) {
             throw DomainException.notPermitted("Hanya KPU RI yang dapat membuka kembali DCT.");
         }
+        Dapil dapil = catalog.get(dapilCode);
         if (dapil.getStage() != DapilStage.DCT) {
             throw DomainException.conflict(
                     "DCT dapil " + dapilCode + " belum ditetapkan; tidak ada yang dibuka kembali.");
@@ -222,7 +222,11 @@ public class PublicationService {
         }
     }
 
+    /** The caller is checked before the lookup too: other roles do not learn which dapil exist. */
     private Dapil administered(String dapilCode, Caller caller) {
+        if (!DapilAccess.administersSome(caller)) {
+            throw DomainException.notPermitted("Anda tidak berwenang atas dapil " + dapilCode + ".");
+        }
         Dapil dapil = catalog.get(dapilCode);
         if (!DapilAccess.canAdminister(caller, dapil.getBody(), dapil.getAreaCode())) {
             throw DomainException.notPermitted("Anda tidak berwenang atas dapil " + dapilCode + ".");

@@ -34,9 +34,8 @@ public class EmbeddedMongoAutoConfiguration {
     /** The store itself; closed by the server's shutdown. */
     @Bean(destroyMethod = "")
     H2Backend embeddedMongoBackend(EmbeddedMongoProperties properties, Environment environment) {
-        String name = environment.getProperty("spring.application.name", "pemilu");
         if (StringUtils.hasText(properties.dataDir())) {
-            Path file = Path.of(properties.dataDir()).toAbsolutePath().resolve(name + ".mv");
+            Path file = storeFile(properties, environment);
             try {
                 Files.createDirectories(file.getParent());
             } catch (IOException e) {
@@ -58,10 +57,26 @@ public class EmbeddedMongoAutoConfiguration {
         return server;
     }
 
+    /** Whether the H2 file and its disk can take writes (full or read-only disk: writes refused, reads go on). */
+    @Bean
+    StoreSpace embeddedStoreSpace(H2Backend embeddedMongoBackend, EmbeddedMongoProperties properties,
+                                  Environment environment) {
+        if (embeddedMongoBackend.isInMemory()) {
+            return StoreSpace.ALWAYS;
+        }
+        return new DataDirSpace(storeFile(properties, environment), properties.minFreeMb() * 1024L * 1024L, 200);
+    }
+
     /** Acknowledged writes reach the H2 file before the answer (kill -9 loses nothing that was acknowledged). */
     @Bean
-    StoreDurability embeddedStoreDurability(H2Backend embeddedMongoBackend) {
-        return embeddedMongoBackend.isInMemory() ? () -> { } : new H2StoreDurability(embeddedMongoBackend);
+    StoreDurability embeddedStoreDurability(H2Backend embeddedMongoBackend, StoreSpace embeddedStoreSpace) {
+        return embeddedStoreSpace instanceof DataDirSpace space ? new H2StoreDurability(embeddedMongoBackend, space)
+                : () -> { };
+    }
+
+    private static Path storeFile(EmbeddedMongoProperties properties, Environment environment) {
+        String name = environment.getProperty("spring.application.name", "pemilu");
+        return Path.of(properties.dataDir()).toAbsolutePath().resolve(name + ".mv");
     }
 
     @Bean

@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         before the answer whatever this says; a larger buffer lets a bulk import write each page of
  *                         a large index once for many inserts instead of once for a few
  * @param commitDelay      longest time a change waits before the store writes it on its own (default 1 s)
+ * @param minFreeMb        free space the data folder's disk must keep (MB, default 64): below it the service refuses
+ *                         writes (503) before the disk is full, so that the store never fails in the middle of one
  */
 @ConfigurationProperties("pemilu.mongo.embedded")
 public record EmbeddedMongoProperties(String dataDir, Integer port, Integer cacheMb, Set<String> insertionOrdered,
-                                      Integer commitBufferMb, Duration commitDelay) {
+                                      Integer commitBufferMb, Duration commitDelay, Integer minFreeMb) {
 
     public EmbeddedMongoProperties {
         port = port == null ? 0 : port;
@@ -29,6 +31,7 @@ public record EmbeddedMongoProperties(String dataDir, Integer port, Integer cach
         if (commitBufferMb != null && (commitBufferMb < 1 || commitBufferMb > 1024)) {
             throw new IllegalArgumentException("pemilu.mongo.embedded.commit-buffer-mb must be 1..1024 MB");
         }
+        minFreeMb = minFreeMb == null ? 64 : minFreeMb;
         commitDelay = commitDelay == null ? FastIndexH2Backend.DEFAULT_COMMIT_DELAY : commitDelay;
         if (commitDelay.isNegative() || commitDelay.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("pemilu.mongo.embedded.commit-delay must be 0..60 s");

@@ -69,7 +69,8 @@ final class FastIndexH2Backend extends H2Backend {
      */
     static FastIndexH2Backend inFileStore(Path file, int cacheMb, Set<String> insertionOrdered,
                                           Integer commitBufferMb, Duration commitDelay) {
-        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb);
+        // writes the disk refuses wait for it (PatientFilePath) instead of closing the store for good
+        MVStore.Builder builder = new MVStore.Builder().fileName(PatientFilePath.of(file)).cacheSize(cacheMb);
         if (commitBufferMb != null) {
             builder.autoCommitBufferSize(commitBufferMb * 1024);
         }

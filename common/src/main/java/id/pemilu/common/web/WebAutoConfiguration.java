@@ -1,6 +1,8 @@
 package id.pemilu.common.web;
 
 import id.pemilu.common.mongo.StoreDurability;
+import id.pemilu.common.mongo.StoreSpace;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,9 +25,10 @@ public class WebAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(StoreDurability.class)
-    FilterRegistrationBean<DurableWritesFilter> durableWritesFilter(StoreDurability durability) {
-        FilterRegistrationBean<DurableWritesFilter> registration =
-                new FilterRegistrationBean<>(new DurableWritesFilter(durability));
+    FilterRegistrationBean<DurableWritesFilter> durableWritesFilter(StoreDurability durability,
+                                                                    ObjectProvider<StoreSpace> space) {
+        FilterRegistrationBean<DurableWritesFilter> registration = new FilterRegistrationBean<>(
+                new DurableWritesFilter(durability, space.getIfAvailable(() -> StoreSpace.ALWAYS)));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

@@ -53,12 +53,12 @@ class FastIndexH2BackendTest {
 
     @Test
     void commitSettingsOutsideSaneBoundsAreRefused() {
-        assertThatThrownBy(() -> new EmbeddedMongoProperties(null, null, null, null, 0, null))
+        assertThatThrownBy(() -> new EmbeddedMongoProperties(null, null, null, null, 0, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("commit-buffer-mb");
         assertThatThrownBy(() -> new EmbeddedMongoProperties(null, null, null, null, null,
-                java.time.Duration.ofMinutes(5))).isInstanceOf(IllegalArgumentException.class)
+                java.time.Duration.ofMinutes(5), null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("commit-delay");
-        assertThat(new EmbeddedMongoProperties(null, null, null, null, null, null).commitDelay())
+        assertThat(new EmbeddedMongoProperties(null, null, null, null, null, null, null).commitDelay())
                 .isEqualTo(java.time.Duration.ofSeconds(1));
     }
 

@@ -25,7 +25,7 @@ class H2StoreDurabilityTest {
         H2Backend backend = new H2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
-        StoreDurability durable = new H2StoreDurability(backend);
+        StoreDurability durable = new H2StoreDurability(backend, new DataDirSpace(file, 0, 200));
         var address = server.getLocalAddress();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
             MongoCollection<Document> results = client.getDatabase("recap").getCollection("tps_results");

@@ -15,7 +15,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The desk's live view of its region and the report it sends up the tiers (CSV, JSON, printable PDF). */
+/**
+ * The desk's live view of its region and the report it sends up the tiers (CSV, JSON, printable PDF). The caller's
+ * role ({@code @PreAuthorize}) and region are checked before any other parameter is read (a {@code limit} that is
+ * not a number too), so other roles learn nothing of the parameters' rules.
+ */
 @RestController
 class ProgressController {
 
@@ -27,25 +31,36 @@ class ProgressController {
 
     @GetMapping("/api/desk/progress")
     @PreAuthorize(DeskRoles.READ)
-    ProgressService.View progress(@AuthenticationPrincipal Jwt jwt, @RequestParam String region,
+    ProgressService.View progress(@AuthenticationPrincipal Jwt jwt,
+                                  @RequestParam(required = false) String region,
                                   @RequestParam(defaultValue = "PILKADA_GUBERNUR") String contest,
-                                  @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 0 || limit > 10_000) {
-            throw new IllegalArgumentException("limit harus 0 sampai 10000");
+                                  @RequestParam(defaultValue = "100") String limit) {
+        DeskAccess.readerFor(Caller.of(jwt), DeskAccess.requiredRegion(region));
+        int rows = limit(limit);
+        return progress.progress(region, Contest.parse(contest), rows);
+    }
+
+    private static int limit(String text) {
+        try {
+            int limit = Integer.parseInt(text.trim());
+            if (limit >= 0 && limit <= 10_000) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
         }
-        DeskAccess.readerFor(Caller.of(jwt), region);
-        return progress.progress(region, Contest.parse(contest), limit);
+        throw new IllegalArgumentException("limit harus 0 sampai 10000");
     }
 
     @GetMapping("/api/desk/export")
     @PreAuthorize(DeskRoles.READ)
-    ResponseEntity<?> export(@AuthenticationPrincipal Jwt jwt, @RequestParam String region,
+    ResponseEntity<?> export(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String region,
                              @RequestParam(defaultValue = "PILKADA_GUBERNUR") String contest,
                              @RequestParam(defaultValue = "csv") String format) {
+        DeskAccess.readerFor(Caller.of(jwt), DeskAccess.requiredRegion(region));
         if (!format.equals("csv") && !format.equals("json") && !format.equals("pdf")) {
             throw new IllegalArgumentException("format harus csv, json atau pdf");
         }
-        DeskAccess.readerFor(Caller.of(jwt), region);
         Contest c = Contest.parse(contest);
         ProgressService.View view = progress.progress(region, c, 10_000);
         String file = "desk-pilkada-bukan-data-resmi-" + c.name().toLowerCase() + "-" + view.region().code() + "."

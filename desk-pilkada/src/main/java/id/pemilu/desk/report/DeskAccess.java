@@ -45,6 +45,17 @@ public final class DeskAccess {
         covers(caller, regionCode, "wilayah " + regionCode);
     }
 
+    /**
+     * The {@code region} parameter, which the role check ({@code @PreAuthorize}) has already let through: a missing
+     * one is a bad request of a caller who may use the operation (other roles got 403 before).
+     */
+    public static String requiredRegion(String regionCode) {
+        if (regionCode == null || regionCode.isBlank()) {
+            throw DomainException.invalid("Kode wilayah (region) wajib diisi.");
+        }
+        return regionCode;
+    }
+
     public static void deskFor(Caller caller, String regionCode) {
         if (!caller.hasRole(Roles.DESK_PILKADA)) {
             throw DomainException.notPermitted(

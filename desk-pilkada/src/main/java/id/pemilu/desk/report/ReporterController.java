@@ -46,10 +46,10 @@ class ReporterController {
 
     @GetMapping("/api/desk/reporters")
     @PreAuthorize(DeskRoles.DESK)
-    List<ReporterRow> list(@AuthenticationPrincipal Jwt jwt, @RequestParam String region,
+    List<ReporterRow> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String region,
                            @RequestParam(defaultValue = "PILKADA_GUBERNUR") String contest) {
+        DeskAccess.deskFor(Caller.of(jwt), DeskAccess.requiredRegion(region));
         TpsDirectory.checkRegion(region);
-        DeskAccess.deskFor(Caller.of(jwt), region);
         Map<String, List<IndexedReport>> byReporter = new TreeMap<>();
         for (IndexedReport r : index.under(region, Contest.parse(contest))) {
             byReporter.computeIfAbsent(r.reportedBy(), k -> new ArrayList<>()).add(r);

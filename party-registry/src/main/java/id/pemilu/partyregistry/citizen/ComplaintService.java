@@ -51,24 +51,28 @@ class ComplaintService {
     }
 
     Complaint answer(String partyId, String complaintId, String statement, String evidence, Caller caller) {
-        Complaint complaint = complaints.get(complaintId);
-        if (!complaint.getPartyId().equals(partyId)) {
-            throw DomainException.notFound("Aduan tidak ditemukan.");
-        }
         boolean own = caller.hasRole(Roles.PARTY_OPERATOR) && partyId.equals(caller.partyId());
         if (!own) {
             throw DomainException.notPermitted("Jawaban aduan diberikan oleh operator partai yang bersangkutan.");
+        }
+        Complaint complaint = complaints.get(complaintId);
+        if (!complaint.getPartyId().equals(partyId)) {
+            throw DomainException.notFound("Aduan tidak ditemukan.");
         }
         complaint.answer(statement, evidence, caller.username(), clock.instant());
         return complaints.save(complaint);
     }
 
     Complaint decide(String complaintId, String decision, String reason, Caller caller) {
+        String notPermitted = "Aduan diputus oleh KPU kab/kota tempat anggota terdaftar.";
+        if (!caller.hasRole(Roles.KPU_RI) && !caller.hasRole(Roles.KPU_KABKOTA)) {
+            // before the lookup: other roles do not learn which complaints exist
+            throw DomainException.notPermitted(notPermitted);
+        }
         Complaint complaint = complaints.get(complaintId);
-        boolean allowed = caller.hasRole(Roles.KPU_RI)
-                || (caller.hasRole(Roles.KPU_KABKOTA) && caller.coversRegion(complaint.getKabKotaCode()));
+        boolean allowed = caller.hasRole(Roles.KPU_RI) || caller.coversRegion(complaint.getKabKotaCode());
         if (!allowed) {
-            throw DomainException.notPermitted("Aduan diputus oleh KPU kab/kota tempat anggota terdaftar.");
+            throw DomainException.notPermitted(notPermitted);
         }
         boolean remove = switch (decision == null ? "" : decision) {
             case "REMOVE" -> true;

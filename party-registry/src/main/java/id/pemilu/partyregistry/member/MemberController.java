@@ -154,15 +154,24 @@ class MemberController {
         return samples.ofParty(partyId);
     }
 
-    /** Re-draws a sample from a published seed (anyone with access can check KPU's draw). */
+    /**
+     * Re-draws a sample from a published seed (anyone with access can check KPU's draw). The parameters are read
+     * after the access check: other roles get 403 whatever they sent.
+     */
     @GetMapping("/api/parties/{partyId}/factual-samples/redraw")
     Map<String, Object> redraw(@AuthenticationPrincipal Jwt jwt, @PathVariable String partyId,
-                               @RequestParam String kabKotaCode, @RequestParam String seed,
-                               @RequestParam int size) {
+                               @RequestParam(required = false) String kabKotaCode,
+                               @RequestParam(required = false) String seed,
+                               @RequestParam(required = false) String size) {
         PartyAccess.requireView(Caller.of(jwt), partyId);
+        if (kabKotaCode == null || kabKotaCode.isBlank() || seed == null || seed.isBlank() || size == null
+                || !size.strip().matches("\\d{1,6}")) {
+            throw new IllegalArgumentException("Undian ulang memerlukan kabKotaCode, seed dan size (bilangan bulat).");
+        }
         List<String> population = samples.population(partyId, kabKotaCode);
+        int count = Integer.parseInt(size.strip());
         return Map.of("seed", seed, "population", population.size(),
-                "memberIds", FactualSample.draw(seed, population, Math.min(size, Math.max(1, population.size()))));
+                "memberIds", FactualSample.draw(seed, population, Math.min(count, Math.max(1, population.size()))));
     }
 
     @PostMapping("/api/members/officials")

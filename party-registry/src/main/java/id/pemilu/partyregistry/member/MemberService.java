@@ -100,6 +100,7 @@ public class MemberService implements MemberCounts {
 
     /** KPU kab/kota (of the member's kab/kota) or KPU RI marks a member MS or TMS. */
     MemberView verify(String partyId, String memberId, MemberStatus result, String reason, Caller caller) {
+        requireVerifierRole(caller);
         Person saved = change(memberId, person -> {
             Membership m = person.require(partyId);
             requireVerifier(caller, m);
@@ -111,12 +112,20 @@ public class MemberService implements MemberCounts {
     }
 
     MemberView recordFactual(String partyId, String memberId, MemberStatus result, String reason, Caller caller) {
+        requireVerifierRole(caller);
         Person saved = change(memberId, person -> {
             requireVerifier(caller, person.require(partyId));
             person.recordFactual(partyId, result, reason, caller.username());
         });
         return MemberView.of(saved, saved.require(partyId), imports.completedIds(),
                 nikFor(saved, saved.require(partyId), caller));
+    }
+
+    /** Before the member is looked up: other roles learn nothing of which members exist. */
+    static void requireVerifierRole(Caller caller) {
+        if (!caller.hasRole(Roles.KPU_RI) && !caller.hasRole(Roles.KPU_KABKOTA)) {
+            throw DomainException.notPermitted("Verifikasi hanya oleh KPU kab/kota tempat anggota terdaftar.");
+        }
     }
 
     static void requireVerifier(Caller caller, Membership m) {

@@ -25,6 +25,13 @@ public final class PartyAccess {
         throw DomainException.notPermitted("Anda hanya boleh mengelola data partai Anda sendiri.");
     }
 
+    /** Before the party id is read: only KPU RI and party operators manage a party at all. */
+    public static void requireManageSome(Caller caller) {
+        if (!caller.hasRole(Roles.KPU_RI) && !caller.hasRole(Roles.PARTY_OPERATOR)) {
+            throw DomainException.notPermitted("Anda hanya boleh mengelola data partai Anda sendiri.");
+        }
+    }
+
     /** See a party's members and reports: KPU, Bawaslu, or the party's own operator. */
     public static void requireView(Caller caller, String partyId) {
         if (isKpu(caller) || caller.hasRole(Roles.BAWASLU)) {

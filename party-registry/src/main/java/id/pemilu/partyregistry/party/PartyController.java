@@ -29,6 +29,7 @@ class PartyController {
     @PostMapping
     ResponseEntity<PartyView> register(@AuthenticationPrincipal Jwt jwt, @RequestBody PartyRequests.Register body) {
         Caller caller = Caller.of(jwt);
+        PartyAccess.requireManageSome(caller);
         PartyId id = new PartyId(body.id());
         PartyAccess.requireManage(caller, id.value());
         Party party = service.register(Party.register(id, body.name(), body.abbreviation(), body.leadership(),
@@ -89,6 +90,9 @@ class PartyController {
                            @RequestBody PartyRequests.BallotNumber body) {
         Caller caller = Caller.of(jwt);
         PartyAccess.requireKpuRi(caller);
+        if (body.ballotNumber() == null) {
+            throw new IllegalArgumentException("Nomor urut partai (ballotNumber) wajib diisi.");
+        }
         return PartyView.of(service.change(partyId, p -> p.assignBallotNumber(body.ballotNumber(),
                 caller.username())));
     }

@@ -19,7 +19,8 @@ final class PartyRequests {
     record Leadership(List<Leader> leadership) {
     }
 
-    record BallotNumber(int ballotNumber) {
+    /** A wrapper type: a missing number is refused after the access check (a primitive failed while reading). */
+    record BallotNumber(Integer ballotNumber) {
     }
 
     record RepairWindow(Instant until) {

@@ -25,7 +25,8 @@ class DctImportController {
         this.structures = structures;
     }
 
-    record DctInput(String body, String dapilCode, String dapilName, int seats, int dctVersion,
+    /** Wrapper numbers: a missing one is refused after the role check, not by the JSON reader before it. */
+    record DctInput(String body, String dapilCode, String dapilName, Integer seats, Integer dctVersion,
                     List<String> regionCodes, List<DctFinalized.BallotParty> parties) {
     }
 
@@ -35,7 +36,8 @@ class DctImportController {
         if (in.body() == null || !List.of("DPR", "DPRD_PROVINSI", "DPRD_KABKOTA").contains(in.body())) {
             throw new IllegalArgumentException("body harus DPR, DPRD_PROVINSI atau DPRD_KABKOTA.");
         }
-        if (in.dapilCode() == null || in.dapilCode().isBlank() || in.seats() < 1 || in.dctVersion() < 1
+        if (in.dapilCode() == null || in.dapilCode().isBlank() || in.seats() == null || in.seats() < 1
+                || in.dctVersion() == null || in.dctVersion() < 1
                 || in.regionCodes() == null || in.regionCodes().isEmpty() || in.parties() == null
                 || in.parties().isEmpty()) {
             throw new IllegalArgumentException("DCT wajib berisi kode dapil, jumlah kursi (>= 1), versi (>= 1), "

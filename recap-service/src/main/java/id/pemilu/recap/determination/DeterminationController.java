@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Penetapan: KPU RI publishes the determination of a contest with its calculation; anyone reads it. Officers of
- * the recap may preview what the numbers give now.
+ * the recap may preview what the numbers give now. Parameters are optional for the binder so that the role check
+ * ({@code @PreAuthorize}) comes first: other roles get 403 whatever they sent, never the rules of the parameters.
  */
 @RestController
 class DeterminationController {
@@ -35,7 +36,7 @@ class DeterminationController {
     @PostMapping("/api/recap/determinations")
     @PreAuthorize("hasRole('kpu-ri')")
     ResponseEntity<DeterminationService.Published> publish(@AuthenticationPrincipal Jwt jwt,
-                                                           @RequestParam String ballotType,
+                                                           @RequestParam(required = false) String ballotType,
                                                            @RequestParam(defaultValue = "ID") String region,
                                                            @RequestBody(required = false) PublishRequest body) {
         DeterminationService.Published published = service.publish(Caller.of(jwt), BallotType.parse(ballotType),
@@ -45,7 +46,8 @@ class DeterminationController {
 
     @GetMapping("/api/recap/determinations/preview")
     @PreAuthorize(RecapRoles.REGION_STAFF)
-    Determination preview(@RequestParam String ballotType, @RequestParam(defaultValue = "ID") String region) {
+    Determination preview(@RequestParam(required = false) String ballotType,
+                          @RequestParam(defaultValue = "ID") String region) {
         return service.calculate(BallotType.parse(ballotType), region);
     }
 

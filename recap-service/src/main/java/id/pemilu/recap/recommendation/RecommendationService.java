@@ -10,6 +10,7 @@ import id.pemilu.recap.result.BallotType;
 import id.pemilu.recap.result.TpsCode;
 import id.pemilu.recap.session.Tier;
 import id.pemilu.recap.storage.DurableWrites;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
@@ -81,6 +82,10 @@ public class RecommendationService {
     }
 
     public Recommendation answer(Caller caller, String id, AnswerCommand command) {
+        if (Arrays.stream(Tier.values()).noneMatch(t -> caller.hasRole(t.officerRole()))) {
+            // before the lookup: other roles do not learn which recommendations exist
+            throw DomainException.notPermitted("Rekomendasi dijawab oleh PPK atau KPU yang bertanggung jawab.");
+        }
         synchronized (this) {
             Recommendation r = find(id);
             Tier tier = Tier.of(r.getResponsibleRegion());
@@ -109,6 +114,9 @@ public class RecommendationService {
     }
 
     public Recommendation get(Caller caller, String id) {
+        if (!isReader(caller)) {
+            throw DomainException.notPermitted("Rekomendasi Bawaslu ini berada di luar wilayah Anda (dibaca oleh Bawaslu, PPK dan KPU).");
+        }
         Recommendation r = find(id);
         requireRead(caller, r.getTarget());
         return r;
@@ -152,11 +160,13 @@ public class RecommendationService {
                 : caller.regionCode();
     }
 
+    private static boolean isReader(Caller caller) {
+        return caller.hasRole(Roles.BAWASLU) || caller.hasRole(Roles.PPK) || caller.hasRole(Roles.KPU_KABKOTA)
+                || caller.hasRole(Roles.KPU_PROVINSI) || caller.hasRole(Roles.KPU_RI);
+    }
+
     private static void requireRead(Caller caller, String region) {
-        boolean reader = caller.hasRole(Roles.BAWASLU) || caller.hasRole(Roles.PPK)
-                || caller.hasRole(Roles.KPU_KABKOTA) || caller.hasRole(Roles.KPU_PROVINSI)
-                || caller.hasRole(Roles.KPU_RI);
-        if (!reader || !caller.coversRegion(region)) {
+        if (!isReader(caller) || !caller.coversRegion(region)) {
             throw DomainException.notPermitted("Rekomendasi Bawaslu di wilayah " + region
                     + " berada di luar wilayah Anda.");
         }
