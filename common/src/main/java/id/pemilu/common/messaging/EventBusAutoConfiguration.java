@@ -6,7 +6,6 @@ import id.pemilu.common.events.EventExchanges;
 import id.pemilu.common.inbox.ProcessedEvents;
 import id.pemilu.common.outbox.OutboxProperties;
 import id.pemilu.common.outbox.OutboxRelay;
-import id.pemilu.common.outbox.OutboxSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
@@ -59,8 +58,8 @@ public class EventBusAutoConfiguration {
     @ConditionalOnBean({MongoTemplate.class, RabbitTemplate.class})
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, OutboxProperties properties,
-                            MeterRegistry meters, ObjectProvider<OutboxSource> sources) {
-        return new OutboxRelay(mongo, rabbit, properties, meters, sources.orderedStream().toList());
+                            MeterRegistry meters) {
+        return new OutboxRelay(mongo, rabbit, properties, meters);
     }
 
     @Bean

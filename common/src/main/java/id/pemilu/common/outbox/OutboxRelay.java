@@ -42,18 +42,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Counter published;
     private final Queue<DocumentRef> hints = new ConcurrentLinkedQueue<>();
-    private final List<OutboxSource> sources;
     private volatile ScheduledExecutorService executor;
     private volatile long lastSweep;
 
     public OutboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, OutboxProperties properties, MeterRegistry meters) {
-        this(mongo, rabbit, properties, meters, List.of());
-    }
-
-    /** @param sources events kept outside outbox fields (see {@link OutboxSource}), published like the others */
-    public OutboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, OutboxProperties properties, MeterRegistry meters,
-                       List<OutboxSource> sources) {
-        this.sources = List.copyOf(sources);
         this.mongo = mongo;
         this.rabbit = rabbit;
         this.properties = properties;
@@ -77,9 +69,6 @@ public class OutboxRelay implements SmartLifecycle {
                 sent += publish(collection, documents);
             } while (documents.size() == properties.batchSize());
         }
-        for (OutboxSource source : sources) {
-            sent += publish(source, true);
-        }
         return sent;
     }
 
@@ -92,61 +81,15 @@ public class OutboxRelay implements SmartLifecycle {
                 sweepNow();
                 return;
             }
-            for (OutboxSource source : sources) {
-                publish(source, false);
-            }
             DocumentRef ref;
             int rounds = 0;
             while ((ref = hints.poll()) != null && rounds++ < properties.batchSize()) {
-                // only the events: the rest of the document is neither needed nor sent over
                 Query one = new Query(where("_id").is(ref.id()));
-                one.fields().include("_id").include("outbox");
                 publish(ref.collection(), mongo.find(one, Document.class, ref.collection()));
             }
         } catch (RuntimeException e) {
             log.warn("Outbox relay could not publish now, will retry: {}", e.toString());
         }
-    }
-
-    /** Publishes a source's waiting events, then tells it which the broker confirmed; returns their number. */
-    private int publish(OutboxSource source, boolean sweep) {
-        List<OutboxSource.Held> waiting = source.take(sweep);
-        if (waiting.isEmpty()) {
-            return 0;
-        }
-        List<List<CorrelationData>> correlations = new ArrayList<>(waiting.size());
-        try {
-            for (OutboxSource.Held held : waiting) {
-                List<CorrelationData> sent = new ArrayList<>(held.messages().size());
-                for (OutboxMessage message : held.messages()) {
-                    CorrelationData correlation = new CorrelationData(message.eventId());
-                    rabbit.send(EventExchanges.DOMAIN_EVENTS, message.eventType(), toMessage(message.payload(),
-                            message.eventId(), message.eventType(), message.javaType(),
-                            message.occurredAt() == null ? null : Date.from(message.occurredAt())), correlation);
-                    sent.add(correlation);
-                }
-                correlations.add(sent);
-            }
-        } catch (RuntimeException brokerDown) {
-            source.published(List.of(), waiting); // all offered again at the next tick
-            throw brokerDown;
-        }
-        List<OutboxSource.Held> confirmed = new ArrayList<>();
-        List<OutboxSource.Held> unconfirmed = new ArrayList<>();
-        int events = 0;
-        for (int i = 0; i < waiting.size(); i++) {
-            boolean all = true;
-            for (CorrelationData correlation : correlations.get(i)) {
-                all &= isConfirmed(correlation);
-            }
-            (all ? confirmed : unconfirmed).add(waiting.get(i));
-            if (all) {
-                events += correlations.get(i).size();
-            }
-        }
-        published.increment(events);
-        source.published(confirmed, unconfirmed);
-        return events;
     }
 
     private int publish(String collection, List<Document> documents) {
@@ -189,20 +132,15 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private static Message toMessage(Document entry) {
-        return toMessage(entry.getString("payload"), entry.getString("eventId"), entry.getString("eventType"),
-                entry.getString("javaType"), entry.get("occurredAt") instanceof Date date ? date : null);
-    }
-
-    private static Message toMessage(String payload, String eventId, String eventType, String javaType,
-                                     Date occurredAt) {
-        return MessageBuilder.withBody(payload.getBytes(StandardCharsets.UTF_8))
+        Object occurredAt = entry.get("occurredAt");
+        return MessageBuilder.withBody(entry.getString("payload").getBytes(StandardCharsets.UTF_8))
                 .setContentType("application/json")
                 .setContentEncoding("UTF-8")
-                .setMessageId(eventId)
-                .setType(eventType)
-                .setTimestamp(occurredAt != null ? occurredAt : new Date())
+                .setMessageId(entry.getString("eventId"))
+                .setType(entry.getString("eventType"))
+                .setTimestamp(occurredAt instanceof Date date ? date : new Date())
                 .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                .setHeader("__TypeId__", javaType)
+                .setHeader("__TypeId__", entry.getString("javaType"))
                 .build();
     }
 

@@ -6,8 +6,8 @@ import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.recap.RecapProperties;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.result.ResultChanged;
-import id.pemilu.recap.result.ResultMarks;
 import id.pemilu.recap.result.ResultService;
+import id.pemilu.recap.result.TpsResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * The incremental tiered recap. Changed TPS results are applied in batches by one thread per replica: each desa
  * total takes the new result versions (an older or equal version is ignored), then every kecamatan, kab/kota,
  * provinsi and the national total touched is recomputed from its children. Only then is the result's
- * version marked applied ({@link ResultMarks}). Every total is written with a compare-and-set on its {@code revision}, so the appliers
+ * {@code appliedVersion} set. Every total is written with a compare-and-set on its {@code revision}, so the appliers
  * of several replicas on one database may touch the same regions: a writer that lost the race reads again.
  * A crash at any point leaves the result unmarked; at startup every unmarked result is applied again, which is
  * harmless because each step is idempotent. So the totals equal the sum of their counted TPS, also after kill -9.
@@ -46,16 +47,12 @@ public class RecapApplier implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RecapApplier.class);
     static final String COLLECTION = "region_totals";
     private static final int BATCH = 2_000;
-    private static final Document CHILD_FIELDS = new Document("counted", 1).append("flagged", 1)
-            .append("countedTps", 1).append("flaggedTps", 1).append("submittedTps", 1).append("verifiedTps", 1)
-            .append("correctedTps", 1);
 
     private final MongoTemplate mongo;
     private final ResultService results;
     private final TpsRegistry registry;
     private final RecapProperties properties;
     private final ObjectProvider<OutboxRelay> relay;
-    private final ResultMarks marks;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     /** The numbers of pending results as saved (results found by recover() are read from the store instead). */
     private final Map<String, ResultChanged> snapshots = new ConcurrentHashMap<>();
@@ -69,7 +66,7 @@ public class RecapApplier implements SmartLifecycle {
     private volatile long appliedResults;
 
     RecapApplier(MongoTemplate mongo, ResultService results, TpsRegistry registry, RecapProperties properties,
-                 ObjectProvider<OutboxRelay> relay, ResultMarks marks,
+                 ObjectProvider<OutboxRelay> relay,
                  @org.springframework.beans.factory.annotation.Value("${pemilu.recap.recover-interval:5m}")
                  java.time.Duration recoverInterval) {
         this.recoverInterval = recoverInterval;
@@ -78,7 +75,6 @@ public class RecapApplier implements SmartLifecycle {
         this.registry = registry;
         this.properties = properties;
         this.relay = relay;
-        this.marks = marks;
     }
 
     @EventListener
@@ -163,11 +159,14 @@ public class RecapApplier implements SmartLifecycle {
             }
             parents = next;
         }
-        Map<String, Long> applied = new HashMap<>();
+        BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, TpsResult.class);
         for (ResultChanged r : changed) {
-            applied.merge(r.resultId(), r.resultVersion(), Math::max);
+            marks.updateOne(new Query(where("_id").is(r.resultId())),
+                    new Update().max("appliedVersion", r.resultVersion()));
         }
-        marks.mark(ResultMarks.APPLIED, applied);
+        if (!changed.isEmpty()) {
+            marks.execute();
+        }
         appliedResults += changed.size();
         return changed.size();
     }
@@ -184,14 +183,13 @@ public class RecapApplier implements SmartLifecycle {
             own.fields().exclude("entries").exclude("outbox");
             RegionTotal total = mongo.findOne(own, RegionTotal.class);
             Tally tally = new Tally();
-            var children = mongo.getCollection(COLLECTION);
             for (String childId : childIds) {
-                // one lookup by id each (the embedded MongoDB scans for $in), only the sums, read as a plain
-                // document: the object mapping of every child was a tenth of the applier's time (issue 22)
-                Document child = children.find(com.mongodb.client.model.Filters.eq("_id", childId))
-                        .projection(CHILD_FIELDS).first();
-                if (child != null) {
-                    tally.addRegion(child);
+                // one lookup by id each (the embedded MongoDB scans for $in), without the desa entries
+                Query child = new Query(where("_id").is(childId));
+                child.fields().exclude("entries").exclude("outbox");
+                RegionTotal childTotal = mongo.findOne(child, RegionTotal.class);
+                if (childTotal != null) {
+                    tally.addRegion(childTotal);
                 }
             }
             if (store(total != null ? total : RegionTotal.empty(ballotType, code), tally)) {
@@ -273,7 +271,17 @@ public class RecapApplier implements SmartLifecycle {
 
     /** Queues every result whose latest version is not yet in the totals (after a crash or restart). */
     public int recover() {
-        List<String> ids = marks.behind(ResultMarks.APPLIED).stream().map(ResultMarks.Behind::resultId).toList();
+        Query all = new Query();
+        all.fields().include("_id").include("resultVersion").include("appliedVersion");
+        List<String> ids = new ArrayList<>();
+        try (var stream = mongo.stream(all, Document.class, "tps_results")) {
+            stream.forEach(d -> {
+                long applied = d.get("appliedVersion") instanceof Number n ? n.longValue() : 0;
+                if (applied < ((Number) d.get("resultVersion")).longValue()) {
+                    ids.add(d.getString("_id"));
+                }
+            });
+        }
         pending.addAll(ids);
         if (!ids.isEmpty()) {
             log.info("Recap: {} results were not yet in the totals; applying them again", ids.size());

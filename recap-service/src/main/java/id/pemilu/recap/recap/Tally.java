@@ -73,31 +73,6 @@ public final class Tally {
         }
     }
 
-    /** Adds a region total read as a plain document (its sums and counters only; see RecapApplier). */
-    void addRegion(org.bson.Document child) {
-        countedTps += intOf(child.get("countedTps"));
-        flaggedTps += intOf(child.get("flaggedTps"));
-        submittedTps += intOf(child.get("submittedTps"));
-        verifiedTps += intOf(child.get("verifiedTps"));
-        correctedTps += intOf(child.get("correctedTps"));
-        for (org.bson.Document t : child.getList("counted", org.bson.Document.class, java.util.List.of())) {
-            int i = index(t.getString("key"));
-            counted = grow(counted, i);
-            counted[i] += ((Number) t.get("value")).longValue();
-            countedKeys.set(i);
-        }
-        for (org.bson.Document t : child.getList("flagged", org.bson.Document.class, java.util.List.of())) {
-            int i = index(t.getString("key"));
-            flagged = grow(flagged, i);
-            flagged[i] += ((Number) t.get("value")).longValue();
-            flaggedKeys.set(i);
-        }
-    }
-
-    private static int intOf(Object value) {
-        return value instanceof Number n ? n.intValue() : 0;
-    }
-
     public void addRegion(RegionTotal child) {
         countedTps += child.getCountedTps();
         flaggedTps += child.getFlaggedTps();

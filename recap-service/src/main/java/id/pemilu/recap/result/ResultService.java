@@ -1,5 +1,6 @@
 package id.pemilu.recap.result;
 
+import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
 import id.pemilu.common.domain.DomainException;
@@ -7,12 +8,14 @@ import id.pemilu.recap.RecapProperties;
 import id.pemilu.recap.ballot.BallotStructures;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.storage.DurableWrites;
+import id.pemilu.recap.translog.LogSequencer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -32,15 +35,17 @@ public class ResultService {
     private final RecapProperties properties;
     private final DraftSource drafts;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<OutboxRelay> relay;
     private final Object[] locks = new Object[1024];
     private final DurableWrites durable;
-    private final GroupInserts inserts;
     private final org.springframework.data.mongodb.core.MongoTemplate mongo;
+    private final ObjectProvider<LogSequencer> logSequencer;
 
     ResultService(TpsResults results, TpsAccess access, BallotStructures structures, RecapProperties properties,
-                  DraftSource drafts, ApplicationEventPublisher events, DurableWrites durable,
-                  org.springframework.data.mongodb.core.MongoTemplate mongo, GroupInserts inserts) {
-        this.inserts = inserts;
+                  DraftSource drafts, ApplicationEventPublisher events, ObjectProvider<OutboxRelay> relay,
+                  DurableWrites durable, org.springframework.data.mongodb.core.MongoTemplate mongo,
+                  ObjectProvider<LogSequencer> logSequencer) {
+        this.logSequencer = logSequencer;
         this.durable = durable;
         this.mongo = mongo;
         this.results = results;
@@ -49,6 +54,7 @@ public class ResultService {
         this.properties = properties;
         this.drafts = drafts;
         this.events = events;
+        this.relay = relay;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
@@ -270,7 +276,9 @@ public class ResultService {
         long previous = result.getResultVersion() - 1;
         org.bson.Document document = ResultDocuments.of(result);
         if (previous == 0) {
-            if (!inserts.insert(document)) {
+            try {
+                mongo.execute(COLLECTION, collection -> collection.insertOne(document));
+            } catch (org.springframework.dao.DuplicateKeyException e) {
                 throw new ConcurrentResultChange();
             }
         } else {
@@ -280,10 +288,20 @@ public class ResultService {
                 throw new ConcurrentResultChange();
             }
         }
-        durable.await();
-        // the recap applier, the log sequencer and the event relay take this version from memory (ResultFollowers)
-        events.publishEvent(ResultChanged.saved(result));
+        if (!result.getLogOutbox().isEmpty()) {
+            // written past Spring Data's mapping, so its save event (LogHints) does not fire: hint the log here
+            LogSequencer sequencer = logSequencer.getIfAvailable();
+            if (sequencer != null) {
+                sequencer.soon(COLLECTION, result.getId());
+            }
+        }
         TpsResult saved = result;
+        durable.await();
+        events.publishEvent(ResultChanged.of(saved));
+        OutboxRelay outbox = relay.getIfAvailable();
+        if (outbox != null) {
+            outbox.publishSoon(COLLECTION, saved.getId());
+        }
         return saved;
     }
 

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -35,9 +34,8 @@ public class LogSequencer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LogSequencer.class);
     static final int BATCH = 500;
-    /** Collections whose documents give up their entries ({@code logOutbox} emptied); TPS results are held sources. */
-    public static final List<String> COLLECTIONS = List.of("photo_originals", "submissions", "recap_sessions",
-            "determinations", "recommendations");
+    public static final List<String> COLLECTIONS = List.of("photo_originals", "submissions", "tps_results",
+            "recap_sessions", "determinations", "recommendations");
 
     private final MongoTemplate mongo;
     private final TransparencyLog translog;
@@ -46,19 +44,16 @@ public class LogSequencer implements SmartLifecycle {
     private final Duration sweepInterval;
     private final Duration headInterval;
     private final Queue<Ref> hints = new ConcurrentLinkedQueue<>();
-    private final ObjectProvider<HeldLogSource> sources;
     private volatile ScheduledExecutorService executor;
     private long lastSweep;
 
     LogSequencer(MongoTemplate mongo, TransparencyLog translog, TreeHeads heads, DurableWrites durable,
-                 ObjectProvider<HeldLogSource> sources,
                  @Value("${pemilu.recap.log.sweep-interval:60s}") Duration sweepInterval,
                  @Value("${pemilu.recap.log.head-interval:2s}") Duration headInterval) {
         this.mongo = mongo;
         this.translog = translog;
         this.heads = heads;
         this.durable = durable;
-        this.sources = sources;
         this.sweepInterval = sweepInterval;
         this.headInterval = headInterval;
     }
@@ -80,15 +75,6 @@ public class LogSequencer implements SmartLifecycle {
                 appended += take(collection, documents);
             } while (documents.size() == BATCH);
         }
-        boolean sweep = true;
-        for (HeldLogSource source : sources) {
-            int taken;
-            do {
-                taken = takeHeld(source, sweep);
-                appended += taken;
-                sweep = false;
-            } while (taken > 0);
-        }
         heads.signIfGrown(Duration.ZERO);
         return appended;
     }
@@ -101,9 +87,6 @@ public class LogSequencer implements SmartLifecycle {
                 hints.clear();
                 drainNow();
                 return;
-            }
-            for (HeldLogSource source : sources) {
-                takeHeld(source, false);
             }
             List<Ref> batch = new ArrayList<>();
             Ref ref;
@@ -120,25 +103,6 @@ public class LogSequencer implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Transparency log could not append now, will retry: {}", e.toString());
         }
-    }
-
-    /** Appends a held source's waiting entries, makes them durable, then tells the source; returns their number. */
-    private int takeHeld(HeldLogSource source, boolean sweep) {
-        List<HeldLogSource.Held> held = source.takeLog(sweep);
-        if (held.isEmpty()) {
-            return 0;
-        }
-        try {
-            List<PendingEntry> entries = new ArrayList<>();
-            held.forEach(h -> entries.addAll(h.entries()));
-            translog.append(entries);
-            durable.await(); // the log holds them on disk before they are marked logged
-        } catch (RuntimeException e) {
-            source.logged(List.of(), held);
-            throw e;
-        }
-        source.logged(held, List.of());
-        return held.size();
     }
 
     private int take(String collection, List<Document> documents) {

@@ -5,18 +5,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import com.mongodb.client.model.InsertManyOptions;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -97,16 +92,15 @@ public class TransparencyLog implements Merkle.Subtrees {
         return id != null && ((Number) id.get("index")).longValue() < size;
     }
 
-    /**
-     * Appends the entries in order (skipping ids already held); returns how many were appended. Written a chunk at a
-     * time in the order of this class's comment, each kind in one bulk write (four store round trips per chunk instead
-     * of four per entry, issue 22): subtree hashes, entry ids, the entries (ordered, in index order: the commit point,
-     * so a crash leaves a whole prefix), then the "latest" pointers and the size hint.
-     */
+    /** Appends the entries in order (skipping ids already held); returns how many were appended. */
     synchronized int append(List<PendingEntry> entries) {
         int appended = 0;
-        for (int from = 0; from < entries.size(); from += LogSequencer.BATCH) {
-            appended += appendChunk(entries.subList(from, Math.min(entries.size(), from + LogSequencer.BATCH)));
+        for (PendingEntry entry : entries) {
+            if (contains(entry.entryId())) {
+                continue;
+            }
+            appendOne(entry);
+            appended++;
         }
         if (appended > 0) {
             mongo.save(new Document("_id", "size").append("value", size), META);
@@ -114,74 +108,36 @@ public class TransparencyLog implements Merkle.Subtrees {
         return appended;
     }
 
-    private int appendChunk(List<PendingEntry> chunk) {
-        List<PendingEntry> fresh = new ArrayList<>(chunk.size());
-        Set<String> seen = new HashSet<>();
-        for (PendingEntry entry : chunk) {
-            if (seen.add(entry.entryId()) && !contains(entry.entryId())) {
-                fresh.add(entry);
-            }
-        }
-        if (fresh.isEmpty()) {
-            return 0;
-        }
-        long first = size;
-        byte[][] next = frontier.clone();
+    private void appendOne(PendingEntry entry) {
+        long n = size;
+        byte[] leaf = Merkle.leafHash(entry.data().getBytes(StandardCharsets.UTF_8));
         List<Document> nodes = new ArrayList<>();
-        List<Document> ids = new ArrayList<>(fresh.size());
-        List<Document> stored = new ArrayList<>(fresh.size());
-        for (int i = 0; i < fresh.size(); i++) {
-            PendingEntry entry = fresh.get(i);
-            byte[] leaf = Merkle.leafHash(entry.data().getBytes(StandardCharsets.UTF_8));
-            long index = first + i;
-            byte[] hash = leaf;
-            int level = 0;
-            while (true) {
-                byte[] left = next[level];
-                next[level] = hash;
-                if ((index & 1) == 0) {
-                    break;
-                }
-                hash = Merkle.nodeHash(left, hash);
-                level++;
-                index >>= 1;
-                nodes.add(new Document("_id", nodeId(level, index)).append("hash", hash));
+        long index = n;
+        byte[] hash = leaf;
+        int level = 0;
+        byte[][] next = frontier.clone();
+        while (true) {
+            byte[] left = next[level];
+            next[level] = hash;
+            if ((index & 1) == 0) {
+                break;
             }
-            ids.add(new Document("_id", entry.entryId()).append("index", first + i));
-            stored.add(new Document("_id", first + i).append("entryId", entry.entryId())
-                    .append("subject", entry.subject()).append("data", entry.data()).append("leaf", leaf));
+            hash = Merkle.nodeHash(left, hash);
+            level++;
+            index >>= 1;
+            nodes.add(new Document("_id", nodeId(level, index)).append("hash", hash));
         }
-        upsertAll(NODES, nodes);
-        upsertAll(IDS, ids);
-        mongo.getCollection(ENTRIES).insertMany(stored, new InsertManyOptions().ordered(true));
+        for (Document node : nodes) {
+            mongo.save(node, NODES);
+        }
+        mongo.save(new Document("_id", entry.entryId()).append("index", n), IDS);
+        mongo.insert(new Document("_id", n).append("entryId", entry.entryId()).append("subject", entry.subject())
+                .append("data", entry.data()).append("leaf", leaf), ENTRIES);
         System.arraycopy(next, 0, frontier, 0, LEVELS);
-        size = first + fresh.size();
-        BulkOperations latest = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, LATEST);
-        boolean any = false;
-        for (int i = 0; i < fresh.size(); i++) {
-            String subject = fresh.get(i).subject();
-            if (subject != null) {
-                latest.upsert(new Query(where("_id").is(subject)),
-                        new Update().max("index", first + i).addToSet("indices", first + i));
-                any = true;
-            }
+        size = n + 1;
+        if (entry.subject() != null) {
+            pointTo(entry.subject(), n);
         }
-        if (any) {
-            latest.execute();
-        }
-        return fresh.size();
-    }
-
-    /** Writes each document whole under its id (inserted or replaced), in one bulk write. */
-    private void upsertAll(String collection, List<Document> documents) {
-        if (documents.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        for (Document d : documents) {
-            bulk.replaceOne(new Query(where("_id").is(d.get("_id"))), d, FindAndReplaceOptions.options().upsert());
-        }
-        bulk.execute();
     }
 
     /** The subject's latest entry is {@code index}; {@code indices} lists all of them (idempotent). */
