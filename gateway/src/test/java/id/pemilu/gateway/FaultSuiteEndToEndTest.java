@@ -54,9 +54,7 @@ import tools.jackson.databind.JsonNode;
  *   again twice, in reverse order: every copy is recognised as a duplicate, none applied again.</li>
  *   <li>Results: KPPS officers (temporary realm users, one per TPS of kecamatan Gambir) send {@code CHAOS_ROUNDS}
  *   rounds of C.Hasil confirmations through the gateway, each round replacing the previous numbers, while the broker
- *   restarts twice, recap-service and ocr-c1-reader are killed with {@code kill -9} and restarted, and recap-service's
- *   store file stops taking writes for {@code CHAOS_DISK_SECONDS} (15; made immutable, as a read-only or full volume
- *   would: recap-service answers 503 with Retry-After meanwhile and stays up). Clients retry
+ *   restarts twice and recap-service and ocr-c1-reader are killed with {@code kill -9} and restarted. Clients retry
  *   with the same Idempotency-Key until acknowledged. At the end every TPS holds its last acknowledged numbers and
  *   every tier (kecamatan, kab/kota, provinsi, nasional) equals the sum of those numbers — before and after a full
  *   rebuild from the TPS results.</li>
@@ -77,12 +75,6 @@ class FaultSuiteEndToEndTest {
     static final String RUN = Long.toString(System.currentTimeMillis() % 10_000_000, 36);
     static final List<String> TEMPORARY_USERS = Collections.synchronizedList(new ArrayList<>());
     static final Map<String, Object> FIGURES = Collections.synchronizedMap(new LinkedHashMap<>());
-    static final int DISK_SECONDS = Integer.parseInt(System.getenv().getOrDefault("CHAOS_DISK_SECONDS", "15"));
-    /** Where ./suite chaos keeps the stores ({@code PEMILU_DATA_DIR}, exported by the script). */
-    static final Path DATA = Path.of(System.getenv().getOrDefault("PEMILU_DATA_DIR",
-            PIDS.resolveSibling("data").toString()));
-    /** Confirmations answered 503 "Penyimpanan tidak tersedia" (the disk fault). */
-    static final AtomicInteger DISK_REFUSALS = new AtomicInteger();
 
     @Test
     @Order(1)
@@ -210,8 +202,6 @@ class FaultSuiteEndToEndTest {
                 faults.add(brokerRestart(2));
                 awaitProgress(acknowledged, acknowledged.get() + step);
                 faults.add(kill9("ocr-c1-reader"));
-                awaitProgress(acknowledged, acknowledged.get() + step);
-                faults.add(storeUnwritable("recap-service"));
             } catch (Exception e) {
                 faults.add("fault thread failed: " + e);
             }
@@ -250,9 +240,7 @@ class FaultSuiteEndToEndTest {
         }
         int total = submitted.get();
         long streamSeconds = (System.nanoTime() - started) / 1_000_000_000;
-        assertThat(faults).as("faults injected").hasSize(5).noneMatch(f -> f.startsWith("fault thread failed"));
-        assertThat(DISK_REFUSALS.get()).as("the unwritable store met submissions (answered 503, then retried)")
-                .isPositive();
+        assertThat(faults).as("faults injected").hasSize(4).noneMatch(f -> f.startsWith("fault thread failed"));
         assertThat(acknowledged.get()).as("every submission acknowledged in the end").isEqualTo(total);
         assertThat(sawFailure.get()).as("the kill -9 of recap-service met submissions in flight (they were retried)")
                 .isPositive();
@@ -291,7 +279,6 @@ class FaultSuiteEndToEndTest {
         FIGURES.put("longest wait of one submission (ms)", longestWaitMs.get());
         FIGURES.put("stream (s)", streamSeconds);
         FIGURES.put("faults", faults);
-        FIGURES.put("confirmations refused 503 while recap-service's store could not write", DISK_REFUSALS.get());
         FIGURES.put("tiers equal to ground truth", tiers + " (also after rebuild; settled in " + settleMs + " ms)");
     }
 
@@ -378,9 +365,6 @@ class FaultSuiteEndToEndTest {
             if (status == 200 || status == 201) {
                 return firstFailure == 0 ? 0 : System.currentTimeMillis() - firstFailure;
             }
-            if (status == 503 && answer.contains("Penyimpanan tidak tersedia")) {
-                DISK_REFUSALS.incrementAndGet();
-            }
             boolean transient_ = status == -1 || status == 429 || status >= 500 || status == 401;
             assertThat(transient_).as("confirmation of " + officer.tps() + " refused: " + status + " " + answer)
                     .isTrue();
@@ -434,24 +418,6 @@ class FaultSuiteEndToEndTest {
         LocalRabbitMq.sleep(3_000);
         LocalRabbitMq.start();
         return "broker restart " + n + " (down " + (System.nanoTime() - t0) / 1_000_000 + " ms)";
-    }
-
-    /**
-     * Makes a service's store file unwritable for {@link #DISK_SECONDS} (chattr +i as root, read-only permissions
-     * otherwise: a full or read-only volume as the service sees it), then writable again; the service is not
-     * restarted. Returns how long until it acknowledged a write again (the stream's own submissions).
-     */
-    static String storeUnwritable(String service) throws Exception {
-        Path file = DATA.resolve(service + ".mv");
-        int refusedBefore = DISK_REFUSALS.get();
-        id.pemilu.common.test.DiskFaults.lock(file);
-        try {
-            Thread.sleep(DISK_SECONDS * 1_000L);
-        } finally {
-            id.pemilu.common.test.DiskFaults.unlock(file);
-        }
-        return "store of " + service + " unwritable " + DISK_SECONDS + " s (" + (DISK_REFUSALS.get() - refusedBefore)
-                + " confirmations answered 503, retried)";
     }
 
     /** kill -9 a service of the suite, start it again with {@code ./suite up}; returns the recovery time. */
