@@ -18,7 +18,7 @@ if [ ! -d $M/target/bench-lib/BOOT-INF/lib ] || [ "$JAR" -nt $M/target/bench-lib
 fi
 ./mvnw -B -o -q -pl $M test-compile
 CP="$M/target/test-classes:$M/target/classes:$M/target/bench-lib/BOOT-INF/lib/*"
-RUN="java -Xmx1500m -Dai.djl.offline=true -cp $CP"
+RUN="java ${JAVA_OPTS:-} -Xmx1500m -Dai.djl.offline=true -cp $CP"
 FORMS=${FORMS:-1000}
 EXTRA=$(( FORMS / 10 ))
 THREADS=${THREADS:-1}

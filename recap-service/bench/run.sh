@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of recap-service (see ../README.md "Benchmark").
 #   recap-service/bench/run.sh [REGION] [SEED_REGION] [THREADS]
-# REGION       region whose TPS all get a PPWP result pushed through HTTP (default 31 = DKI Jakarta)
+# REGION       region whose TPS all get a PPWP result pushed through HTTP (default 31 = DKI Jakarta; several: 33,32)
 # SEED_REGION  registry generated at server start (default ID = national, ~823,000 TPS)
 # THREADS      concurrent client connections (default 32)
 # Starts a fresh recap-service (BenchServer = the real app accepting dev-only HS256 bench tokens instead of
@@ -12,6 +12,9 @@ SEED=${2:-ID}
 THREADS=${3:-32}
 HEAP=${BENCH_HEAP:-768m}
 SERVER_OPTS=${BENCH_SERVER_OPTS:-}   # extra JVM options for the server, e.g. a JFR recording
+# the suite's memory settings for recap-service (see ../../suite): half of the heap young
+MEMORY_OPTS=${BENCH_MEMORY_OPTS:--XX:NewRatio=1}
+GC=${BENCH_GC:-Serial}   # the suite's collector for recap-service
 PORT=${BENCH_PORT:-18084}
 cd "$(dirname "$0")/../.."
 # -am: common comes from this checkout (its target/classes), not from whatever ~/.m2 holds
@@ -22,7 +25,7 @@ DATA=$(mktemp -d /tmp/recap-bench.XXXXXX)
 LOG="$DATA/server.log"
 start_server() {
   PEMILU_DATA_DIR="$DATA" SERVER_PORT=$PORT RECAP_SEED_REGION=$SEED HEALTH_RABBIT_ENABLED=false \
-    java -Xmx"$HEAP" -XX:+UseSerialGC $SERVER_OPTS -cp "$CP" id.pemilu.recapbench.BenchServer >>"$LOG" 2>&1 &
+    java -Xmx"$HEAP" -XX:+Use${GC}GC $MEMORY_OPTS -XX:+ExitOnOutOfMemoryError $SERVER_OPTS -cp "$CP" id.pemilu.recapbench.BenchServer >>"$LOG" 2>&1 &
   SERVER=$!
   local t0=$(date +%s)
   until curl -sf "http://127.0.0.1:$PORT/actuator/health/liveness" >/dev/null; do

@@ -52,9 +52,11 @@ import tools.jackson.databind.JsonNode;
  *   <li>Messages: while candidate-service is frozen (SIGSTOP: a consumer that stops taking messages), parties are
  *   registered in Sipol; after it thaws, every PartyRegistered is applied once. Then each of those events is published
  *   again twice, in reverse order: every copy is recognised as a duplicate, none applied again.</li>
- *   <li>Results: KPPS officers (temporary realm users, one per TPS of kecamatan Gambir) send {@code CHAOS_ROUNDS}
- *   rounds of C.Hasil confirmations through the gateway, each round replacing the previous numbers, while the broker
- *   restarts twice and recap-service and ocr-c1-reader are killed with {@code kill -9} and restarted. Clients retry
+ *   <li>Results: KPPS officers (temporary realm users, one per TPS of kecamatan Gambir, {@code CHAOS_TPS}) send
+ *   {@code CHAOS_ROUNDS} rounds of C.Hasil confirmations through the gateway ({@code CHAOS_THREADS} at once), each round replacing the previous numbers, while the broker
+ *   restarts twice, recap-service and ocr-c1-reader are killed with {@code kill -9} and restarted, and recap-service's
+ *   store file stops taking writes for {@code CHAOS_DISK_SECONDS} (15; made immutable, as a read-only or full volume
+ *   would: recap-service answers 503 with Retry-After meanwhile and stays up). Clients retry
  *   with the same Idempotency-Key until acknowledged. At the end every TPS holds its last acknowledged numbers and
  *   every tier (kecamatan, kab/kota, provinsi, nasional) equals the sum of those numbers — before and after a full
  *   rebuild from the TPS results.</li>
@@ -71,10 +73,28 @@ class FaultSuiteEndToEndTest {
     static final String CANDIDATE_SERVICE = SuiteEndToEndTest.CANDIDATE_SERVICE;
     static final int TPS_COUNT = Integer.parseInt(System.getenv().getOrDefault("CHAOS_TPS", "24"));
     static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("CHAOS_ROUNDS", "5"));
+    /** Client connections sending confirmations at once. */
+    /**
+     * Where the officers' TPS are taken from (its TPS without a result, the last CHAOS_TPS of them). Beyond kecamatan
+     * Gambir the suite's registry must cover it: {@code RECAP_SEED_REGION=31 ./suite chaos} (DKI Jakarta, ~2,600 TPS).
+     */
+    static final String REGION = System.getenv().getOrDefault("CHAOS_REGION", "31.71.01");
+    static final int THREADS = Integer.parseInt(System.getenv().getOrDefault("CHAOS_THREADS", "4"));
     static final int PARTIES = Integer.parseInt(System.getenv().getOrDefault("CHAOS_PARTIES", "12"));
     static final String RUN = Long.toString(System.currentTimeMillis() % 10_000_000, 36);
     static final List<String> TEMPORARY_USERS = Collections.synchronizedList(new ArrayList<>());
     static final Map<String, Object> FIGURES = Collections.synchronizedMap(new LinkedHashMap<>());
+    static final int DISK_SECONDS = Integer.parseInt(System.getenv().getOrDefault("CHAOS_DISK_SECONDS", "15"));
+    /** Where ./suite chaos keeps the stores ({@code PEMILU_DATA_DIR}, exported by the script). */
+    static final Path DATA = Path.of(System.getenv().getOrDefault("PEMILU_DATA_DIR",
+            PIDS.resolveSibling("data").toString()));
+    /** Confirmations answered 503 "Penyimpanan tidak tersedia" (the disk fault). */
+    static final AtomicInteger DISK_REFUSALS = new AtomicInteger();
+    /** Confirmation attempts sent while the store could not write (refused with 503, or held until it could). */
+    static final AtomicInteger DURING_DISK_FAULT = new AtomicInteger();
+    /** The longest such attempt took (ms): a write on its way waits for the disk instead of failing. */
+    static final AtomicLong LONGEST_DURING_DISK_FAULT_MS = new AtomicLong();
+    static volatile boolean diskLocked;
 
     @Test
     @Order(1)
@@ -163,28 +183,42 @@ class FaultSuiteEndToEndTest {
     void resultsSurviveBrokerRestartsAndKilledServicesAndEveryTierEqualsTheGroundTruth() throws Exception {
         String admin = TokenAttacksEndToEndTest.adminToken();
         JsonNode progress = JSON.readTree(SuiteEndToEndTest.call("GET",
-                "/api/recap/public/progress?region=31.71.01&limit=10000", null, null).body());
+                "/api/recap/public/progress?region=" + REGION + "&limit=10000", null, null).body());
         List<String> free = new ArrayList<>();
         progress.path("notReportedTps").forEach(t -> free.add(t.asString()));
-        assertThat(free).as("TPS of kecamatan Gambir without a result (the fault suite needs an empty data dir)")
+        assertThat(free).as("TPS of " + REGION + " without a result (the fault suite needs an empty data dir)")
                 .hasSizeGreaterThanOrEqualTo(TPS_COUNT);
-        List<Officer> officers = new ArrayList<>();
-        for (String tps : free.subList(free.size() - TPS_COUNT, free.size())) {
-            admin = officers.size() % 8 == 0 ? TokenAttacksEndToEndTest.adminToken() : admin;
-            String username = "gangguan." + RUN + "." + tps.substring(9).replace(".", "-"); // desa + TPS: unique in Gambir
-            createKpps(admin, username, tps);
-            JsonNode station = JSON.readTree(SuiteEndToEndTest.call("GET", "/api/recap/public/tps/" + tps, null, null)
-                    .body());
-            officers.add(new Officer(username, tps, station.path("dptMen").asInt(), station.path("dptWomen").asInt()));
-        }
+        // officers created and signed in CHAOS_THREADS at a time (thousands of them for a long run)
+        List<Officer> officers = Collections.synchronizedList(new ArrayList<>());
         Tokens tokens = new Tokens();
-        for (Officer officer : officers) {
-            tokens.get(officer.username());
+        AdminToken adminToken = new AdminToken(admin);
+        ExecutorService setup = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> created = new ArrayList<>();
+            for (String tps : free.subList(free.size() - TPS_COUNT, free.size())) {
+                created.add(setup.submit(() -> {
+                    String username = "gangguan." + RUN + "." + tps.replace(".", "-");
+                    createKpps(adminToken.get(), username, tps);
+                    JsonNode station = JSON.readTree(SuiteEndToEndTest.call("GET", "/api/recap/public/tps/" + tps,
+                            null, null).body());
+                    tokens.get(username);
+                    officers.add(new Officer(username, tps, station.path("dptMen").asInt(),
+                            station.path("dptWomen").asInt()));
+                    return null;
+                }));
+            }
+            for (Future<?> f : created) {
+                f.get();
+            }
+        } finally {
+            setup.shutdown();
         }
+        officers.sort(java.util.Comparator.comparing(Officer::tps));
 
         // the faults come every half round of acknowledged submissions, and the stream goes on (more rounds) until
         // the last fault is over: each fault meets submissions in flight
-        int step = Math.max(1, TPS_COUNT / 2);
+        // on a long stream (CHAOS_ROUNDS large) the five faults are spread over it: one every sixth of the submissions
+        int step = Math.max(Math.max(1, TPS_COUNT / 2), TPS_COUNT * ROUNDS / 6);
         AtomicInteger submitted = new AtomicInteger();
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicInteger retries = new AtomicInteger();
@@ -202,13 +236,15 @@ class FaultSuiteEndToEndTest {
                 faults.add(brokerRestart(2));
                 awaitProgress(acknowledged, acknowledged.get() + step);
                 faults.add(kill9("ocr-c1-reader"));
+                awaitProgress(acknowledged, acknowledged.get() + step);
+                faults.add(storeUnwritable("recap-service"));
             } catch (Exception e) {
                 faults.add("fault thread failed: " + e);
             }
         });
         chaos.start();
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         int rounds = 0;
         try {
             for (int round = 0; round < ROUNDS || chaos.isAlive(); round++) {
@@ -240,7 +276,10 @@ class FaultSuiteEndToEndTest {
         }
         int total = submitted.get();
         long streamSeconds = (System.nanoTime() - started) / 1_000_000_000;
-        assertThat(faults).as("faults injected").hasSize(4).noneMatch(f -> f.startsWith("fault thread failed"));
+        FIGURES.put("faults", faults);
+        assertThat(faults).as("faults injected").hasSize(5).noneMatch(f -> f.startsWith("fault thread failed"));
+        assertThat(DURING_DISK_FAULT.get()).as("the unwritable store met submissions (refused with 503 and retried, or "
+                + "held until the disk took writes again)").isPositive();
         assertThat(acknowledged.get()).as("every submission acknowledged in the end").isEqualTo(total);
         assertThat(sawFailure.get()).as("the kill -9 of recap-service met submissions in flight (they were retried)")
                 .isPositive();
@@ -256,20 +295,26 @@ class FaultSuiteEndToEndTest {
                     .isEqualTo(expected);
             assertThat(body.path("status").asString()).isNotEqualTo("flagged");
         }
-        Map<String, Integer> truth = new TreeMap<>();
-        lastAcknowledged.values().forEach(form -> form.forEach((k, v) -> truth.merge(k, v, Integer::sum)));
-        truth.values().removeIf(v -> v == 0);
-        List<String> tiers = List.of("31.71.01", "31.71", "31", "ID");
+        // every kecamatan, kab/kota and province of the officers' TPS, and the nation: each equals the sum of the last
+        // acknowledged numbers of the officers' TPS in it (the suite holds no other results: empty data dir)
+        Map<String, Map<String, Integer>> truths = new TreeMap<>();
+        lastAcknowledged.forEach((tps, form) -> {
+            for (String region : List.of(tps.substring(0, 8), tps.substring(0, 5), tps.substring(0, 2), "ID")) {
+                form.forEach((k, v) -> truths.computeIfAbsent(region, r -> new TreeMap<>()).merge(k, v, Integer::sum));
+            }
+        });
+        truths.values().forEach(t -> t.values().removeIf(v -> v == 0));
+        List<String> tiers = new ArrayList<>(truths.keySet());
         long settleStart = System.nanoTime();
         for (String region : tiers) {
-            assertTierEquals(region, truth, Duration.ofSeconds(120));
+            assertTierEquals(region, truths.get(region), Duration.ofSeconds(180));
         }
         long settleMs = (System.nanoTime() - settleStart) / 1_000_000;
         HttpResponse<String> rebuild = SuiteEndToEndTest.call("POST", "/api/recap/admin/rebuild",
                 SuiteEndToEndTest.token(KEYCLOAK, "kpu.ri"), "{}");
         assertThat(rebuild.statusCode()).as("rebuild " + rebuild.body()).isEqualTo(200);
         for (String region : tiers) {
-            assertTierEquals(region, truth, Duration.ofSeconds(60));
+            assertTierEquals(region, truths.get(region), Duration.ofSeconds(120));
         }
         FIGURES.put("TPS (officers)", TPS_COUNT);
         FIGURES.put("submissions", total + " (" + rounds + " rounds)");
@@ -279,7 +324,11 @@ class FaultSuiteEndToEndTest {
         FIGURES.put("longest wait of one submission (ms)", longestWaitMs.get());
         FIGURES.put("stream (s)", streamSeconds);
         FIGURES.put("faults", faults);
-        FIGURES.put("tiers equal to ground truth", tiers + " (also after rebuild; settled in " + settleMs + " ms)");
+        FIGURES.put("confirmations refused 503 while recap-service's store could not write", DISK_REFUSALS.get());
+        FIGURES.put("confirmation attempts during the disk fault", DURING_DISK_FAULT.get());
+        FIGURES.put("tiers equal to ground truth", (tiers.size() <= 6 ? tiers.toString() : tiers.size()
+                + " regions (every kecamatan, kab/kota and province of the officers' TPS, and ID)")
+                + " (also after rebuild; settled in " + settleMs + " ms)");
     }
 
     @AfterAll
@@ -353,6 +402,8 @@ class FaultSuiteEndToEndTest {
         while (true) {
             int status;
             String answer;
+            boolean duringDiskFault = diskLocked;
+            long sent = System.nanoTime();
             try {
                 HttpResponse<String> response = SuiteEndToEndTest.call("POST", "/api/recap/tps/" + officer.tps()
                         + "/ballots/PPWP/confirm", tokens.get(officer.username()), body, "Idempotency-Key", key);
@@ -362,8 +413,16 @@ class FaultSuiteEndToEndTest {
                 status = -1;
                 answer = e.toString();
             }
+            boolean refusedByDisk = status == 503 && answer.contains("Penyimpanan tidak tersedia");
+            if (duringDiskFault || diskLocked || refusedByDisk) { // a refusal answered just after the unlock too
+                DURING_DISK_FAULT.incrementAndGet();
+                LONGEST_DURING_DISK_FAULT_MS.accumulateAndGet((System.nanoTime() - sent) / 1_000_000, Math::max);
+            }
             if (status == 200 || status == 201) {
                 return firstFailure == 0 ? 0 : System.currentTimeMillis() - firstFailure;
+            }
+            if (refusedByDisk) {
+                DISK_REFUSALS.incrementAndGet();
             }
             boolean transient_ = status == -1 || status == 429 || status >= 500 || status == 401;
             assertThat(transient_).as("confirmation of " + officer.tps() + " refused: " + status + " " + answer)
@@ -418,6 +477,30 @@ class FaultSuiteEndToEndTest {
         LocalRabbitMq.sleep(3_000);
         LocalRabbitMq.start();
         return "broker restart " + n + " (down " + (System.nanoTime() - t0) / 1_000_000 + " ms)";
+    }
+
+    /**
+     * Makes a service's store file unwritable for {@link #DISK_SECONDS} (chattr +i as root, read-only permissions
+     * otherwise: a full or read-only volume as the service sees it), then writable again; the service is not
+     * restarted. Returns how long until it acknowledged a write again (the stream's own submissions).
+     */
+    static String storeUnwritable(String service) throws Exception {
+        Path file = DATA.resolve(service + ".mv");
+        int refusedBefore = DISK_REFUSALS.get();
+        int duringBefore = DURING_DISK_FAULT.get();
+        id.pemilu.common.test.DiskFaults.lock(file);
+        diskLocked = true;
+        try {
+            Thread.sleep(DISK_SECONDS * 1_000L);
+        } finally {
+            id.pemilu.common.test.DiskFaults.unlock(file);
+            diskLocked = false;
+        }
+        Thread.sleep(1_000); // attempts sent during the fault finish (counted when they return)
+        return "store of " + service + " unwritable " + DISK_SECONDS + " s (" + (DURING_DISK_FAULT.get()
+                - duringBefore) + " confirmation attempts met it: " + (DISK_REFUSALS.get() - refusedBefore)
+                + " answered 503 and retried, the rest held until the disk took writes; longest "
+                + LONGEST_DURING_DISK_FAULT_MS.get() + " ms)";
     }
 
     /** kill -9 a service of the suite, start it again with {@code ./suite up}; returns the recovery time. */
@@ -492,18 +575,55 @@ class FaultSuiteEndToEndTest {
         assertThat(mapped.statusCode()).as("role kpps for " + username).isEqualTo(204);
     }
 
-    /** Access tokens of the temporary officers, fetched again before their 5 minutes run out. */
+    /** The realm admin's token (admin-cli tokens live 60 s), fetched again after 30 s. */
+    static final class AdminToken {
+        private String token;
+        private long at = System.nanoTime();
+
+        AdminToken(String token) {
+            this.token = token;
+        }
+
+        synchronized String get() throws Exception {
+            if (System.nanoTime() - at > 30_000_000_000L) {
+                token = TokenAttacksEndToEndTest.adminToken();
+                at = System.nanoTime();
+            }
+            return token;
+        }
+    }
+
+    /**
+     * Access tokens of the temporary officers, renewed before their 5 minutes run out: with the refresh token (cheap
+     * for Keycloak), a password login only the first time or when the refresh is refused.
+     */
     static final class Tokens {
         private final Map<String, String> tokens = new ConcurrentHashMap<>();
+        private final Map<String, String> refresh = new ConcurrentHashMap<>();
         private final Map<String, Long> fetched = new ConcurrentHashMap<>();
 
         String get(String username) throws Exception {
             Long at = fetched.get(username);
             if (at == null || System.currentTimeMillis() - at > 200_000) {
-                tokens.put(username, SuiteEndToEndTest.token(KEYCLOAK, username));
+                JsonNode grant = null;
+                String refreshToken = refresh.get(username);
+                if (refreshToken != null) {
+                    grant = refreshed(refreshToken);
+                }
+                if (grant == null) {
+                    grant = TokenAttacksEndToEndTest.grant("pemilu-cli", username);
+                }
+                tokens.put(username, grant.path("access_token").asString());
+                refresh.put(username, grant.path("refresh_token").asString());
                 fetched.put(username, System.currentTimeMillis());
             }
             return tokens.get(username);
+        }
+
+        private static JsonNode refreshed(String refreshToken) throws Exception {
+            HttpResponse<String> response = TokenAttacksEndToEndTest.form("/realms/pemilu/protocol/openid-connect/token",
+                    "grant_type=refresh_token&client_id=pemilu-cli&refresh_token=" + refreshToken);
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
         }
 
         void forget(String username) {

@@ -58,7 +58,9 @@ public final class BenchClient {
 
     private boolean run(String region, int threads, String pid) throws Exception {
         List<Station> stations = new ArrayList<>();
-        RegistryGenerator.generate(region, stations::add);
+        for (String one : region.split(",")) { // several regions: "33,32" (the server's registry must hold them)
+            RegistryGenerator.generate(one.trim(), stations::add);
+        }
         System.out.printf("Benchmark: %,d TPS in region %s, %d client threads, target %s%n", stations.size(), region,
                 threads, url);
         Map<String, Map<String, Long>> truth = new HashMap<>();
@@ -148,6 +150,11 @@ public final class BenchClient {
                 .subList(0, Math.min(10, wrong.size())));
         long rebuildStart = System.nanoTime();
         JsonNode rebuild = post("/api/recap/admin/rebuild", BenchTokens.kpuRi(), "");
+        if (!rebuild.has("results")) {
+            System.out.printf("Rebuild from scratch FAILED after %.1f s: %s%n", (System.nanoTime() - rebuildStart) / 1e9,
+                    rebuild);
+            return false;
+        }
         System.out.printf("Rebuild from scratch (%.1f s): %d results, %d stored regions, %d differences%n",
                 (System.nanoTime() - rebuildStart) / 1e9, rebuild.get("results").asLong(),
                 rebuild.get("regionsChecked").asInt(), rebuild.get("differences").size());

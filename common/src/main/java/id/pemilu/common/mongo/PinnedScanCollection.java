@@ -42,6 +42,8 @@ final class PinnedScanCollection extends H2Collection {
 
     /** High bits of the positions of an insertion-ordered collection (random UUIDs carry version 4 here, not 0). */
     static final long POSITION_MARK = 0x5045_4D49_4C55_0000L;
+    /** Queries answered by reading every document of a collection (all collections of this process). */
+    private static final java.util.concurrent.atomic.AtomicLong FULL_SCANS = new java.util.concurrent.atomic.AtomicLong();
 
     private final MVStore store;
     private final MVMap<Object, Object> documents;
@@ -149,8 +151,8 @@ final class PinnedScanCollection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        Object id = query.get("_id");
-        if (query.size() > 1 && id != null && !(id instanceof Document) && !(id instanceof java.util.Collection)) {
+        Object id = idToFind(query);
+        if (id != null) {
             Document byId = new Document("_id", id);
             for (de.bwaldvogel.mongo.backend.Index<Object> index : getIndexes()) {
                 if (index.isUnique() && index.canHandle(byId)) {
@@ -162,12 +164,44 @@ final class PinnedScanCollection extends H2Collection {
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
+    /**
+     * The one {@code _id} a query names by plain equality beside other conditions, at its top level or as a part of a
+     * top-level {@code $and} (the MongoDB driver writes {@code Filters.and(eq("_id", x), eq("version", n))} so, the
+     * compare-and-set of a versioned document); null when the stock path serves it as well ({@code {_id: x}} alone
+     * finds its index there) or no such {@code _id} is named. The stock store looks only at the top level and scans the
+     * whole collection for the rest, under the collection's lock.
+     */
+    static Object idToFind(Document query) {
+        Object id = query.get("_id");
+        if (id != null) {
+            return query.size() > 1 && plain(id) ? id : null;
+        }
+        if (query.get("$and") instanceof java.util.Collection<?> parts) {
+            for (Object part : parts) {
+                if (part instanceof Document condition && condition.size() == 1 && plain(condition.get("_id"))) {
+                    return condition.get("_id");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean plain(Object id) {
+        return id != null && !(id instanceof Document) && !(id instanceof java.util.Collection);
+    }
+
+    /** Queries answered by reading every document of a collection (all collections of this process). */
+    static long fullScans() {
+        return FULL_SCANS.get();
+    }
+
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
         if (batchSize <= 0 || !unordered(orderBy) || limit < 0) {
             return matchAllDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
+        FULL_SCANS.incrementAndGet(); // read batch by batch, but every document in the end
         ScanCursor scan = new ScanCursor(cursorRegistry.generateCursorId(), store, documents,
                 step -> matchDocumentsFromStream(query, step.stream(), 0, 0, 0, null, fieldSelector).collectDocuments(),
                 numberToSkip, limit);
@@ -200,6 +234,7 @@ final class PinnedScanCollection extends H2Collection {
      */
     private QueryResult matchAllDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
+        FULL_SCANS.incrementAndGet();
         return pinned(store, () -> {
             Stream<Document> all = isNaturalDescending(orderBy)
                     ? streamAllDocumentsWithPosition()

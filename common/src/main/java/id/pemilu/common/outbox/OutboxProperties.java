@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param collections    Mongo collections whose documents carry an {@code outbox} field
  * @param pollInterval   how often the relay looks at documents it was told about
- * @param sweepInterval  how often the relay scans every collection (catches events left after a crash)
+ * @param sweepInterval  how often the relay scans every collection, a safety net (at start it catches what a crash
+ *                       left; hinted documents and those the broker did not take are retried without a scan)
  * @param batchSize      documents per scan
  * @param confirmTimeout how long to wait for the broker's confirm before retrying later
  */

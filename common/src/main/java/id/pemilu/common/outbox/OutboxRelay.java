@@ -7,9 +7,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +28,7 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -43,7 +49,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Queue<DocumentRef> hints = new ConcurrentLinkedQueue<>();
     private volatile ScheduledExecutorService executor;
-    private volatile long lastSweep;
+    /** When the next sweep is due; 0: at the first round, so a restart publishes what a crash left behind. */
+    private long nextSweep;
+    private final RetryPause pause = new RetryPause();
 
     public OutboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, OutboxProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
@@ -57,8 +65,16 @@ public class OutboxRelay implements SmartLifecycle {
         hints.add(new DocumentRef(collection, documentId));
     }
 
-    /** Publishes everything pending now, on the caller's thread; returns the number of events confirmed. */
+    /**
+     * Publishes everything pending now, on the caller's thread; returns the number of events confirmed. Stops at the
+     * first batch with an event the broker did not confirm (the next sweep or the relay's retries take it), instead
+     * of reading the same batch again at once.
+     */
     public synchronized int sweepNow() {
+        return sweep().confirmed();
+    }
+
+    private Published sweep() {
         int sent = 0;
         for (String collection : properties.collections()) {
             Query pending = new Query(where("outbox.0").exists(true)).limit(properties.batchSize());
@@ -66,33 +82,78 @@ public class OutboxRelay implements SmartLifecycle {
             List<Document> documents;
             do {
                 documents = mongo.find(pending, Document.class, collection);
-                sent += publish(collection, documents);
+                Published published = publish(collection, documents);
+                sent += published.confirmed();
+                if (!published.unconfirmed().isEmpty()) {
+                    return new Published(sent, published.unconfirmed());
+                }
             } while (documents.size() == properties.batchSize());
         }
-        return sent;
+        return new Published(sent, Set.of());
     }
 
+    /**
+     * One round of the relay's thread. The hinted documents are published; the whole collections are swept at start
+     * (what a crash left between a write and its hint) and then every {@code sweepInterval} as a safety net, not as
+     * the way events normally leave: a sweep reads every document of a large collection. A hinted document whose
+     * events could not be sent (broker down, no confirm) is kept and tried again after a pause that doubles up to
+     * 30 s ({@link RetryPause}), so an outage neither loses an event nor needs a sweep.
+     */
     private synchronized void tick() {
-        try {
-            long now = System.currentTimeMillis();
-            if (now - lastSweep >= properties.sweepInterval().toMillis()) {
-                lastSweep = now;
-                hints.clear();
-                sweepNow();
-                return;
+        long now = System.currentTimeMillis();
+        if (pause.waiting(now)) {
+            return;
+        }
+        if (now >= nextSweep) {
+            String failure;
+            try {
+                int unconfirmed = sweep().unconfirmed().size();
+                failure = unconfirmed == 0 ? null
+                        : unconfirmed + " document(s) with events the broker did not confirm";
+            } catch (RuntimeException e) {
+                failure = e.toString();
             }
-            DocumentRef ref;
-            int rounds = 0;
-            while ((ref = hints.poll()) != null && rounds++ < properties.batchSize()) {
-                Query one = new Query(where("_id").is(ref.id()));
-                publish(ref.collection(), mongo.find(one, Document.class, ref.collection()));
+            if (failure == null) {
+                nextSweep = now + properties.sweepInterval().toMillis();
+                pause.succeeded();
+            } else {
+                log.warn("Outbox relay could not sweep now, will retry in {} ms: {}", pause.millis(), failure);
+                nextSweep = now + pause.millis();
+                pause.failed(now);
             }
-        } catch (RuntimeException e) {
-            log.warn("Outbox relay could not publish now, will retry: {}", e.toString());
+            return;
+        }
+        // the hinted documents of each collection in one read, and only their pending events (a result's numbers
+        // and history are not read)
+        Map<String, Set<Object>> hinted = new LinkedHashMap<>();
+        DocumentRef ref;
+        int rounds = 0;
+        while (rounds++ < properties.batchSize() && (ref = hints.poll()) != null) {
+            hinted.computeIfAbsent(ref.collection(), c -> new LinkedHashSet<>()).add(ref.id());
+        }
+        boolean ok = true;
+        for (Map.Entry<String, Set<Object>> collection : hinted.entrySet()) {
+            Collection<Object> again;
+            try {
+                Query these = new Query(where("_id").in(collection.getValue()));
+                these.fields().include("_id").include("outbox");
+                again = publish(collection.getKey(), mongo.find(these, Document.class, collection.getKey()))
+                        .unconfirmed();
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay could not publish now, will retry in {} ms: {}", pause.millis(), e.toString());
+                again = collection.getValue();
+            }
+            again.forEach(id -> hints.add(new DocumentRef(collection.getKey(), id)));
+            ok &= again.isEmpty();
+        }
+        if (ok) {
+            pause.succeeded();
+        } else {
+            pause.failed(now);
         }
     }
 
-    private int publish(String collection, List<Document> documents) {
+    private Published publish(String collection, List<Document> documents) {
         List<InFlight> inFlight = new ArrayList<>();
         for (Document document : documents) {
             List<Document> outbox = document.getList("outbox", Document.class, List.of());
@@ -102,16 +163,24 @@ public class OutboxRelay implements SmartLifecycle {
                 inFlight.add(new InFlight(document.get("_id"), entry.getString("eventId"), correlation));
             }
         }
+        // one round trip for the confirmed events of the batch; each pull is still its own atomic document update
+        BulkOperations markSent = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         int confirmed = 0;
+        Set<Object> unconfirmed = new LinkedHashSet<>();
         for (InFlight message : inFlight) {
             if (isConfirmed(message.correlation())) {
-                Update markSent = new Update().pull("outbox", new Document("eventId", message.eventId()));
-                mongo.updateFirst(new Query(where("_id").is(message.documentId())), markSent, collection);
-                published.increment();
+                markSent.updateOne(new Query(where("_id").is(message.documentId())),
+                        new Update().pull("outbox", new Document("eventId", message.eventId())));
                 confirmed++;
+            } else {
+                unconfirmed.add(message.documentId());
             }
         }
-        return confirmed;
+        if (confirmed > 0) {
+            markSent.execute();
+            published.increment(confirmed);
+        }
+        return new Published(confirmed, unconfirmed);
     }
 
     private boolean isConfirmed(CorrelationData correlation) {
@@ -174,6 +243,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record DocumentRef(String collection, Object id) {
+    }
+
+    private record Published(int confirmed, Set<Object> unconfirmed) {
     }
 
     private record InFlight(Object documentId, String eventId, CorrelationData correlation) {

@@ -438,6 +438,65 @@ class FastIndexH2BackendTest {
         }
     }
 
+    @Test
+    void aCompareAndSetWrittenAsAndOfIdAndVersionFindsTheDocumentByItsIdWithoutReadingTheCollection() {
+        withStore(FastIndexH2Backend.inMemoryStore(Set.of()), members -> {
+            for (int i = 0; i < 200; i++) {
+                members.insertOne(new Document("_id", "tps-" + i).append("version", 1).append("n", i));
+            }
+            long scansBefore = PinnedScanCollection.fullScans();
+            // how the driver writes Filters.and: {$and: [{_id: ..}, {version: ..}]}
+            var cas = Filters.and(Filters.eq("_id", "tps-5"), Filters.eq("version", 1));
+            assertThat(cas.toBsonDocument().containsKey("$and")).isTrue();
+            assertThat(members.replaceOne(cas, new Document("_id", "tps-5").append("version", 2)).getModifiedCount())
+                    .isEqualTo(1);
+            assertThat(members.updateOne(Filters.and(Filters.eq("_id", "tps-6"), Filters.eq("version", 1)),
+                    new Document("$set", new Document("version", 2))).getModifiedCount()).isEqualTo(1);
+            assertThat(members.find(Filters.and(Filters.eq("version", 2), Filters.eq("_id", "tps-6"))).first())
+                    .containsEntry("n", 6);
+            assertThat(PinnedScanCollection.fullScans()).as("collection scans for queries naming one _id")
+                    .isEqualTo(scansBefore);
+            // a condition on another field alone still reads the collection, and answers the same
+            assertThat(members.countDocuments(Filters.eq("version", 2))).isEqualTo(2);
+            assertThat(PinnedScanCollection.fullScans()).isGreaterThan(scansBefore);
+        });
+    }
+
+    /** How the outbox relay and the log sequencer read the documents they were hinted: one query per batch. */
+    @Test
+    void aBatchOfIdsWithAProjectionIsReadByTheIdIndexWithoutReadingTheCollection() {
+        withStore(FastIndexH2Backend.inFileStore(dir.resolve("batch.mv"), 4), members -> {
+            for (int i = 0; i < 300; i++) {
+                members.insertOne(new Document("_id", "tps-" + i).append("n", i)
+                        .append("outbox", List.of(new Document("eventId", "e-" + i))));
+            }
+            long scansBefore = PinnedScanCollection.fullScans();
+            List<Document> found = members.find(Filters.in("_id", "tps-7", "tps-250", "tps-3", "missing"))
+                    .projection(new Document("_id", 1).append("outbox", 1)).into(new java.util.ArrayList<>());
+            assertThat(found).extracting(d -> d.get("_id")).containsExactlyInAnyOrder("tps-7", "tps-250", "tps-3");
+            assertThat(found).allSatisfy(d -> assertThat(d.keySet()).containsExactlyInAnyOrder("_id", "outbox"));
+            assertThat(PinnedScanCollection.fullScans()).as("collection scans for a batch of ids").isEqualTo(scansBefore);
+        });
+    }
+
+    @Test
+    void onlyAPlainIdBesideOtherConditionsOrInsideATopLevelAndIsTakenAsTheOneDocumentToRead() {
+        var and = new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("_id", "a"), new de.bwaldvogel.mongo.bson.Document("v", 1)));
+        assertThat(PinnedScanCollection.idToFind(and)).isEqualTo("a");
+        assertThat(PinnedScanCollection.idToFind(new de.bwaldvogel.mongo.bson.Document("_id", "a").append("v", 1)))
+                .isEqualTo("a");
+        // {_id: x} alone: the stock path finds it by its index already
+        assertThat(PinnedScanCollection.idToFind(new de.bwaldvogel.mongo.bson.Document("_id", "a"))).isNull();
+        // operators on _id, or an _id only under $or, are not one document
+        assertThat(PinnedScanCollection.idToFind(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.Document("$gt", "a")),
+                new de.bwaldvogel.mongo.bson.Document("v", 1))))).isNull();
+        assertThat(PinnedScanCollection.idToFind(new de.bwaldvogel.mongo.bson.Document("$or", List.of(
+                new de.bwaldvogel.mongo.bson.Document("_id", "a"), new de.bwaldvogel.mongo.bson.Document("v", 1)))))
+                .isNull();
+    }
+
     private static void withStore(H2Backend backend, Consumer<MongoCollection<Document>> work) {
         MongoServer server = new MongoServer(backend);
         var address = server.bind();

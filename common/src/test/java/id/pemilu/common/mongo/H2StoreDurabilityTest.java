@@ -1,6 +1,7 @@
 package id.pemilu.common.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -9,7 +10,11 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import id.pemilu.common.domain.DomainException;
+import id.pemilu.common.test.DiskFaults;
 import org.bson.Document;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,18 +39,67 @@ class H2StoreDurabilityTest {
             // the bytes on disk right now are what a killed process leaves behind
             Path copy = dir.resolve("after-kill.mv");
             Files.copy(file, copy);
-            H2Backend reopened = new H2Backend(copy.toString());
-            MongoServer restarted = new MongoServer(reopened);
-            restarted.bind("127.0.0.1", 0);
-            try (MongoClient again = MongoClients.create("mongodb://127.0.0.1:"
-                    + restarted.getLocalAddress().getPort())) {
-                assertThat(again.getDatabase("recap").getCollection("tps_results")
-                        .find(new Document("_id", "31.71.01.1001.001|PPWP")).first()).isNotNull();
-            } finally {
-                restarted.shutdownNow();
-            }
+            assertHolds(new H2Backend(copy.toString()), "31.71.01.1001.001|PPWP");
         } finally {
             server.shutdownNow();
+        }
+    }
+
+    /**
+     * The disk fails while a commit is writing: that commit waits for the disk (H2 would otherwise close the store for
+     * good), but its caller is refused as soon as the disk check sees the fault instead of waiting with it, and the
+     * write lands once the disk is back.
+     */
+    @Test
+    void aCallerIsRefusedWhileItsCommitWaitsForAFailedDiskAndTheWriteLandsAfterwards() throws Exception {
+        Assumptions.assumeTrue(DiskFaults.root(), "only root can make an open file refuse writes (chattr +i)");
+        Path file = dir.resolve("recap.mv");
+        // the store writes nothing by itself during the test: the insert below reaches the disk only by the commit
+        H2Backend backend = FastIndexH2Backend.inFileStore(file, 16, java.util.Set.of(), null,
+                java.time.Duration.ofMinutes(10));
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        DataDirSpace disk = new DataDirSpace(file, 0, 60_000);
+        AtomicInteger checks = new AtomicInteger();
+        // the first commit's two checks (before queueing, on the committer) pass: the disk fails after them
+        H2StoreDurability durable = new H2StoreDurability(backend,
+                () -> checks.incrementAndGet() <= 2 ? null : disk.check());
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> results = client.getDatabase("recap").getCollection("tps_results");
+            results.insertOne(new Document("_id", "31.71.01.1001.002|PPWP").append("resultVersion", 1));
+            DiskFaults.lock(file);
+            long start = System.nanoTime();
+            DomainException refused;
+            try {
+                refused = catchThrowableOfType(DomainException.class, durable::commit);
+            } finally {
+                DiskFaults.unlock(file);
+            }
+            long waitedMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(refused).as("a commit held by the failed disk is refused to its caller").isNotNull();
+            assertThat(refused.kind()).isEqualTo(DomainException.Kind.UNAVAILABLE);
+            assertThat(waitedMs).as("refused while the disk is still failing, not after it is back").isLessThan(5_000);
+
+            durable.commit(); // the disk is back: the held commit finishes, then this one
+            Path copy = dir.resolve("after-fault.mv");
+            Files.copy(file, copy);
+            assertHolds(FastIndexH2Backend.inFileStore(copy, 16), "31.71.01.1001.002|PPWP");
+        } finally {
+            durable.close();
+            disk.close();
+            server.shutdownNow();
+        }
+    }
+
+    /** The store reopened from a copy of the file holds the result {@code id}. */
+    private static void assertHolds(H2Backend reopened, String id) {
+        MongoServer restarted = new MongoServer(reopened);
+        restarted.bind("127.0.0.1", 0);
+        try (MongoClient again = MongoClients.create("mongodb://127.0.0.1:" + restarted.getLocalAddress().getPort())) {
+            assertThat(again.getDatabase("recap").getCollection("tps_results").find(new Document("_id", id)).first())
+                    .as("result " + id + " in the file").isNotNull();
+        } finally {
+            restarted.shutdownNow();
         }
     }
 }

@@ -60,6 +60,7 @@ public final class DigitTrainer {
         int mnistPerEpoch = TRAIN_END;
         int alsoForms = 0;
         int patches = 0;
+        int blurryPatches = 0;
         double photoShare = 1;
         int evalEvery = 1;
         Path out = Path.of("ocr-c1-reader/src/main/resources/model/digits.params");
@@ -81,6 +82,7 @@ public final class DigitTrainer {
                 case "--mnist" -> mnistPerEpoch = Integer.parseInt(value);
                 case "--also-forms" -> alsoForms = Integer.parseInt(value);
                 case "--patches" -> patches = Integer.parseInt(value);
+                case "--blurry-patches" -> blurryPatches = Integer.parseInt(value);
                 case "--photo-share" -> photoShare = Double.parseDouble(value);
                 case "--eval-every" -> evalEvery = Integer.parseInt(value);
                 case "--boxes-only" -> boxesOnly = true;
@@ -122,6 +124,12 @@ public final class DigitTrainer {
             // boxes of photographed pieces of pages in broad writing (BoxPatches): cheap, so many more of them
             photoTraining = photoTraining.plus(PhotoBoxes.patches(cache.resolve("patches-" + patches + ".bin"), mnist,
                     0, TRAIN_END, patches, SEED + 700_000_000L, threads));
+        }
+        if (blurryPatches > 0) {
+            // pieces photographed small, out of focus or shaken (BoxPatches.Photo.BLURRY), another seed
+            photoTraining = photoTraining.plus(PhotoBoxes.patches(cache.resolve("patches-blurry-" + blurryPatches
+                            + ".bin"), mnist, 0, TRAIN_END, blurryPatches, SEED + 800_000_000L, threads,
+                    id.pemilu.ocr.synth.BoxPatches.Photo.BLURRY));
         }
         System.out.println("photo boxes per digit (training): " + photoTraining.histogram());
         if (boxesOnly) {
@@ -263,6 +271,19 @@ public final class DigitTrainer {
             System.out.printf("energy of the validation boxes: median %.2f, 99th percentile %.2f, 99.9th %.2f%n",
                     energy[energy.length / 2], energy[(int) (energy.length * 0.99)],
                     energy[(int) (energy.length * 0.999)]);
+            // the edge that leaves the same share of the training writing's boxes above it as -6 did for the third
+            // round's four networks: -Dpemilu.ocr.energyTypical for a measurement, OutOfDistribution to commit it
+            double[] training = new double[firstKind];
+            for (int i = 0; i < firstKind; i++) {
+                training[i] = OutOfDistribution.energy(logits[i]);
+            }
+            java.util.Arrays.sort(training);
+            int edge = (int) Math.round(firstKind * (1 - OutOfDistribution.SHARE_ABOVE_TYPICAL));
+            System.out.printf("energy of the training writing's boxes: median %.2f; %.1f %% lie above %.2f "
+                            + "(ENERGY_TYPICAL now %.2f, above it %d of %d)%n", training[firstKind / 2],
+                    100 * OutOfDistribution.SHARE_ABOVE_TYPICAL, training[Math.min(edge, firstKind - 1)],
+                    OutOfDistribution.ENERGY_TYPICAL, java.util.Arrays.stream(training)
+                            .filter(e -> e > OutOfDistribution.ENERGY_TYPICAL).count(), firstKind);
             Files.writeString(calibration, String.format(java.util.Locale.ROOT,
                     "# temperature scaling of the mean logits of %d digit network(s), fitted by DigitTrainer on %d "
                             + "validation boxes cut from synthesised photos (MNIST 48,000-49,999)%n"

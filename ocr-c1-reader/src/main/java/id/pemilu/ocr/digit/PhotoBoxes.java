@@ -111,6 +111,12 @@ public final class PhotoBoxes {
      */
     public static PhotoBoxes patches(Path file, MnistFile mnist, int from, int to, int pieces, long seed, int threads)
             throws IOException {
+        return patches(file, mnist, from, to, pieces, seed, threads, id.pemilu.ocr.synth.BoxPatches.Photo.ORDINARY);
+    }
+
+    /** As above, the pieces photographed as {@code photo} says. */
+    public static PhotoBoxes patches(Path file, MnistFile mnist, int from, int to, int pieces, long seed, int threads,
+                                     id.pemilu.ocr.synth.BoxPatches.Photo photo) throws IOException {
         if (Files.isRegularFile(file)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
                 if (in.readInt() == MAGIC && in.readInt() == from && in.readInt() == to && in.readInt() == -pieces
@@ -126,7 +132,7 @@ public final class PhotoBoxes {
             }
         }
         id.pemilu.ocr.synth.BoxPatches maker = new id.pemilu.ocr.synth.BoxPatches(FormTemplates.load().all(),
-                new HandwrittenDigits(mnist, from, to));
+                new HandwrittenDigits(mnist, from, to), photo);
         int workers = Math.max(1, threads);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long started = System.nanoTime();

@@ -31,13 +31,42 @@ public final class BoxPatches {
     /** Pixels per PDF point of the rendered blank pages the pieces are cut from. */
     private static final double SCALE = 3.0;
 
+    /**
+     * How a piece is photographed. {@link #ORDINARY} is the fourth round's: a box 18-62 px high, Gaussian blur in
+     * seven pieces of ten up to min(2.4 px, 6 % of the box), motion blur in a quarter up to 12 % of the box, noise up to
+     * 13 grey levels. {@link #BLURRY} (issue 19, seventh round) is the photo a phone gives of a form at 1,200 px, out of
+     * focus or shaken, in dim light: the box 16-48 px high, blur in nine pieces of ten up to min(3.2 px, 11 % of the
+     * box), motion blur in two of five up to 20 % of the box, noise up to 16 grey levels. A blur sigma of 1.6 px is 9 %
+     * of an 18-px box, beyond what the ordinary pieces reach on small boxes.
+     *
+     * @param boxMin      smallest box height in the photo, pixels
+     * @param boxSpan     box height range above {@code boxMin}, pixels
+     * @param sharpShare  share of pieces without Gaussian blur
+     * @param blurMax     largest sigma, pixels
+     * @param blurRelative largest sigma as a share of the box height
+     * @param motionShare share of pieces with motion blur
+     * @param motionRelative largest motion length as a share of the box height
+     * @param noiseMax    largest noise, grey levels (above 1)
+     */
+    public record Photo(double boxMin, double boxSpan, double sharpShare, double blurMax, double blurRelative,
+                        double motionShare, double motionRelative, double noiseMax) {
+        public static final Photo ORDINARY = new Photo(18, 44, 0.3, 2.4, 0.06, 0.25, 0.12, 12);
+        public static final Photo BLURRY = new Photo(16, 32, 0.1, 3.2, 0.11, 0.4, 0.2, 15);
+    }
+
     private final List<FormTemplate> templates;
     private final List<BufferedImage> blanks = new ArrayList<>();
     private final HandwrittenDigits digits;
+    private final Photo photoKind;
 
     public BoxPatches(List<FormTemplate> templates, HandwrittenDigits digits) {
+        this(templates, digits, Photo.ORDINARY);
+    }
+
+    public BoxPatches(List<FormTemplate> templates, HandwrittenDigits digits, Photo photoKind) {
         this.templates = templates;
         this.digits = digits;
+        this.photoKind = photoKind;
         for (FormTemplate template : templates) {
             blanks.add(FormRenderer.image(template, "31.71.02.2002.001", (float) (72 * SCALE)));
         }
@@ -78,7 +107,7 @@ public final class BoxPatches {
 
         // the photo of the piece: a box 18-62 px high (a 1,200-4,000 px photo after the reader's decoding), rotated,
         // sheared, corners moved a little
-        double boxPx = 18 + random.nextDouble() * 44;
+        double boxPx = photoKind.boxMin() + random.nextDouble() * photoKind.boxSpan();
         double zoom = boxPx / (boxes.get(0).height() * SCALE);
         double angle = Math.toRadians((random.nextDouble() * 2 - 1) * 15);
         double shear = (random.nextDouble() * 2 - 1) * 0.08;
@@ -105,13 +134,14 @@ public final class BoxPatches {
         Homography photoToPiece = Homography.fromPoints(placed, corners);
         BufferedImage photo = resample(piece, photoToPiece, width, height);
         light(photo, random);
-        double sigma = random.nextDouble() < 0.3 ? 0 : random.nextDouble() * Math.min(2.4, 0.06 * boxPx);
+        double sigma = random.nextDouble() < photoKind.sharpShare() ? 0
+                : random.nextDouble() * Math.min(photoKind.blurMax(), photoKind.blurRelative() * boxPx);
         photo = PhotoSimulator.blur(photo, sigma);
-        if (random.nextDouble() < 0.25) {
-            photo = PhotoSimulator.motion(photo, 1 + random.nextDouble() * 0.12 * boxPx,
+        if (random.nextDouble() < photoKind.motionShare()) {
+            photo = PhotoSimulator.motion(photo, 1 + random.nextDouble() * photoKind.motionRelative() * boxPx,
                     random.nextDouble() * Math.PI);
         }
-        PhotoSimulator.noise(photo, 1 + random.nextDouble() * 12, random);
+        PhotoSimulator.noise(photo, 1 + random.nextDouble() * photoKind.noiseMax(), random);
         byte[] jpeg = PhotoSimulator.jpeg(photo, 0.35f + random.nextFloat() * 0.6f);
         GrayImage image = GrayImage.of(decode(jpeg));
 

@@ -13,9 +13,33 @@ class BoxPatchesTest {
 
     @Test
     void piecesGiveLabelledInputsAndRepeatForTheSameSeed() throws Exception {
+        checkPieces(BoxPatches.Photo.ORDINARY);
+    }
+
+    @Test
+    void blurryPiecesGiveLabelledInputsUnlikeTheOrdinaryOnes() throws Exception {
+        List<float[]> blurry = checkPieces(BoxPatches.Photo.BLURRY);
+        MnistFile mnist = MnistFile.load(MnistFile.defaultDirectory());
+        BoxPatches ordinary = new BoxPatches(FormTemplates.load().all().subList(0, 1),
+                new HandwrittenDigits(mnist, 0, 2_000), BoxPatches.Photo.ORDINARY);
+        List<float[]> same = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            same.addAll(ordinary.piece(new Random(100 + i)));
+        }
+        // the same writing photographed another way: the inputs differ
+        int differing = 0;
+        for (int k = 0; k < Math.min(blurry.size(), same.size()); k++) {
+            if (!java.util.Arrays.equals(blurry.get(k), same.get(k))) {
+                differing++;
+            }
+        }
+        assertThat(differing).isGreaterThan(Math.min(blurry.size(), same.size()) / 2);
+    }
+
+    private static List<float[]> checkPieces(BoxPatches.Photo photo) throws Exception {
         MnistFile mnist = MnistFile.load(MnistFile.defaultDirectory());
         BoxPatches patches = new BoxPatches(FormTemplates.load().all().subList(0, 1),
-                new HandwrittenDigits(mnist, 0, 2_000));
+                new HandwrittenDigits(mnist, 0, 2_000), photo);
         List<float[]> boxes = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             boxes.addAll(patches.piece(new Random(100 + i)));
@@ -38,5 +62,6 @@ class BoxPatchesTest {
         for (int k = 0; k < first.size(); k++) {
             assertThat(again.get(k)).containsExactly(first.get(k));
         }
+        return boxes;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Random;
 /**
  * Looks at {@link BoxPatches}: how long a piece takes and what its boxes look like as the network sees them (a PNG of
  * the first 200 28x28 inputs; their labels are printed row by row). With the classpath of {@code bench.sh}:
- * {@code java -cp "$CP" id.pemilu.ocr.synth.PatchPeek 600 /tmp/patches.png}.
+ * {@code java -cp "$CP" id.pemilu.ocr.synth.PatchPeek 600 /tmp/patches.png [BLURRY]}.
  */
 public final class PatchPeek {
 
@@ -21,7 +21,8 @@ public final class PatchPeek {
     public static void main(String[] args) throws Exception {
         int pieces = Integer.parseInt(args[0]);
         MnistFile mnist = MnistFile.load(MnistFile.defaultDirectory());
-        BoxPatches patches = new BoxPatches(FormTemplates.load().all(), new HandwrittenDigits(mnist, 0, 48_000));
+        BoxPatches patches = new BoxPatches(FormTemplates.load().all(), new HandwrittenDigits(mnist, 0, 48_000),
+                args.length > 2 && args[2].equals("BLURRY") ? BoxPatches.Photo.BLURRY : BoxPatches.Photo.ORDINARY);
         Random random = new Random(1);
         List<float[]> boxes = new ArrayList<>();
         long started = System.nanoTime();

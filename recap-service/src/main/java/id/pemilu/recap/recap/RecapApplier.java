@@ -7,7 +7,6 @@ import id.pemilu.recap.RecapProperties;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.result.ResultChanged;
 import id.pemilu.recap.result.ResultService;
-import id.pemilu.recap.result.TpsResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -35,8 +34,8 @@ import org.springframework.stereotype.Component;
 /**
  * The incremental tiered recap. Changed TPS results are applied in batches by one thread per replica: each desa
  * total takes the new result versions (an older or equal version is ignored), then every kecamatan, kab/kota,
- * provinsi and the national total touched is recomputed from its children. Only then is the result's
- * {@code appliedVersion} set. Every total is written with a compare-and-set on its {@code revision}, so the appliers
+ * provinsi and the national total touched is recomputed from its children. Only then is the result's version marked
+ * applied (in {@link #MARKS}). Every total is written with a compare-and-set on its {@code revision}, so the appliers
  * of several replicas on one database may touch the same regions: a writer that lost the race reads again.
  * A crash at any point leaves the result unmarked; at startup every unmarked result is applied again, which is
  * harmless because each step is idempotent. So the totals equal the sum of their counted TPS, also after kill -9.
@@ -47,6 +46,10 @@ public class RecapApplier implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RecapApplier.class);
     static final String COLLECTION = "region_totals";
     private static final int BATCH = 2_000;
+    /** Which version of each result the totals hold: {@code {_id: resultId, appliedVersion}}. */
+    public static final String MARKS = "applied_results";
+    static final String APPLIED_VERSION = "appliedVersion";
+    static final int STREAM_BATCH = 1_000;
 
     private final MongoTemplate mongo;
     private final ResultService results;
@@ -159,10 +162,12 @@ public class RecapApplier implements SmartLifecycle {
             }
             parents = next;
         }
-        BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, TpsResult.class);
+        // the marks live in their own small documents: a mark in the result itself made the store rewrite the whole
+        // result (its numbers, history and pending entries) once more for every change
+        BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MARKS);
         for (ResultChanged r : changed) {
-            marks.updateOne(new Query(where("_id").is(r.resultId())),
-                    new Update().max("appliedVersion", r.resultVersion()));
+            marks.upsert(new Query(where("_id").is(r.resultId())),
+                    new Update().max(APPLIED_VERSION, r.resultVersion()));
         }
         if (!changed.isEmpty()) {
             marks.execute();
@@ -271,17 +276,21 @@ public class RecapApplier implements SmartLifecycle {
 
     /** Queues every result whose latest version is not yet in the totals (after a crash or restart). */
     public int recover() {
-        Query all = new Query();
-        all.fields().include("_id").include("resultVersion").include("appliedVersion");
+        // batch by batch: without a batch size the embedded store collects every result before the first answer
+        Query all = new Query().cursorBatchSize(STREAM_BATCH);
+        all.fields().include("_id").include("resultVersion").include(APPLIED_VERSION);
         List<String> ids = new ArrayList<>();
+        List<Document> batch = new ArrayList<>(STREAM_BATCH);
         try (var stream = mongo.stream(all, Document.class, "tps_results")) {
             stream.forEach(d -> {
-                long applied = d.get("appliedVersion") instanceof Number n ? n.longValue() : 0;
-                if (applied < ((Number) d.get("resultVersion")).longValue()) {
-                    ids.add(d.getString("_id"));
+                batch.add(d);
+                if (batch.size() == STREAM_BATCH) {
+                    unapplied(batch, ids);
+                    batch.clear();
                 }
             });
         }
+        unapplied(batch, ids);
         pending.addAll(ids);
         if (!ids.isEmpty()) {
             log.info("Recap: {} results were not yet in the totals; applying them again", ids.size());
@@ -289,6 +298,31 @@ public class RecapApplier implements SmartLifecycle {
         return ids.size();
     }
 
+
+    /**
+     * Adds the ids of the results of {@code batch} whose latest version is not marked applied: in {@link #MARKS}, or in
+     * the result itself (where stores written before the marks moved keep them).
+     */
+    private void unapplied(List<Document> batch, List<String> ids) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Query marked = new Query(where("_id").in(batch.stream().map(d -> d.get("_id")).toList()));
+        Map<Object, Long> applied = new HashMap<>();
+        for (Document mark : mongo.find(marked, Document.class, MARKS)) {
+            applied.put(mark.get("_id"), version(mark.get(APPLIED_VERSION)));
+        }
+        for (Document d : batch) {
+            long upTo = Math.max(version(d.get(APPLIED_VERSION)), applied.getOrDefault(d.get("_id"), 0L));
+            if (upTo < version(d.get("resultVersion"))) {
+                ids.add(d.getString("_id"));
+            }
+        }
+    }
+
+    private static long version(Object stored) {
+        return stored instanceof Number n ? n.longValue() : 0;
+    }
 
     private void tick() {
         try {

@@ -5,8 +5,10 @@ import id.pemilu.recap.result.FieldValue;
 import id.pemilu.recap.result.ResultStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,7 +45,9 @@ public class RecapRebuild {
         Map<String, Tally> tallies = new HashMap<>();
         Map<String, List<Entry>> entries = new HashMap<>();
         long[] count = {0};
-        Query all = new Query();
+        // batch by batch: without a batch size the embedded store collects every result (each with its history) in
+        // memory before the first answer, which ran an 84,000-TPS rebuild out of the suite's heap and closed the store
+        Query all = new Query().cursorBatchSize(RecapApplier.STREAM_BATCH);
         all.fields().include("tpsCode").include("desaCode").include("ballotType").include("status")
                 .include("resultVersion").include("values");
         try (var stream = mongo.stream(all, Document.class, "tps_results")) {
@@ -73,10 +77,13 @@ public class RecapRebuild {
             }
         }
         List<Difference> differences = new ArrayList<>();
-        Map<String, RegionTotal> stored = new HashMap<>();
-        try (var stream = mongo.stream(new Query(), RegionTotal.class)) {
+        // only the ids are kept: a desa total's entries hold every one of its TPS' numbers
+        Set<String> stored = new HashSet<>();
+        Query sums = new Query().cursorBatchSize(RecapApplier.STREAM_BATCH);
+        sums.fields().exclude("entries").exclude("outbox");
+        try (var stream = mongo.stream(sums, RegionTotal.class)) {
             stream.forEach(t -> {
-                stored.put(t.getId(), t);
+                stored.add(t.getId());
                 Tally expected = tallies.getOrDefault(t.getId(), new Tally());
                 String diff = t.differenceFrom(expected);
                 if (diff != null) {
@@ -85,15 +92,16 @@ public class RecapRebuild {
             });
         }
         tallies.forEach((id, tally) -> {
-            if (!stored.containsKey(id) && tally.countedTps + tally.flaggedTps > 0) {
+            if (!stored.contains(id) && tally.countedTps + tally.flaggedTps > 0) {
                 differences.add(new Difference(id, "total wilayah belum ada"));
             }
         });
         if (fix) {
             tallies.forEach((id, tally) -> {
                 int bar = id.indexOf('|');
-                RegionTotal total = stored.getOrDefault(id, RegionTotal.empty(id.substring(0, bar),
-                        id.substring(bar + 1)));
+                RegionTotal found = mongo.findById(id, RegionTotal.class);
+                RegionTotal total = found != null ? found : RegionTotal.empty(id.substring(0, bar),
+                        id.substring(bar + 1));
                 if (entries.containsKey(id)) {
                     total.replaceEntries(entries.get(id));
                 }

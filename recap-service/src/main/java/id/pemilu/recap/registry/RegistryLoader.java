@@ -112,7 +112,7 @@ public class RegistryLoader {
 
     private void loadStored() {
         List<Station> batch = new ArrayList<>(BATCH);
-        try (var stream = mongo.stream(new Query(), Document.class, "tps")) {
+        try (var stream = mongo.stream(new Query().cursorBatchSize(BATCH), Document.class, "tps")) {
             stream.forEach(d -> {
                 batch.add(new Station(new id.pemilu.recap.result.TpsCode(d.getString("_id")),
                         d.getInteger("dptMen", 0), d.getInteger("dptWomen", 0)));

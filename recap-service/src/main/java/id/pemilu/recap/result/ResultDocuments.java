@@ -39,7 +39,6 @@ final class ResultDocuments {
         put(d, "reason", r.getReason());
         put(d, "history", list(r.getHistory(), ResultDocuments::change));
         put(d, "requestFingerprints", r.requestFingerprints() == null ? null : new ArrayList<>(r.requestFingerprints()));
-        d.put("appliedVersion", r.getAppliedVersion());
         put(d, "logOutbox", list(r.getLogOutbox(), ResultDocuments::pending));
         put(d, "outbox", list(r.getOutbox(), ResultDocuments::message));
         d.put("_class", TpsResult.class.getName());

@@ -296,8 +296,15 @@ public class ResultService {
             }
         }
         TpsResult saved = result;
-        durable.await();
-        events.publishEvent(ResultChanged.of(saved));
+        try {
+            durable.await();
+        } finally {
+            // the write is in the store even when its commit fails now (the disk refused it): it lands once the disk
+            // takes writes again, and a crash before that loses it together with every later write, the totals'
+            // included. So the applier hears of it either way; otherwise the client's retry (the same Idempotency-Key)
+            // finds it recorded, nothing announces it again, and the totals miss it until the next recovery scan.
+            events.publishEvent(ResultChanged.of(saved));
+        }
         OutboxRelay outbox = relay.getIfAvailable();
         if (outbox != null) {
             outbox.publishSoon(COLLECTION, saved.getId());

@@ -16,8 +16,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * The confirmed result of one ballot type at one TPS (id {@code <tpsCode>|<ballotType>}). It exists only once a
  * person confirmed numbers; machine readings stay in the submission as drafts. Every change appends to
- * {@code history}, raises {@link TpsResultRecorded} and adds its transparency-log entry in the same document write. {@code appliedVersion} is the
- * version the recap last added to the region totals; it is behind {@code resultVersion} until the recap caught up.
+ * {@code history}, raises {@link TpsResultRecorded} and adds its transparency-log entry in the same document write.
+ * Which version the recap added to the region totals is marked outside the result (RecapApplier.MARKS), so marking
+ * it does not rewrite the result.
  * Writers of one TPS result are serialised in this process (see ResultService); the document is always read and
  * written by {@code _id} only, which the embedded MongoDB serves from its index.
  */
@@ -42,7 +43,6 @@ public class TpsResult extends LoggedAggregate {
     private List<Change> history = new ArrayList<>();
     /** "key fingerprint" of each request recorded with an Idempotency-Key (keys never contain spaces). */
     private List<String> requestFingerprints = new ArrayList<>();
-    private long appliedVersion;
 
     TpsResult() {
     }
@@ -203,9 +203,5 @@ public class TpsResult extends LoggedAggregate {
 
     public List<Change> getHistory() {
         return history;
-    }
-
-    public long getAppliedVersion() {
-        return appliedVersion;
     }
 }

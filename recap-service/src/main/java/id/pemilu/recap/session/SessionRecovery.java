@@ -43,7 +43,7 @@ public class SessionRecovery implements SmartLifecycle {
     }
 
     public Report recover() {
-        Query query = new Query();
+        Query query = new Query().cursorBatchSize(1_000); // read batch by batch, not all at once
         query.fields().include("ballotType", "regionCode", "status", "version", "finalizedVersion");
         int sessions = 0;
         int heads = 0;

@@ -2,11 +2,16 @@ package id.pemilu.recap.translog;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import id.pemilu.common.outbox.RetryPause;
 import id.pemilu.recap.storage.DurableWrites;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,8 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Moves pending entries from the documents that recorded them ({@code logOutbox}) into the log, on one thread, and
  * signs a tree head whenever the log grew (at most every {@code head-interval}). Services hint the documents they
- * just wrote ({@link #soon}); a sweep of every logged collection at start and every {@code sweep-interval} picks up
- * what a crash left behind. An entry leaves its document only after the log holds it, and the log skips an entry id it
+ * just wrote ({@link #soon}); a sweep of every logged collection at start and every {@code sweep-interval} (a safety
+ * net: it reads every document) picks up what a crash left behind. An entry leaves its document only after the log holds it, and the log skips an entry id it
  * holds already, so a crash or a concurrent rewrite of the document can neither lose nor repeat an entry.
  */
 @Component
@@ -45,7 +50,9 @@ public class LogSequencer implements SmartLifecycle {
     private final Duration headInterval;
     private final Queue<Ref> hints = new ConcurrentLinkedQueue<>();
     private volatile ScheduledExecutorService executor;
-    private long lastSweep;
+    /** When the next sweep is due; 0: at the first round, so a restart takes what a crash left behind. */
+    private long nextSweep;
+    private final RetryPause pause = new RetryPause();
 
     LogSequencer(MongoTemplate mongo, TransparencyLog translog, TreeHeads heads, DurableWrites durable,
                  @Value("${pemilu.recap.log.sweep-interval:60s}") Duration sweepInterval,
@@ -79,29 +86,59 @@ public class LogSequencer implements SmartLifecycle {
         return appended;
     }
 
+    /**
+     * One round: the hinted documents, and a sweep of every logged collection at start (what a crash left between a
+     * write and its hint) and then every {@code sweep-interval} as a safety net. Hinted documents whose entries could
+     * not be taken (the store refused a write) are tried again after a pause that doubles up to 30 s.
+     */
     private synchronized void tick() {
-        try {
-            long now = System.currentTimeMillis();
-            if (now - lastSweep >= sweepInterval.toMillis()) {
-                lastSweep = now;
-                hints.clear();
+        long now = System.currentTimeMillis();
+        if (pause.waiting(now)) {
+            return;
+        }
+        if (now >= nextSweep) {
+            try {
                 drainNow();
-                return;
+                nextSweep = now + sweepInterval.toMillis();
+                pause.succeeded();
+            } catch (RuntimeException e) {
+                log.warn("Transparency log could not sweep now, will retry in {} ms: {}", pause.millis(),
+                        e.toString());
+                nextSweep = now + pause.millis();
+                pause.failed(now);
             }
-            List<Ref> batch = new ArrayList<>();
-            Ref ref;
-            while (batch.size() < BATCH && (ref = hints.poll()) != null) {
-                batch.add(ref);
+            return;
+        }
+        Map<String, Set<Object>> hinted = new LinkedHashMap<>();
+        Ref ref;
+        for (int n = 0; n < BATCH && (ref = hints.poll()) != null; n++) {
+            hinted.computeIfAbsent(ref.collection(), c -> new LinkedHashSet<>()).add(ref.id());
+        }
+        boolean ok = true;
+        for (Map.Entry<String, Set<Object>> collection : hinted.entrySet()) {
+            try {
+                // the hinted documents in one read, and only their pending entries: the rest of a document (a
+                // result's numbers and history) is not read
+                Query these = new Query(where("_id").in(collection.getValue()));
+                these.fields().include("_id").include("logOutbox");
+                take(collection.getKey(), mongo.find(these, Document.class, collection.getKey()));
+            } catch (RuntimeException e) {
+                log.warn("Transparency log could not append now, will retry in {} ms: {}", pause.millis(),
+                        e.toString());
+                collection.getValue().forEach(id -> hints.add(new Ref(collection.getKey(), id)));
+                ok = false;
             }
-            for (Ref one : batch) {
-                // only the pending entries: the rest of the document (a result's numbers and history) is not read
-                Query own = new Query(where("_id").is(one.id()));
-                own.fields().include("_id").include("logOutbox");
-                take(one.collection(), mongo.find(own, Document.class, one.collection()));
-            }
+        }
+        try {
             heads.signIfGrown(headInterval);
         } catch (RuntimeException e) {
-            log.warn("Transparency log could not append now, will retry: {}", e.toString());
+            log.warn("Transparency log could not sign a tree head now, will retry: {}", e.toString());
+            ok = false;
+        }
+        if (ok) {
+            pause.succeeded();
+        } else {
+            pause.failed(now);
         }
     }
 

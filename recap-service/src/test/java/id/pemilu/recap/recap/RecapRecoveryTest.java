@@ -67,8 +67,10 @@ class RecapRecoveryTest {
         assertThat(valid("ID")).isEqualTo(before + 90);
 
         // as if the process died after updating the totals but before marking the results applied
-        mongo.updateMulti(new Query(Criteria.where("desaCode").is(DESA)), new Update().set("appliedVersion", 0),
-                "tps_results");
+        assertThat(mongo.count(new Query(Criteria.where("_id").in(DESA + ".001|PPWP", DESA + ".002|PPWP")),
+                RecapApplier.MARKS)).as("marks of the applied results").isEqualTo(2);
+        mongo.remove(new Query(Criteria.where("_id").regex("^" + java.util.regex.Pattern.quote(DESA))),
+                RecapApplier.MARKS);
         // and as if it died before the kecamatan and national totals were updated
         mongo.remove(new Query(Criteria.where("_id").in("PPWP|31.71.01", "PPWP|ID")), RegionTotal.class);
         assertThat(applier.recover()).isGreaterThanOrEqualTo(2);
@@ -76,6 +78,12 @@ class RecapRecoveryTest {
         assertThat(valid(DESA)).isEqualTo(90);
         assertThat(valid("ID")).isEqualTo(before + 90);
         assertThat(rebuild.rebuild(false).differences()).isEmpty();
+        assertThat(applier.recover()).isZero();
+        // a store written before the marks moved to their own collection keeps them in the results: applied too
+        mongo.remove(new Query(Criteria.where("_id").regex("^" + java.util.regex.Pattern.quote(DESA))),
+                RecapApplier.MARKS);
+        mongo.updateMulti(new Query(Criteria.where("desaCode").is(DESA)), new Update().set("appliedVersion", 1),
+                "tps_results");
         assertThat(applier.recover()).isZero();
         // the RegionTotalsChanged and TpsResultRecorded events stored with the changes reach the broker
         relay.sweepNow();
