@@ -14,7 +14,9 @@ import id.pemilu.common.events.DctFinalized;
 import id.pemilu.common.events.EventExchanges;
 import id.pemilu.common.events.TpsResultRecorded;
 import id.pemilu.common.test.Tokens;
+import id.pemilu.recap.ballot.BallotStructures;
 import id.pemilu.recap.registry.Station;
+import id.pemilu.recap.result.BallotType;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.result.TpsCode;
 import id.pemilu.recap.testdata.Forms;
@@ -71,6 +73,8 @@ class EventFlowTest {
     RabbitAdmin admin;
     @Autowired
     TpsRegistry registry;
+    @Autowired
+    BallotStructures structures;
     @Autowired
     org.springframework.core.env.Environment env;
     @Autowired
@@ -203,14 +207,20 @@ class EventFlowTest {
                 .andExpect(jsonPath("$.values[*].key", org.hamcrest.Matchers.not(hasItem("votes.parties.own"))));
     }
 
-    /** A final DPR candidate list: parties 1 (pnb) and 2 (pkr), two candidates each, for the given region. */
-    private void finalizeDprList(String dapilCode, String dapilName, String region) {
+    /**
+     * A final DPR candidate list: parties 1 (pnb) and 2 (pkr), two candidates each, for the given region. Returns once
+     * recap-service knows it: the event travels on its own queue, so a photo and its reading, which need no list, can
+     * arrive before it, and a confirmation before it is refused ("Surat suara belum siap"), as it should be.
+     */
+    private void finalizeDprList(String dapilCode, String dapilName, String region) throws Exception {
         List<DctFinalized.BallotCandidate> two = List.of(new DctFinalized.BallotCandidate(1, "Calon Satu", "P"),
                 new DctFinalized.BallotCandidate(2, "Calon Dua", "L"));
         rabbit.convertAndSend("", "recap-service-test.ballots." + RUN, new DctFinalized(UUID.randomUUID(),
                 Instant.now(), 1, "DPR", dapilCode, dapilName, 7, 1, List.of(region),
                 List.of(new DctFinalized.BallotParty("pnb", 1, "Partai Nusantara Baru", two),
                         new DctFinalized.BallotParty("pkr", 2, "Partai Kerja Rakyat", two))));
+        waitUntil(() -> structures.legislativeDapils(BallotType.DPR).stream()
+                .anyMatch(d -> d.code().equals(dapilCode)));
     }
 
     /** A consistent form of the TPS's registered DPT with 100 valid and 4 invalid votes, without any vote rows. */
