@@ -1,6 +1,7 @@
 package id.pemilu.common.mongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
@@ -10,6 +11,7 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
@@ -44,6 +46,9 @@ final class PinnedScanCollection extends H2Collection {
     static final long POSITION_MARK = 0x5045_4D49_4C55_0000L;
     /** Queries answered by reading every document of a collection (all collections of this process). */
     private static final java.util.concurrent.atomic.AtomicLong FULL_SCANS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Updates done on the stored bytes ({@link BsonPull}), all collections of this process. */
+    private static final java.util.concurrent.atomic.AtomicLong BYTES_PULLS = new java.util.concurrent.atomic.AtomicLong();
 
     private final MVStore store;
     private final MVMap<Object, Object> documents;
@@ -110,6 +115,80 @@ final class PinnedScanCollection extends H2Collection {
         StoredBson stored = StoredBson.of(newDocument);
         Object previous = documents.put(Missing.ofNullable(position), stored);
         updateDataSize(stored.bytes().length - size(previous));
+    }
+
+    /**
+     * {@code {_id: x}} with {@code {$pull: {field: {key: "string"}}}} on a top-level array of subdocuments (how the
+     * outbox relay and the log sequencer take their entry out of a written document) is done on the stored bytes
+     * ({@link BsonPull}); every other update, and any such update {@link BsonPull} is unsure of, goes the stock way.
+     * The answer, the stored bytes and the oplog's record are the stock store's. Holds the collection's lock, as the
+     * stock method does.
+     */
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                                 boolean isMulti, boolean isUpsert, Oplog oplog) {
+        Document done = isUpsert || (arrayFilters != null && !arrayFilters.isEmpty()) ? null
+                : pullById(selector, updateQuery, oplog);
+        return done != null ? done : super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+    }
+
+    /** The update on the stored bytes, or null when the stock path must do it (nothing changed then). */
+    private Document pullById(Document selector, Document updateQuery, Oplog oplog) {
+        if (selector.size() != 1 || !plain(selector.get("_id")) || updateQuery.size() != 1
+                || !(updateQuery.get("$pull") instanceof Document pull) || pull.size() != 1) {
+            return null;
+        }
+        String field = pull.keySet().iterator().next();
+        if (field.contains(".") || field.startsWith("$") || !(pull.get(field) instanceof Document condition)
+                || condition.size() != 1) {
+            return null;
+        }
+        String key = condition.keySet().iterator().next();
+        if (key.contains(".") || key.startsWith("$") || !(condition.get(key) instanceof String value)) {
+            return null;
+        }
+        Iterable<Object> positions = null;
+        for (de.bwaldvogel.mongo.backend.Index<Object> index : getIndexes()) {
+            for (String indexed : indexedFields(index)) {
+                if (indexed.equals(field) || indexed.startsWith(field + ".")) {
+                    return null; // the index would have to follow the pulled elements
+                }
+            }
+            if (positions == null && index.isUnique() && index.canHandle(selector)) {
+                positions = index.getPositions(selector);
+            }
+        }
+        if (positions == null) {
+            return null;
+        }
+        java.util.Iterator<Object> found = positions.iterator();
+        if (!found.hasNext()) {
+            return null; // no match: the stock path answers (n 0), as it does for an upsert
+        }
+        Object position = found.next();
+        if (found.hasNext() || !(documents.get(position) instanceof StoredBson stored)) {
+            return null;
+        }
+        byte[] pulled = BsonPull.pull(stored.bytes(), field, key, value);
+        if (pulled == BsonPull.UNSUPPORTED) {
+            return null;
+        }
+        List<Object> updatedIds = List.of();
+        if (pulled != stored.bytes()) {
+            documents.put(position, new StoredBson(pulled));
+            updateDataSize(pulled.length - stored.bytes().length);
+            updatedIds = List.of(selector.get("_id"));
+        }
+        oplog.handleUpdate(getFullName(), selector, updateQuery, updatedIds);
+        BYTES_PULLS.incrementAndGet();
+        Document result = new Document();
+        result.put("n", 1);
+        result.put("nModified", updatedIds.size());
+        return result;
+    }
+
+    private static List<String> indexedFields(de.bwaldvogel.mongo.backend.Index<Object> index) {
+        return index.getKeys().stream().map(de.bwaldvogel.mongo.backend.IndexKey::getKey).toList();
     }
 
     @Override
@@ -188,6 +267,11 @@ final class PinnedScanCollection extends H2Collection {
 
     private static boolean plain(Object id) {
         return id != null && !(id instanceof Document) && !(id instanceof java.util.Collection);
+    }
+
+    /** Updates done on the stored bytes (all collections of this process). */
+    static long bytesPulls() {
+        return BYTES_PULLS.get();
     }
 
     /** Queries answered by reading every document of a collection (all collections of this process). */

@@ -497,6 +497,94 @@ class FastIndexH2BackendTest {
                 .isNull();
     }
 
+    /**
+     * The outbox relay's and the log sequencer's {@code $pull} of one entry, done on the stored bytes
+     * ({@link BsonPull}), against the stock store doing the same updates: after every update the answer (matched,
+     * modified, or the error) and every document read back are the same, for documents with fields of many BSON types,
+     * repeated and missing entries, and the shapes the bytes path leaves to the stock store.
+     */
+    @Test
+    void aPullOnTheStoredBytesLeavesWhatTheStockStoreLeaves() {
+        Random random = new Random(22);
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            documents.add(randomDocument(random, i));
+        }
+        List<org.bson.conversions.Bson[]> updates = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            Object id = random.nextInt(8) == 0 ? "missing-" + i : "d" + random.nextInt(60);
+            String field = switch (random.nextInt(10)) {
+                case 0 -> "scalar";
+                case 1 -> "absent";
+                case 2 -> "mixed";
+                default -> random.nextBoolean() ? "outbox" : "logOutbox";
+            };
+            String key = random.nextInt(10) == 0 ? "n" : field.equals("logOutbox") ? "entryId" : "eventId";
+            Object value = random.nextInt(12) == 0 ? (Object) random.nextInt(3) : "e" + random.nextInt(12);
+            updates.add(new org.bson.conversions.Bson[] {Filters.eq("_id", id),
+                    com.mongodb.client.model.Updates.pull(field, new Document(key, value))});
+        }
+        List<String> stock = new ArrayList<>();
+        withStore(new H2Backend(MVStore.open(null)), c -> stock.addAll(pullAll(c, documents, updates)));
+        List<String> bytes = new ArrayList<>();
+        long before = PinnedScanCollection.bytesPulls();
+        withStore(FastIndexH2Backend.inMemoryStore(Set.of()), c -> bytes.addAll(pullAll(c, documents, updates)));
+        assertThat(bytes).containsExactlyElementsOf(stock);
+        assertThat(PinnedScanCollection.bytesPulls() - before).as("updates done on the bytes").isGreaterThan(150);
+        assertThat(stock.stream().filter(line -> line.startsWith("1/1")).count()).isGreaterThan(50);
+        assertThat(stock.stream().filter(line -> line.startsWith("error")).count()).isGreaterThan(5);
+    }
+
+    private static List<String> pullAll(MongoCollection<Document> c, List<Document> documents,
+                                        List<org.bson.conversions.Bson[]> updates) {
+        List<String> answers = new ArrayList<>();
+        documents.forEach(d -> c.insertOne(Document.parse(d.toJson())));
+        for (org.bson.conversions.Bson[] update : updates) {
+            try {
+                var result = c.updateOne(update[0], update[1]);
+                answers.add(result.getMatchedCount() + "/" + result.getModifiedCount());
+            } catch (MongoWriteException e) {
+                answers.add("error " + e.getError().getCode());
+            }
+            if (answers.size() % 50 == 0) {
+                c.find().sort(new Document("_id", 1)).forEach(d -> answers.add(d.toJson()));
+            }
+        }
+        c.find().sort(new Document("_id", 1)).forEach(d -> answers.add(d.toJson()));
+        return answers;
+    }
+
+    private static Document randomDocument(Random random, int i) {
+        Document d = new Document("_id", "d" + i).append("version", (long) random.nextInt(5))
+                .append("values", List.of(new Document("key", "votes.candidate.1").append("value", random.nextInt(300))))
+                .append("at", new Date(1_700_000_000_000L + random.nextInt(1000)))
+                .append("photo", new Binary(new byte[] {1, 2, (byte) random.nextInt(256)}))
+                .append("ref", new ObjectId()).append("ok", random.nextBoolean()).append("none", null)
+                .append("share", random.nextDouble()).append("scalar", "text");
+        d.append("outbox", entries(random, "eventId"));
+        if (random.nextBoolean()) {
+            d.append("logOutbox", entries(random, "entryId"));
+        }
+        List<Object> mixed = new ArrayList<>(entries(random, "eventId"));
+        mixed.add(random.nextInt(mixed.size() + 1), random.nextBoolean() ? "plain" : new Document("eventId",
+                List.of("e1", "e2")));
+        d.append("mixed", mixed);
+        d.append("tail", new Document("nested", List.of(1, 2, 3)).append("eventId", "e1"));
+        return d;
+    }
+
+    private static List<Document> entries(Random random, String key) {
+        List<Document> entries = new ArrayList<>();
+        for (int n = random.nextInt(14); n > 0; n--) {
+            Document entry = new Document("n", random.nextInt(3));
+            if (random.nextInt(8) != 0) {
+                entry.append(key, random.nextInt(8) == 0 ? (Object) random.nextInt(3) : "e" + random.nextInt(12));
+            }
+            entries.add(entry.append("payload", "{\"values\":[" + random.nextInt(1000) + "]}"));
+        }
+        return entries;
+    }
+
     private static void withStore(H2Backend backend, Consumer<MongoCollection<Document>> work) {
         MongoServer server = new MongoServer(backend);
         var address = server.bind();

@@ -186,6 +186,10 @@ class ResultApiTest {
         confirm(tps, "c-2", body(formFor(tps, 20, 20, 20), null)).andExpect(status().isUnprocessableContent());
         confirm(tps, "c-3", body(formFor(tps, 20, 20, 20), "salah ketik suara paslon 1")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.resultVersion").value(2))
+                .andExpect(jsonPath("$.reason").value("salah ketik suara paslon 1"))
+                .andExpect(jsonPath("$.history").doesNotExist()); // the answer does not repeat the history; GET has it
+        mvc.perform(get("/api/recap/tps/" + tps + "/ballots/PPWP").with(Tokens.kpps(tps)))
+                .andExpect(jsonPath("$.history.length()").value(2))
                 .andExpect(jsonPath("$.history[1].reason").value("salah ketik suara paslon 1"))
                 .andExpect(jsonPath("$.history[1].by").value("kpps-" + tps));
     }
