@@ -35,22 +35,19 @@ start_server() {
   echo "recap-service up after $(( $(date +%s) - t0 )) s; $(grep -o 'TPS registry: .*' "$LOG" | tail -1)"
 }
 start_server
-# BENCH_JFR=/path/x.jfr: a JFR profile of the server from now (after start-up) until the end of the run
+# BENCH_JFR=/path/x.jfr: a JFR profile of the server over the second half of the submits (BenchClient starts and
+#   stops it: the steady state, without the JIT's warm-up, the tier check or the rebuild)
 # BENCH_THREAD_CPU=1: the server's CPU time per thread (grouped by name) at the end of the run
 finish() {
-  if [ -n "${BENCH_JFR:-}" ]; then jcmd "$SERVER" JFR.dump name=bench filename="$BENCH_JFR" >/dev/null || true; fi
   if [ "${BENCH_THREAD_CPU:-}" = "1" ]; then
     echo "server CPU by thread (ms):"
     for t in /proc/"$SERVER"/task/*; do
-      echo "$(cut -d' ' -f14,15 "$t/stat" | awk '{print ($1+$2)*10}') $(tr ' ' '_' <"$t/comm" | sed 's/[-_]*[0-9]*$//')"
+      echo "$(cut -d' ' -f14,15 "$t/stat" 2>/dev/null | awk '{print ($1+$2)*10}') $({ tr ' ' '_' <"$t/comm"; } 2>/dev/null | sed 's/[-_]*[0-9]*$//')"
     done | awk '{a[$2]+=$1} END {for (k in a) if (a[k] > 0) print a[k], k}' | sort -rn | head -15
   fi
   kill "$SERVER" 2>/dev/null || true
 }
 trap finish EXIT
-if [ -n "${BENCH_JFR:-}" ]; then
-  jcmd "$SERVER" JFR.start name=bench settings=profile >/dev/null
-fi
 if [ "${BENCH_KILL:-}" = "1" ]; then
   # fault run: kill -9 the service while results stream in, restart it on the same data, keep going
   java -cp "$CP" id.pemilu.recapbench.BenchClient "http://127.0.0.1:$PORT" "$REGION" "$THREADS" &

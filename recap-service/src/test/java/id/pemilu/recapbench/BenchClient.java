@@ -37,6 +37,11 @@ public final class BenchClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String url;
+    /** BENCH_FLOOR=1: the confirmations go to FloorController, which stores nothing (the HTTP path's ceiling). */
+    private final boolean floor = "1".equals(System.getenv("BENCH_FLOOR"));
+    /** BENCH_CLIENT=jdk: the confirmations through the JDK's HttpClient (as before 7 Dec) instead of RawHttp. */
+    private final boolean jdkClient = "jdk".equals(System.getenv("BENCH_CLIENT"));
+    private final ThreadLocal<RawHttp> raw;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicLong peakHeap = new AtomicLong();
@@ -46,6 +51,7 @@ public final class BenchClient {
 
     private BenchClient(String url) {
         this.url = url;
+        this.raw = ThreadLocal.withInitial(() -> new RawHttp(url));
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,14 +67,16 @@ public final class BenchClient {
         for (String one : region.split(",")) { // several regions: "33,32" (the server's registry must hold them)
             RegistryGenerator.generate(one.trim(), stations::add);
         }
-        System.out.printf("Benchmark: %,d TPS in region %s, %d client threads, target %s%n", stations.size(), region,
-                threads, url);
+        System.out.printf("Benchmark: %,d TPS in region %s, %d client threads, target %s, %s%n", stations.size(),
+                region, threads, url, jdkClient ? "JDK HttpClient" : "RawHttp client (BENCH_CLIENT=jdk for the JDK's)");
         Map<String, Map<String, Long>> truth = new HashMap<>();
         Map<String, Integer> truthTps = new HashMap<>();
         List<String> bodies = new ArrayList<>(stations.size());
+        List<String> tokens = new ArrayList<>(stations.size()); // signed before the clock starts
         for (Station s : stations) {
             Map<String, Integer> values = result(s);
             bodies.add("{\"values\":" + Forms.json(values) + "}");
+            tokens.add(BenchTokens.kpps(s.code().value()));
             for (String code : regionsOf(s.code().desaCode())) {
                 Map<String, Long> sums = truth.computeIfAbsent(code, k -> new HashMap<>());
                 values.forEach((k, v) -> sums.merge(k, (long) v, Long::sum));
@@ -79,6 +87,7 @@ public final class BenchClient {
         sampler.setDaemon(true);
         sampler.start();
 
+        long clientCpuBefore = clientCpuNanos();
         long cpuBefore = cpuMillis(pid);
         long jitBefore = jitMillis(pid);
         long[] latencies = new long[stations.size()];
@@ -87,12 +96,19 @@ public final class BenchClient {
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
+        long[] half = new long[3]; // time, server CPU ms, client CPU ns when half of the results were submitted
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < stations.size()) {
-                    latencies[i] = submit(stations.get(i).code().value(), bodies.get(i));
+                    latencies[i] = submit(stations.get(i).code().value(), tokens.get(i), bodies.get(i));
                     int d = done.incrementAndGet();
+                    if (d == stations.size() / 2) {
+                        half[0] = System.nanoTime();
+                        half[1] = cpuMillis(pid);
+                        half[2] = clientCpuNanos();
+                        jfr(pid, "JFR.start", "name=bench", "settings=profile");
+                    }
                     if (d % 20_000 == 0) {
                         System.out.printf("  %,d submitted (%.0f/s)%n", d, d / ((System.nanoTime() - start) / 1e9));
                     }
@@ -105,6 +121,14 @@ public final class BenchClient {
         }
         long lastSubmit = System.nanoTime();
         double seconds = (lastSubmit - start) / 1e9;
+        jfr(pid, "JFR.stop", "name=bench", "filename=" + System.getenv("BENCH_JFR"));
+        long clientCpuSubmit = clientCpuNanos() - clientCpuBefore;
+        long serverCpuSubmit = cpuMillis(pid) - cpuBefore;
+        secondHalf(stations.size() - stations.size() / 2, lastSubmit - half[0], cpuMillis(pid) - half[1],
+                clientCpuNanos() - half[2], pid != null);
+        if (floor) {
+            return reportFloor(stations.size(), seconds, latencies, clientCpuSubmit, serverCpuSubmit, pool);
+        }
         long finalAt = waitUntilFinal(truth.get("ID"), truthTps.get("ID"));
         double timeToFinal = (finalAt - lastSubmit) / 1e9;
         long cpuUsed = cpuMillis(pid) - cpuBefore;
@@ -125,6 +149,12 @@ public final class BenchClient {
                     + "average was %s) -> about %.0f results/s if the service had 2 idle cores%n",
                     cpuUsed / (double) stations.size(), cpuUsed / 1000.0, loadAverage(),
                     2000.0 * stations.size() / Math.max(1, cpuUsed));
+            // the client shares the 2 cores: its CPU per result is a floor under any server's
+            System.out.printf("Client CPU (this benchmark's own process, during the submits): %.2f ms per result; "
+                    + "server + client during the submits: %.2f ms per result -> at most %.0f results/s on 2 cores%n",
+                    clientCpuSubmit / 1e6 / stations.size(),
+                    (serverCpuSubmit + clientCpuSubmit / 1e6) / stations.size(),
+                    2000.0 * stations.size() / Math.max(1, serverCpuSubmit + clientCpuSubmit / 1e6));
             // the JIT compiles the request path during the first thousands of results: a cost that does not grow
             // with the run, so short runs show more CPU per result than a sustained election night would
             System.out.printf("  of which JIT compiler threads %.1f s; without them %.1f ms per result%n",
@@ -163,6 +193,45 @@ public final class BenchClient {
         return wrong.isEmpty() && rebuild.get("differences").isEmpty();
     }
 
+    private boolean reportFloor(int count, double seconds, long[] latencies, long clientCpu, long serverCpu,
+                                ExecutorService pool) {
+        pool.shutdown();
+        long[] sorted = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
+        System.out.printf("FLOOR (nothing stored): %,d confirmations in %.1f s: %.0f/s; p50 %.1f ms, p99 %.1f ms "
+                + "(retries %d, refused %d)%n", count, seconds, count / seconds, pct(sorted, 50), pct(sorted, 99),
+                retries.get(), refused.get());
+        System.out.printf("  server CPU %.2f ms, client CPU %.2f ms per confirmation (load average %s)%n",
+                serverCpu / (double) count, clientCpu / 1e6 / count, loadAverage());
+        return refused.get() == 0 && sorted.length == count;
+    }
+
+    /** The second half of the submits: the JIT has compiled the request path by then (a steady election night). */
+    private static void secondHalf(int count, long nanos, long serverCpuMs, long clientCpuNs, boolean knowServer) {
+        System.out.printf("Second half of the submits (%,d, after the JIT's warm-up): %.0f/s; CPU per result: %s"
+                + "client %.2f ms%n", count, count / (nanos / 1e9), knowServer ? String.format("server %.2f ms, ",
+                serverCpuMs / (double) count) : "", clientCpuNs / 1e6 / count);
+    }
+
+    /** BENCH_JFR=file: a JFR profile of the server over the second half of the submits (steady state). */
+    private static void jfr(String pid, String... command) {
+        if (pid == null || System.getenv("BENCH_JFR") == null) {
+            return;
+        }
+        try {
+            List<String> line = new ArrayList<>(List.of("jcmd", pid));
+            line.addAll(List.of(command));
+            new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+        } catch (Exception e) {
+            System.out.println("  jcmd " + String.join(" ", command) + " failed: " + e);
+        }
+    }
+
+    private static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** A deterministic, consistent PPWP result for a TPS (the ground truth). */
     static Map<String, Integer> result(Station s) {
         long h = s.code().value().hashCode() * 0x9E3779B97F4A7C15L;
@@ -176,27 +245,24 @@ public final class BenchClient {
         return Forms.consistent(s.dptMen(), s.dptWomen(), invalid, c1, c2, valid - c1 - c2);
     }
 
-    private long submit(String tps, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/recap/tps/" + tps
-                        + "/ballots/PPWP/confirm"))
-                .header("Authorization", "Bearer " + BenchTokens.kpps(tps))
-                .header("Content-Type", "application/json").header("Idempotency-Key", "bench-" + tps)
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    private long submit(String tps, String token, String body) {
+        String path = (floor ? "/api/recap/bench-floor/tps/" : "/api/recap/tps/") + tps + "/ballots/PPWP/confirm";
+        String key = "bench-" + tps;
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             long t0 = System.nanoTime();
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                RawHttp.Answer answer = send(path, token, key, body);
+                if (answer.status() == 200) {
                     return System.nanoTime() - t0;
                 }
-                if (response.statusCode() < 500) {
+                if (answer.status() < 500) {
                     if (refused.incrementAndGet() <= 3) {
-                        System.out.println("  refused " + tps + ": " + response.body());
+                        System.out.println("  refused " + tps + ": " + answer.body());
                     }
                     return 0;
                 }
-                retryCauses.merge("HTTP " + response.statusCode(), 1, Integer::sum);
+                retryCauses.merge("HTTP " + answer.status(), 1, Integer::sum);
             } catch (Exception e) {
                 // connection refused or reset: the service is restarting; retry like a phone would
                 retryCauses.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
@@ -205,6 +271,18 @@ public final class BenchClient {
             sleep(200);
         }
         throw new IllegalStateException("gave up on " + tps);
+    }
+
+    private RawHttp.Answer send(String path, String token, String key, String body) throws Exception {
+        if (!jdkClient) {
+            return raw.get().post(path, token, key, body);
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new RawHttp.Answer(response.statusCode(), response.body());
     }
 
     private long waitUntilFinal(Map<String, Long> expected, int expectedTps) {

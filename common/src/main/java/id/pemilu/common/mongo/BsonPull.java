@@ -150,7 +150,7 @@ final class BsonPull {
     }
 
     /** The length of a value of the given BSON type starting at {@code at}, or -1 for a type not read here. */
-    private static int valueLength(byte[] doc, byte type, int at) {
+    static int valueLength(byte[] doc, byte type, int at) {
         return switch (type) {
             case 0x01, 0x09, 0x11, 0x12 -> 8; // double, UTC datetime, timestamp, int64
             case 0x02, 0x0D, 0x0E -> 4 + nonNegative(intAt(doc, at)); // string, JavaScript, symbol
@@ -177,7 +177,7 @@ final class BsonPull {
         return length;
     }
 
-    private static int cstringEnd(byte[] doc, int at) {
+    static int cstringEnd(byte[] doc, int at) {
         int i = at;
         while (doc[i] != 0) {
             i++;
@@ -189,11 +189,11 @@ final class BsonPull {
         return to - from == expected.length && Arrays.equals(doc, from, to, expected, 0, expected.length);
     }
 
-    private static int intAt(byte[] b, int at) {
+    static int intAt(byte[] b, int at) {
         return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
     }
 
-    private static void putInt(byte[] b, int at, int v) {
+    static void putInt(byte[] b, int at, int v) {
         b[at] = (byte) v;
         b[at + 1] = (byte) (v >>> 8);
         b[at + 2] = (byte) (v >>> 16);

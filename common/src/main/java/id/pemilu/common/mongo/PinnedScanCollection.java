@@ -49,6 +49,10 @@ final class PinnedScanCollection extends H2Collection {
 
     /** Updates done on the stored bytes ({@link BsonPull}), all collections of this process. */
     private static final java.util.concurrent.atomic.AtomicLong BYTES_PULLS = new java.util.concurrent.atomic.AtomicLong();
+    /** {@code -Dpemilu.mongo.trimReads=false}: every read decodes whole documents (to compare, see BsonTrim). */
+    private static final boolean TRIM_READS = !"false".equals(System.getProperty("pemilu.mongo.trimReads"));
+    private static final java.util.concurrent.atomic.AtomicLong TRIMMED_READS =
+            new java.util.concurrent.atomic.AtomicLong();
 
     private final MVStore store;
     private final MVMap<Object, Object> documents;
@@ -189,6 +193,39 @@ final class PinnedScanCollection extends H2Collection {
 
     private static List<String> indexedFields(de.bwaldvogel.mongo.backend.Index<Object> index) {
         return index.getKeys().stream().map(de.bwaldvogel.mongo.backend.IndexKey::getKey).toList();
+    }
+
+    /**
+     * Reads by index with a projection decode only the top-level fields the query, the sort and the projection use
+     * ({@link BsonTrim}); the stock path then matches and projects as it always does, on those fields.
+     */
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
+                                         int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        java.util.function.Predicate<String> keep = TRIM_READS ? BsonTrim.fieldsToKeep(query, orderBy, fieldSelector)
+                : null;
+        if (keep == null) {
+            return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        Stream<Document> trimmed = java.util.stream.StreamSupport.stream(positions.spliterator(), false)
+                .map(position -> trimmed(documents.get(position), keep));
+        return matchDocumentsFromStream(trimmed, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    private static Document trimmed(Object stored, java.util.function.Predicate<String> keep) {
+        if (stored instanceof StoredBson bson) {
+            byte[] kept = BsonTrim.keep(bson.bytes(), keep);
+            if (kept != null) {
+                TRIMMED_READS.incrementAndGet();
+                return new StoredBson(kept).decode();
+            }
+        }
+        return StoredBson.document(stored);
+    }
+
+    /** Reads by index that decoded only the fields they use (all collections of this process). */
+    static long trimmedReads() {
+        return TRIMMED_READS.get();
     }
 
     @Override
