@@ -67,6 +67,12 @@ public class RecapApplier implements SmartLifecycle {
     private volatile long nextRecover;
     private volatile ScheduledExecutorService executor;
     private volatile long appliedResults;
+    /** The periodic recovery's open scan (applier thread only); null between passes. */
+    private java.util.stream.Stream<Document> recoveryScan;
+    private Iterator<Document> recoveryCursor;
+    private int recoveryQueued;
+    private int recoveryScanned;
+    private long recoveryStarted;
 
     RecapApplier(MongoTemplate mongo, ResultService results, TpsRegistry registry, RecapProperties properties,
                  ObjectProvider<OutboxRelay> relay,
@@ -277,11 +283,9 @@ public class RecapApplier implements SmartLifecycle {
     /** Queues every result whose latest version is not yet in the totals (after a crash or restart). */
     public int recover() {
         // batch by batch: without a batch size the embedded store collects every result before the first answer
-        Query all = new Query().cursorBatchSize(STREAM_BATCH);
-        all.fields().include("_id").include("resultVersion").include(APPLIED_VERSION);
         List<String> ids = new ArrayList<>();
         List<Document> batch = new ArrayList<>(STREAM_BATCH);
-        try (var stream = mongo.stream(all, Document.class, "tps_results")) {
+        try (var stream = mongo.stream(recoveryScan(), Document.class, "tps_results")) {
             stream.forEach(d -> {
                 batch.add(d);
                 if (batch.size() == STREAM_BATCH) {
@@ -298,6 +302,75 @@ public class RecapApplier implements SmartLifecycle {
         return ids.size();
     }
 
+    private static Query recoveryScan() {
+        Query all = new Query().cursorBatchSize(STREAM_BATCH);
+        all.fields().include("_id").include("resultVersion").include(APPLIED_VERSION);
+        return all;
+    }
+
+    /**
+     * One slice of the periodic recovery, on the applier's thread between two batches: the next {@link #STREAM_BATCH}
+     * results of a scan kept open across ticks. Each slice queues its unapplied results at once, and leaves out those
+     * already pending here (they still have their saved numbers). Running between batches, it never sees a result this
+     * applier is in the middle of applying: its mark is written or it is still pending. So the totals keep moving
+     * while a pass over millions of results goes on, and only results no applier took are read back from the store.
+     * (One long scan at the end of which every id was queued held the totals still for as long as it ran, and queued
+     * results applied meanwhile once more, without their numbers.) Returns the number queued by this slice.
+     */
+    synchronized int recoverSlice() {
+        if (recoveryCursor == null) {
+            recoveryScan = mongo.stream(recoveryScan(), Document.class, "tps_results");
+            recoveryCursor = recoveryScan.iterator();
+            recoveryQueued = 0;
+            recoveryScanned = 0;
+            recoveryStarted = System.nanoTime();
+        }
+        List<Document> batch = new ArrayList<>(STREAM_BATCH);
+        boolean more;
+        try {
+            while ((more = recoveryCursor.hasNext()) && batch.size() < STREAM_BATCH) {
+                batch.add(recoveryCursor.next());
+            }
+        } catch (RuntimeException e) {
+            endRecoveryPass();
+            throw e;
+        }
+        List<String> ids = new ArrayList<>();
+        unapplied(batch, ids);
+        int queued = 0;
+        for (String id : ids) {
+            if (!pending.contains(id)) {
+                pending.add(id);
+                queued++;
+            }
+        }
+        recoveryQueued += queued;
+        recoveryScanned += batch.size();
+        if (!more) {
+            log.info("Recap: recovery pass over {} results in {} ms: {} not yet in the totals, queued again",
+                    recoveryScanned, (System.nanoTime() - recoveryStarted) / 1_000_000, recoveryQueued);
+            endRecoveryPass();
+        }
+        return queued;
+    }
+
+    /** Whether a periodic recovery pass is under way. */
+    synchronized boolean recovering() {
+        return recoveryCursor != null;
+    }
+
+    private void endRecoveryPass() {
+        if (recoveryScan != null) {
+            try {
+                recoveryScan.close();
+            } catch (RuntimeException e) {
+                log.debug("Recap: closing the recovery scan failed: {}", e.toString());
+            }
+            recoveryScan = null;
+        }
+        recoveryCursor = null;
+        nextRecover = System.nanoTime() + recoverInterval.toNanos();
+    }
 
     /**
      * Adds the ids of the results of {@code batch} whose latest version is not marked applied: in {@link #MARKS}, or in
@@ -326,9 +399,8 @@ public class RecapApplier implements SmartLifecycle {
 
     private void tick() {
         try {
-            if (!recoverInterval.isZero() && System.nanoTime() - nextRecover > 0) {
-                nextRecover = System.nanoTime() + recoverInterval.toNanos();
-                recover();
+            if (recoveryCursor != null || !recoverInterval.isZero() && System.nanoTime() - nextRecover > 0) {
+                recoverSlice();
             }
             applyPending();
         } catch (RuntimeException e) {
@@ -354,7 +426,9 @@ public class RecapApplier implements SmartLifecycle {
         if (executor != null) {
             executor.shutdown();
             try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
+                if (executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                    endRecoveryPass();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

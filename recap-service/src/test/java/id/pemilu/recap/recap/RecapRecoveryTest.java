@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import id.pemilu.common.test.Tokens;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
+import id.pemilu.recap.result.ResultChanged;
 import id.pemilu.recap.result.TpsCode;
 import id.pemilu.recap.testdata.Forms;
 import java.util.Map;
@@ -43,6 +44,8 @@ class RecapRecoveryTest {
     MongoTemplate mongo;
     @Autowired
     id.pemilu.common.outbox.OutboxRelay relay;
+    @Autowired
+    id.pemilu.recap.result.ResultService results;
 
     long valid(String region) {
         return queries.find("PPWP", region).map(t -> t.getCounted().stream()
@@ -89,6 +92,29 @@ class RecapRecoveryTest {
         relay.sweepNow();
         assertThat(mongo.count(new Query(Criteria.where("outbox.0").exists(true)), "region_totals")).isZero();
         assertThat(mongo.count(new Query(Criteria.where("outbox.0").exists(true)), "tps_results")).isZero();
+    }
+
+    @Test
+    void thePeriodicRecoveryQueuesOnlyWhatNoApplierHasAndKeepsPendingNumbers() throws Exception {
+        String a = "31.71.01.1004.003";
+        String b = "31.71.01.1004.004";
+        applier.applyPending();
+        long before = valid("ID");
+        long desaBefore = valid("31.71.01.1004");
+        confirm(a, 3, 3, 3);
+        confirm(b, 4, 4, 4);
+        applier.applyPending();
+        // both applied, then their marks lost (a replica that died before marking them); a is pending here again
+        mongo.remove(new Query(Criteria.where("_id").in(a + "|PPWP", b + "|PPWP")), RecapApplier.MARKS);
+        applier.on(ResultChanged.of(a + "|PPWP", results.findById(a + "|PPWP").orElseThrow()));
+        // fewer results than one slice: the pass ends with its first slice
+        assertThat(applier.recoverSlice()).as("queued: b only, a is pending with its numbers").isEqualTo(1);
+        assertThat(applier.recovering()).isFalse();
+        applier.applyPending();
+        assertThat(valid("31.71.01.1004")).isEqualTo(desaBefore + 21);
+        assertThat(valid("ID")).isEqualTo(before + 21);
+        assertThat(applier.recoverSlice()).isZero();
+        assertThat(rebuild.rebuild(false).differences()).isEmpty();
     }
 
     @Test
