@@ -49,9 +49,35 @@ public final class BenchClient {
     private final AtomicInteger refused = new AtomicInteger();
     private final Map<String, Integer> retryCauses = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private BenchClient(String url) {
+    /**
+     * BENCH_SUBMIT_URL (bench/gateway.sh): the confirmations go there, e.g. through the gateway; the checks, the
+     * rebuild and the wait for the national total still go to {@code url} (straight to recap-service).
+     */
+    private final String submitUrl;
+    /** BENCH_TOKENS=file (bench/gateway.sh): Keycloak-issued tokens, {@code <tps> <token>} and {@code kpu-ri <token>}. */
+    private final Map<String, String> issued;
+
+    private BenchClient(String url) throws java.io.IOException {
         this.url = url;
-        this.raw = ThreadLocal.withInitial(() -> new RawHttp(url));
+        this.submitUrl = System.getenv().getOrDefault("BENCH_SUBMIT_URL", url);
+        this.raw = ThreadLocal.withInitial(() -> new RawHttp(submitUrl));
+        String file = System.getenv("BENCH_TOKENS");
+        this.issued = file == null ? null : KeycloakBenchTokens.read(java.nio.file.Path.of(file));
+    }
+
+    private String kppsToken(String tps) {
+        if (issued == null) {
+            return BenchTokens.kpps(tps);
+        }
+        String token = issued.get(tps);
+        if (token == null) {
+            throw new IllegalStateException("no token for " + tps + " in " + System.getenv("BENCH_TOKENS"));
+        }
+        return token;
+    }
+
+    private String kpuRiToken() {
+        return issued == null ? BenchTokens.kpuRi() : issued.get("kpu-ri");
     }
 
     public static void main(String[] args) throws Exception {
@@ -67,8 +93,8 @@ public final class BenchClient {
         for (String one : region.split(",")) { // several regions: "33,32" (the server's registry must hold them)
             RegistryGenerator.generate(one.trim(), stations::add);
         }
-        System.out.printf("Benchmark: %,d TPS in region %s, %d client threads, target %s, %s%n", stations.size(),
-                region, threads, url, jdkClient ? "JDK HttpClient" : "RawHttp client (BENCH_CLIENT=jdk for the JDK's)");
+        System.out.printf("Benchmark: %,d TPS in region %s, %d client threads, target %s, %s, %s%n",
+                stations.size(), region, threads, submitUrl, issued == null ? "bench tokens" : "Keycloak tokens", jdkClient ? "JDK HttpClient" : "RawHttp client (BENCH_CLIENT=jdk for the JDK's)");
         Map<String, Map<String, Long>> truth = new HashMap<>();
         Map<String, Integer> truthTps = new HashMap<>();
         List<String> bodies = new ArrayList<>(stations.size());
@@ -76,7 +102,7 @@ public final class BenchClient {
         for (Station s : stations) {
             Map<String, Integer> values = result(s);
             bodies.add("{\"values\":" + Forms.json(values) + "}");
-            tokens.add(BenchTokens.kpps(s.code().value()));
+            tokens.add(kppsToken(s.code().value()));
             for (String code : regionsOf(s.code().desaCode())) {
                 Map<String, Long> sums = truth.computeIfAbsent(code, k -> new HashMap<>());
                 values.forEach((k, v) -> sums.merge(k, (long) v, Long::sum));
@@ -87,6 +113,8 @@ public final class BenchClient {
         sampler.setDaemon(true);
         sampler.start();
 
+        String gatewayPid = System.getenv("BENCH_GATEWAY_PID");
+        long gatewayCpuBefore = cpuMillis(gatewayPid);
         long clientCpuBefore = clientCpuNanos();
         long cpuBefore = cpuMillis(pid);
         long jitBefore = jitMillis(pid);
@@ -123,6 +151,10 @@ public final class BenchClient {
         double seconds = (lastSubmit - start) / 1e9;
         jfr(pid, "JFR.stop", "name=bench", "filename=" + System.getenv("BENCH_JFR"));
         long clientCpuSubmit = clientCpuNanos() - clientCpuBefore;
+        if (gatewayPid != null) {
+            System.out.printf("Gateway CPU during the submits: %.2f ms per result%n",
+                    (cpuMillis(gatewayPid) - gatewayCpuBefore) / (double) stations.size());
+        }
         long serverCpuSubmit = cpuMillis(pid) - cpuBefore;
         secondHalf(stations.size() - stations.size() / 2, lastSubmit - half[0], cpuMillis(pid) - half[1],
                 clientCpuNanos() - half[2], pid != null);
@@ -179,7 +211,7 @@ public final class BenchClient {
                 + "ground truth: %s%n", checked, wrong.isEmpty() ? "ALL EQUAL" : wrong.size() + " DIFFERENT " + wrong
                 .subList(0, Math.min(10, wrong.size())));
         long rebuildStart = System.nanoTime();
-        JsonNode rebuild = post("/api/recap/admin/rebuild", BenchTokens.kpuRi(), "");
+        JsonNode rebuild = post("/api/recap/admin/rebuild", kpuRiToken(), "");
         if (!rebuild.has("results")) {
             System.out.printf("Rebuild from scratch FAILED after %.1f s: %s%n", (System.nanoTime() - rebuildStart) / 1e9,
                     rebuild);
@@ -277,7 +309,7 @@ public final class BenchClient {
         if (!jdkClient) {
             return raw.get().post(path, token, key, body);
         }
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(submitUrl + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
