@@ -96,11 +96,11 @@ class RecapRecoveryTest {
 
     @Test
     void thePeriodicRecoveryQueuesOnlyWhatNoApplierHasAndKeepsPendingNumbers() throws Exception {
-        String a = "31.71.01.1004.003";
-        String b = "31.71.01.1004.004";
+        String a = "31.71.01.1006.002";
+        String b = "31.71.01.1006.003";
         applier.applyPending();
         long before = valid("ID");
-        long desaBefore = valid("31.71.01.1004");
+        long desaBefore = valid("31.71.01.1006");
         confirm(a, 3, 3, 3);
         confirm(b, 4, 4, 4);
         applier.applyPending();
@@ -111,7 +111,7 @@ class RecapRecoveryTest {
         assertThat(applier.recoverSlice()).as("queued: b only, a is pending with its numbers").isEqualTo(1);
         assertThat(applier.recovering()).isFalse();
         applier.applyPending();
-        assertThat(valid("31.71.01.1004")).isEqualTo(desaBefore + 21);
+        assertThat(valid("31.71.01.1006")).isEqualTo(desaBefore + 21);
         assertThat(valid("ID")).isEqualTo(before + 21);
         assertThat(applier.recoverSlice()).isZero();
         assertThat(rebuild.rebuild(false).differences()).isEmpty();
