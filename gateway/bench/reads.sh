@@ -77,21 +77,7 @@ if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
 fi
 CP="recap-service/target/test-classes:recap-service/target/classes:$(cat recap-service/target/bench.cp)"
 DATA=$(mktemp -d /tmp/reads-bench.XXXXXX)
-STARTED=()
-finish() {
-  for pid in "${STARTED[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${STARTED[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap finish EXIT
-wait_up() {
-  local name=$1 port=$2 pid=$3 t0=$SECONDS
-  until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; do
-    kill -0 "$pid" 2>/dev/null || { echo "$name died, see $DATA/$name.log"; tail -20 "$DATA/$name.log"; exit 1; }
-    [ $((SECONDS - t0)) -lt 300 ] || { echo "$name not ready after 300 s, see $DATA/$name.log"; exit 1; }
-    sleep 1
-  done
-  echo "$name up on $port after $((SECONDS - t0)) s"
-}
+. recap-service/bench/processes.sh
 
 # recap-service without a broker (RABBITMQ_PORT points nowhere): reads need none, and the shared broker's queues
 # and exchange stay untouched
@@ -99,7 +85,7 @@ PEMILU_DATA_DIR="$DATA/recap" SERVER_PORT=$RECAP_PORT RECAP_SEED_REGION=${BENCH_
   HEALTH_RABBIT_ENABLED=false RABBITMQ_PORT=9 RECAP_OUTBOX_SWEEP=1h \
   java -Xmx768m -XX:+UseSerialGC -cp "$CP" id.pemilu.recapbench.BenchServer >"$DATA/recap-service.log" 2>&1 &
 RECAP=$!; STARTED+=("$RECAP")
-wait_up recap-service "$RECAP_PORT" "$RECAP"
+wait_up recap-service "http://127.0.0.1:$RECAP_PORT/actuator/health/readiness" "$RECAP"
 echo "pushing a PPWP result for every TPS of ${BENCH_RESULTS:-31.71.01} (recap-service's BenchClient) ..."
 java -cp "$CP" id.pemilu.recapbench.BenchClient "http://127.0.0.1:$RECAP_PORT" "${BENCH_RESULTS:-31.71.01}" 8 \
   >"$DATA/seed.log" 2>&1 || { echo "seeding failed, see $DATA/seed.log"; tail -20 "$DATA/seed.log"; exit 1; }
@@ -113,7 +99,7 @@ SERVER_PORT=$GATEWAY_PORT RECAP_SERVICE_URL=http://127.0.0.1:$RECAP_PORT VOTER_P
   PARTY_REGISTRY_URL=$NOWHERE CANDIDATE_SERVICE_URL=$NOWHERE OCR_C1_READER_URL=$NOWHERE DESK_PILKADA_URL=$NOWHERE \
   java -Xmx256m -XX:+UseSerialGC -jar gateway/target/gateway-*.jar >"$DATA/gateway.log" 2>&1 &
 GATEWAY=$!; STARTED+=("$GATEWAY")
-wait_up voter-portal "$PORTAL_PORT" "$PORTAL"
-wait_up gateway "$GATEWAY_PORT" "$GATEWAY"
+wait_up voter-portal "http://127.0.0.1:$PORTAL_PORT/actuator/health/readiness" "$PORTAL"
+wait_up gateway "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness" "$GATEWAY"
 run_targets "gateway:$GATEWAY,recap:$RECAP,portal:$PORTAL"
 echo "logs: $DATA"

@@ -26,21 +26,7 @@ cd "$(dirname "$0")/../.."
   -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test >/dev/null
 CP="recap-service/target/test-classes:recap-service/target/classes:$(cat recap-service/target/bench.cp)"
 DATA=$(mktemp -d /tmp/recap-gateway-bench.XXXXXX)
-STARTED=()
-finish() {
-  for pid in "${STARTED[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${STARTED[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap finish EXIT
-wait_up() {
-  local name=$1 url=$2 pid=$3 t0=$SECONDS
-  until curl -sf "$url" >/dev/null; do
-    kill -0 "$pid" 2>/dev/null || { echo "$name died, see $DATA"; exit 1; }
-    [ $((SECONDS - t0)) -lt 300 ] || { echo "$name not ready after 300 s, see $DATA"; exit 1; }
-    sleep 1
-  done
-  echo "$name up after $((SECONDS - t0)) s"
-}
+. recap-service/bench/processes.sh
 
 if ! curl -sf "$KC/realms/pemilu/.well-known/openid-configuration" >/dev/null; then
   KC_PID=$(keycloak/start.sh)
