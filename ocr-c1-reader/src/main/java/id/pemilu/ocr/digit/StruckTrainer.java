@@ -141,8 +141,10 @@ public final class StruckTrainer {
                     input = photos.input(index);
                 } else if (index < photos.size() + mnistDigits) {
                     int digit = random.nextInt(DigitTrainer.TRAIN_END);
-                    input = DigitNormalizer.normalize(random.nextDouble() < 0.85
-                            ? DigitAugmenter.distort(mnist.ink(digit), random) : mnist.ink(digit));
+                    double kind = random.nextDouble();
+                    // since the tenth round also digits in the hand StruckBoxes strikes them in (thick pens, large)
+                    input = DigitNormalizer.normalize(kind < 0.4 ? StruckBoxes.plain(mnist.ink(digit), random)
+                            : kind < 0.9 ? DigitAugmenter.distort(mnist.ink(digit), random) : mnist.ink(digit));
                 } else {
                     input = struckInput(mnist, 0, DigitTrainer.TRAIN_END, random);
                     y[b] = 1;
