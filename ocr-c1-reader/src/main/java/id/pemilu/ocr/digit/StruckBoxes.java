@@ -1,5 +1,6 @@
 package id.pemilu.ocr.digit;
 
+import id.pemilu.ocr.synth.FormFiller;
 import java.util.Random;
 
 /**
@@ -96,14 +97,7 @@ public final class StruckBoxes {
                 }
             }
         }
-        if (random.nextDouble() < 0.5) {
-            box = DigitAugmenter.blur(box);
-        }
-        if (random.nextDouble() < 0.25) {
-            int low = 16 + random.nextInt(10);
-            box = DigitAugmenter.upscale(DigitNormalizer.resampleArea(box, 0, 0, SIDE, SIDE, low, low), SIDE);
-        }
-        return box;
+        return finish(box, random);
     }
 
     /**
@@ -199,7 +193,7 @@ public final class StruckBoxes {
 
         /** The 28x28 MNIST digit written into the box (maximum of the inks), as {@code FormFiller} writes it. */
         void write(float[][] box, float[][] digit, Random random) {
-            float[][] stroke = StruckBoxes.pen(digit, pen);
+            float[][] stroke = FormFiller.pen(digit, pen);
             double height = SIDE * (size + (random.nextDouble() - 0.5) * 0.08);
             double cell = height / 20.0;
             double cx = SIDE / 2.0 + (random.nextDouble() - 0.5) * SIDE * 2 * offCentre;
@@ -213,32 +207,6 @@ public final class StruckBoxes {
                 }
             }
         }
-    }
-
-    /** The MNIST stroke thinner (pen -1: grey-level erosion) or thicker (+1..+3: dilation), as {@code FormFiller}. */
-    static float[][] pen(float[][] digit, int pen) {
-        float[][] out = digit;
-        for (int step = 0; step < Math.abs(pen); step++) {
-            float[][] next = new float[out.length][out[0].length];
-            for (int y = 0; y < out.length; y++) {
-                for (int x = 0; x < out[0].length; x++) {
-                    float v = pen > 0 ? 0f : 1f;
-                    for (int dy = -1; dy <= 1; dy++) {
-                        for (int dx = -1; dx <= 1; dx++) {
-                            if (Math.abs(dx) + Math.abs(dy) == 2 && pen > 0) {
-                                continue;
-                            }
-                            int yy = y + dy, xx = x + dx;
-                            float n = yy < 0 || yy >= out.length || xx < 0 || xx >= out[0].length ? 0f : out[yy][xx];
-                            v = pen > 0 ? Math.max(v, n) : Math.min(v, n);
-                        }
-                    }
-                    next[y][x] = pen < 0 ? Math.max(v, out[y][x] * 0.35f) : v;
-                }
-            }
-            out = next;
-        }
-        return out;
     }
 
     /** Left, top, right, bottom of the ink above 0.2 (the whole box when there is none). */

@@ -198,8 +198,11 @@ public final class FormFiller {
         }
     }
 
-    /** The MNIST stroke made thinner (pen -1: grey-level erosion) or thicker (pen +1, +2: dilation), 3x3 steps. */
-    static float[][] pen(float[][] digit, int pen) {
+    /**
+     * The MNIST stroke made thinner (pen -1: grey-level erosion) or thicker (pen +1, +2, ...: dilation), 3x3 steps;
+     * also the struck-out detector's training boxes ({@code StruckBoxes}) use it.
+     */
+    public static float[][] pen(float[][] digit, int pen) {
         float[][] out = digit;
         for (int step = 0; step < Math.abs(pen); step++) {
             float[][] next = new float[out.length][out[0].length];
