@@ -5,7 +5,8 @@
 # REGION   region whose TPS all get a PPWP result (default 31 = DKI Jakarta, 2,678 TPS); also the registry's region
 # THREADS  concurrent client connections (default 16)
 # Uses the Keycloak on KEYCLOAK_URL (default http://127.0.0.1:8180); starts it with keycloak/start.sh when it is not
-# up (and leaves it running, like ./suite up). Creates there, once, the DEV-ONLY realm pemilu-bench (the repo's realm
+# up, and then stops it at the end (a Keycloak left on 8180 would be taken as the suite's by ./suite and .ci/run).
+# Creates there, once, the DEV-ONLY realm pemilu-bench (the repo's realm
 # with cheap password hashing and two-hour tokens; the realm pemilu is not touched) and one KPPS account per TPS of
 # REGION (bench.kpps.<tps>), fetches a token for each before the clock starts (KeycloakBenchTokens), then runs
 # BenchClient twice, each time against a fresh recap-service (the real application, which trusts only Keycloak's
@@ -29,7 +30,7 @@ DATA=$(mktemp -d /tmp/recap-gateway-bench.XXXXXX)
 . recap-service/bench/processes.sh
 
 if ! curl -sf "$KC/realms/pemilu/.well-known/openid-configuration" >/dev/null; then
-  KC_PID=$(keycloak/start.sh)
+  KC_PID=$(keycloak/start.sh); STARTED+=("$KC_PID")   # stopped at the end: it was not running before
   wait_up keycloak "$KC/realms/pemilu/.well-known/openid-configuration" "$KC_PID"
 fi
 java -cp "$CP" id.pemilu.recapbench.KeycloakBenchTokens "$KC" "$REGION" "$DATA/tokens.txt"

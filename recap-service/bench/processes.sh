@@ -1,9 +1,9 @@
 # Process helpers shared by the benchmark scripts that start their own services (recap-service/bench/gateway.sh,
 # gateway/bench/reads.sh); sourced, not run. Needs DATA (the run's temp dir) set before wait_up is called.
 STARTED=()
-# stops every process the script started (add a pid with STARTED+=("$pid")), on any exit
+# stops every process the script started (add a pid with STARTED+=("$pid")) and their children, on any exit
 stop_started() {
-  for pid in "${STARTED[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${STARTED[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done
   for pid in "${STARTED[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap stop_started EXIT
