@@ -278,29 +278,21 @@ public class RecapApplier implements SmartLifecycle {
         return true;
     }
 
-    /** Queues every result whose latest version is not yet in the totals (after a crash or restart). */
-    public int recover() {
-        // batch by batch: without a batch size the embedded store collects every result before the first answer
-        List<String> ids = new ArrayList<>();
-        List<Document> batch = new ArrayList<>(STREAM_BATCH);
-        try (var stream = mongo.stream(recoveryScan(), Document.class, "tps_results")) {
-            stream.forEach(d -> {
-                batch.add(d);
-                if (batch.size() == STREAM_BATCH) {
-                    unapplied(batch, ids);
-                    batch.clear();
-                }
-            });
-        }
-        unapplied(batch, ids);
-        pending.addAll(ids);
-        if (!ids.isEmpty()) {
-            log.info("Recap: {} results were not yet in the totals; applying them again", ids.size());
-        }
-        return ids.size();
+    /**
+     * Queues every result whose latest version is not yet in the totals (after a crash or restart): a whole pass of
+     * {@link #recoverSlice} at once, from the first result (a periodic pass under way is dropped and started again).
+     */
+    public synchronized int recover() {
+        endRecoveryPass();
+        int queued = 0;
+        do {
+            queued += recoverSlice();
+        } while (recovering());
+        return queued;
     }
 
-    private static Query recoveryScan() {
+    private static Query recoveryQuery() {
+        // batch by batch: without a batch size the embedded store collects every result before the first answer
         Query all = new Query().cursorBatchSize(STREAM_BATCH);
         all.fields().include("_id").include("resultVersion").include(APPLIED_VERSION);
         return all;
@@ -317,7 +309,7 @@ public class RecapApplier implements SmartLifecycle {
      */
     synchronized int recoverSlice() {
         if (recoveryCursor == null) {
-            recoveryScan = mongo.stream(recoveryScan(), Document.class, "tps_results");
+            recoveryScan = mongo.stream(recoveryQuery(), Document.class, "tps_results");
             recoveryCursor = recoveryScan.iterator();
             recoveryQueued = 0;
             recoveryScanned = 0;
