@@ -31,6 +31,10 @@ public class EmbeddedMongoAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoAutoConfiguration.class);
 
+    static {
+        NettyBufferChecks.offUnlessSet();
+    }
+
     /** The store itself; closed by the server's shutdown. */
     @Bean(destroyMethod = "")
     H2Backend embeddedMongoBackend(EmbeddedMongoProperties properties, Environment environment) {

@@ -17,6 +17,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 @AutoConfiguration(afterName = "id.pemilu.common.mongo.EmbeddedMongoAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -58,6 +60,26 @@ public class WebAutoConfiguration {
     @ConditionalOnClass(JwtTimestampValidator.class)
     OAuth2TokenValidator<Jwt> tokenLifetime(@Value("${pemilu.jwt.clock-skew:5s}") Duration skew) {
         return new JwtTimestampValidator(skew);
+    }
+
+    /** Spring Security's strict firewall, its header rules checked without a regex for printable ASCII. */
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.security.web.firewall.StrictHttpFirewall")
+    @ConditionalOnMissingBean(type = "org.springframework.security.web.firewall.HttpFirewall")
+    org.springframework.security.web.firewall.HttpFirewall headerFirewall() {
+        return HeaderFirewall.strict();
+    }
+
+    /** Spring MVC's handler lookup with the path checked before the other conditions (same answers, less work). */
+    @Bean
+    @ConditionalOnMissingBean(WebMvcRegistrations.class)
+    WebMvcRegistrations pathFirstHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new PathFirstHandlerMapping();
+            }
+        };
     }
 
     @Bean
