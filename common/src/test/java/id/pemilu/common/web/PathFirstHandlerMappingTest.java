@@ -58,7 +58,8 @@ class PathFirstHandlerMappingTest {
         String[] methods = {"GET", "POST", "PUT", "DELETE", "OPTIONS"};
         String[] paths = {"/api/recap/results/31.71.01.1001.001/PPWP/confirm", "/api/recap/results/31.71/PPWP",
                 "/api/recap/results/31.71/PPWP/review", "/api/recap/public/totals", "/api/recap/public/31/a/b",
-                "/api/recap/nowhere", "/api/recap/results/x/y/z/w"};
+                "/api/recap/nowhere", "/api/recap/results/x/y/z/w", "/api/recap/res%75lts/31.71/PPWP",
+                "/api/recap/results;v=1/31.71/PPWP", "/api/recap/public/totals/", "/api/recap/Public/totals"};
         String[] contentTypes = {null, "application/json", "text/plain"};
         String[] accepts = {null, "application/json", "text/csv"};
         List<String> found = new ArrayList<>();
@@ -76,6 +77,9 @@ class PathFirstHandlerMappingTest {
         }
         assertThat(found).anyMatch(o -> o.contains("confirm")).anyMatch(o -> o.startsWith("refused"))
                 .anyMatch(o -> o.equals("none")).anyMatch(o -> o.contains("anything"));
+        assertThat(PathFirstHandlerMapping.literalStart("/api/recap/results/{tps}/{ballot}/confirm"))
+                .isEqualTo("/api/recap/results/");
+        assertThat(PathFirstHandlerMapping.literalStart("/api/recap/public/totals")).isEqualTo("/api/recap/public/totals");
     }
 
     private static RequestMappingHandlerMapping mapping(RequestMappingHandlerMapping mapping) {
