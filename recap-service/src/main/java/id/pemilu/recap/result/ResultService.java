@@ -276,8 +276,10 @@ public class ResultService {
         long previous = result.getResultVersion() - 1;
         org.bson.Document document = ResultDocuments.of(result);
         if (previous == 0) {
+            org.bson.RawBsonDocument bytes = BsonBytes.of(document);
             try {
-                mongo.execute(COLLECTION, collection -> collection.insertOne(document));
+                mongo.execute(COLLECTION, collection -> collection.withDocumentClass(org.bson.RawBsonDocument.class)
+                        .insertOne(bytes));
             } catch (org.springframework.dao.DuplicateKeyException e) {
                 throw new ConcurrentResultChange();
             }

@@ -59,6 +59,25 @@ class ResultDocumentsTest {
         assertThat(read.keyUsedForAnotherRequest("key-1", "other")).isTrue();
     }
 
+    @Test
+    void theBytesWrittenAreTheBytesTheDriversCodecWritesForTheInsert() {
+        TpsResult first = confirmed();
+        TpsResult changed = confirmed();
+        changed.record(ResultStatus.FLAGGED, changed.valueMap(), List.of(new Flag("VOTES_SUM", "Jumlah tidak cocok")),
+                "kpps-31.71.01.1001.001", "kpps", "salah ketik", "key-2", "manual", null, null);
+        Document odd = new Document("_id", "x").append("n", null).append("yes", true).append("big", 1L << 40)
+                .append("nested", List.of(List.of(1, "a"), new Document("d", new java.util.Date(0))));
+        Document notPlain = new Document("_id", "y").append("decimal", new java.math.BigDecimal("1.5"));
+        for (Document document : List.of(ResultDocuments.of(first), ResultDocuments.of(changed), odd, notPlain)) {
+            org.bson.io.BasicOutputBuffer buffer = new org.bson.io.BasicOutputBuffer();
+            new org.bson.codecs.DocumentCodec().encode(new org.bson.BsonBinaryWriter(buffer), document,
+                    org.bson.codecs.EncoderContext.builder().isEncodingCollectibleDocument(true).build());
+            org.bson.RawBsonDocument ours = BsonBytes.of(document);
+            assertThat(java.util.Arrays.copyOf(ours.getByteBuffer().array(), ours.getByteBuffer().remaining()))
+                    .as("%s", document.get("_id")).isEqualTo(buffer.toByteArray());
+        }
+    }
+
     private static TpsResult confirmed() {
         TpsResult result = TpsResult.empty(new TpsCode("31.71.01.1001.001"), BallotType.PPWP);
         Map<String, Integer> values = new LinkedHashMap<>();
