@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -92,52 +93,88 @@ public class TransparencyLog implements Merkle.Subtrees {
         return id != null && ((Number) id.get("index")).longValue() < size;
     }
 
-    /** Appends the entries in order (skipping ids already held); returns how many were appended. */
+    /**
+     * Appends the entries in order (skipping ids already held, and a repeat of an id within the batch); returns how
+     * many were appended. A batch is written in one round trip per collection, in the order of a single append
+     * (subtree hashes, entry ids, the entries, the pointers, the size hint), so a crash anywhere leaves a log whole up
+     * to its stored entries. The log's size and right edge move only once the entries are stored.
+     */
     synchronized int append(List<PendingEntry> entries) {
-        int appended = 0;
+        java.util.Set<String> held = held(entries);
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        byte[][] next = frontier.clone();
+        long n = size;
+        Map<Long, Document> nodes = new LinkedHashMap<>();
+        List<Document> ids = new ArrayList<>();
+        List<Document> stored = new ArrayList<>();
+        Map<String, List<Long>> pointers = new LinkedHashMap<>();
         for (PendingEntry entry : entries) {
-            if (contains(entry.entryId())) {
+            if (held.contains(entry.entryId()) || !taken.add(entry.entryId())) {
                 continue;
             }
-            appendOne(entry);
-            appended++;
+            byte[] leaf = Merkle.leafHash(entry.data().getBytes(StandardCharsets.UTF_8));
+            long index = n;
+            byte[] hash = leaf;
+            int level = 0;
+            while (true) {
+                byte[] left = next[level];
+                next[level] = hash;
+                if ((index & 1) == 0) {
+                    break;
+                }
+                hash = Merkle.nodeHash(left, hash);
+                level++;
+                index >>= 1;
+                nodes.put(nodeId(level, index), new Document("_id", nodeId(level, index)).append("hash", hash));
+            }
+            ids.add(new Document("_id", entry.entryId()).append("index", n));
+            stored.add(new Document("_id", n).append("entryId", entry.entryId()).append("subject", entry.subject())
+                    .append("data", entry.data()).append("leaf", leaf));
+            if (entry.subject() != null) {
+                pointers.computeIfAbsent(entry.subject(), k -> new ArrayList<>()).add(n);
+            }
+            n++;
         }
-        if (appended > 0) {
-            mongo.save(new Document("_id", "size").append("value", size), META);
+        if (stored.isEmpty()) {
+            return 0;
         }
-        return appended;
+        replaceAll(NODES, nodes.values());
+        replaceAll(IDS, ids);
+        mongo.insert(stored, ENTRIES);
+        System.arraycopy(next, 0, frontier, 0, LEVELS);
+        size = n;
+        if (!pointers.isEmpty()) {
+            BulkOperations latest = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LATEST);
+            pointers.forEach((subject, indices) -> latest.upsert(new Query(where("_id").is(subject)),
+                    new Update().max("index", indices.get(indices.size() - 1)).addToSet("indices").each(indices.toArray())));
+            latest.execute();
+        }
+        mongo.save(new Document("_id", "size").append("value", size), META);
+        return stored.size();
     }
 
-    private void appendOne(PendingEntry entry) {
-        long n = size;
-        byte[] leaf = Merkle.leafHash(entry.data().getBytes(StandardCharsets.UTF_8));
-        List<Document> nodes = new ArrayList<>();
-        long index = n;
-        byte[] hash = leaf;
-        int level = 0;
-        byte[][] next = frontier.clone();
-        while (true) {
-            byte[] left = next[level];
-            next[level] = hash;
-            if ((index & 1) == 0) {
-                break;
+    /** Which of these entry ids the log holds (an id stored beyond the size is a crash's leftover: not held). */
+    private java.util.Set<String> held(List<PendingEntry> entries) {
+        List<String> ids = entries.stream().map(PendingEntry::entryId).distinct().toList();
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (Document id : mongo.find(new Query(where("_id").in(ids)), Document.class, IDS)) {
+            if (((Number) id.get("index")).longValue() < size) {
+                held.add(id.getString("_id"));
             }
-            hash = Merkle.nodeHash(left, hash);
-            level++;
-            index >>= 1;
-            nodes.add(new Document("_id", nodeId(level, index)).append("hash", hash));
         }
-        for (Document node : nodes) {
-            mongo.save(node, NODES);
+        return held;
+    }
+
+    private void replaceAll(String collection, java.util.Collection<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
         }
-        mongo.save(new Document("_id", entry.entryId()).append("index", n), IDS);
-        mongo.insert(new Document("_id", n).append("entryId", entry.entryId()).append("subject", entry.subject())
-                .append("data", entry.data()).append("leaf", leaf), ENTRIES);
-        System.arraycopy(next, 0, frontier, 0, LEVELS);
-        size = n + 1;
-        if (entry.subject() != null) {
-            pointTo(entry.subject(), n);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
+        for (Document document : documents) {
+            bulk.replaceOne(new Query(where("_id").is(document.get("_id"))), document,
+                    org.springframework.data.mongodb.core.FindAndReplaceOptions.options().upsert());
         }
+        bulk.execute();
     }
 
     /** The subject's latest entry is {@code index}; {@code indices} lists all of them (idempotent). */
