@@ -97,6 +97,12 @@ class GatewaySecurityConfig {
                 "Alamat permintaan memuat karakter yang tidak diizinkan (mis. garis miring tersandi %2F atau '..').");
     }
 
+    /** The strict firewall, its header rules checked without a regex for printable ASCII ({@link HeaderCheck}). */
+    @Bean
+    org.springframework.security.web.server.firewall.ServerWebExchangeFirewall exchangeFirewall() {
+        return HeaderCheck.firewall();
+    }
+
     @Bean
     PublicRateLimitFilter publicRateLimitFilter(RateLimitProperties properties) {
         return new PublicRateLimitFilter(properties);

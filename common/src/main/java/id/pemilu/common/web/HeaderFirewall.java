@@ -30,6 +30,9 @@ final class HeaderFirewall {
 
     static Predicate<String> printableAsciiOr(Pattern rule) {
         return text -> {
+            if (text == null) {
+                return true; // a header that is not there has nothing to refuse, as with the stock rules
+            }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c < 0x20 || c > 0x7e) {

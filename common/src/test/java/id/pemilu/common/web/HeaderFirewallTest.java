@@ -39,6 +39,7 @@ class HeaderFirewallTest {
         var checked = firewall.getFirewalledRequest(request);
         assertThat(checked.getHeader("Authorization")).startsWith("Bearer eyJ");
         assertThat(checked.getHeader("X-Tab")).isEqualTo("a\tb");
+        assertThat(checked.getHeader("X-Missing")).isNull();
         assertThatThrownBy(() -> checked.getHeader("X-Note")).isInstanceOf(RequestRejectedException.class);
     }
 
