@@ -83,6 +83,12 @@ public class EmbeddedMongoAutoConfiguration {
         return Path.of(properties.dataDir()).toAbsolutePath().resolve(name + ".mv");
     }
 
+    /** Which writes each thread sent, so a request's answer skips a commit its handler already made. */
+    @Bean
+    org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer embeddedStoreThreadWrites() {
+        return settings -> settings.addCommandListener(new ThreadWrites());
+    }
+
     @Bean
     MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer, Environment environment) {
         String database = environment.getProperty("spring.mongodb.database",

@@ -53,6 +53,7 @@ final class H2StoreDurability implements StoreDurability, AutoCloseable {
     public void commit() {
         // before waiting for another commit: that one may be stuck on a disk that just failed
         refuseIfUnwritable();
+        long sent = ThreadWrites.sent();
         long ticket = requested.incrementAndGet();
         Future<?> done;
         try {
@@ -63,6 +64,7 @@ final class H2StoreDurability implements StoreDurability, AutoCloseable {
         while (true) {
             try {
                 done.get(CHECK_EVERY_MS, TimeUnit.MILLISECONDS);
+                ThreadWrites.committed(sent);
                 return;
             } catch (TimeoutException stillWriting) {
                 refuseIfUnwritable();
@@ -73,6 +75,16 @@ final class H2StoreDurability implements StoreDurability, AutoCloseable {
                 throw unavailable("Penyimpanan belum selesai menulis; coba lagi beberapa saat lagi.");
             }
         }
+    }
+
+    @Override
+    public boolean coversThisThread() {
+        return ThreadWrites.covered();
+    }
+
+    @Override
+    public void forgetThisThread() {
+        ThreadWrites.forgetCommit();
     }
 
     /** On the committer thread: one disk write covers every ticket requested before it starts. */

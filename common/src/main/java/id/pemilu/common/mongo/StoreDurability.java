@@ -9,4 +9,17 @@ public interface StoreDurability {
 
     /** Returns once every write finished before the call is on disk. */
     void commit();
+
+    /**
+     * Whether this thread's own commit came after every store write it sent since {@link #forgetThisThread}: then a
+     * commit now adds nothing for this thread's writes. Writes this thread waited for on other threads are not
+     * counted; whoever makes them commits them. False when not known.
+     */
+    default boolean coversThisThread() {
+        return false;
+    }
+
+    /** Forgets this thread's last commit, at the start of a request. */
+    default void forgetThisThread() {
+    }
 }

@@ -20,7 +20,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * told "saved" is never contradicted by a crash a second later. While the store cannot take writes (its disk is full
  * or read-only, {@link StoreSpace}) a changing request is refused before it runs, and a write whose commit fails is
  * answered 503 instead of the answer it held: never 2xx for a write that is not on disk. Both with
- * {@code Retry-After}; clients send the same Idempotency-Key again. Reads pass straight through.
+ * {@code Retry-After}; clients send the same Idempotency-Key again. Reads pass straight through. A handler that
+ * committed itself after its last write on the request's thread ({@link StoreDurability#coversThisThread}) is
+ * answered without a second commit: a confirmation waited for two group commits before (issue 22).
  */
 class DurableWritesFilter extends OncePerRequestFilter {
 
@@ -50,9 +52,13 @@ class DurableWritesFilter extends OncePerRequestFilter {
             return;
         }
         ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+        durability.forgetThisThread();
         chain.doFilter(request, held);
         try {
-            durability.commit();
+            if (!durability.coversThisThread()) {
+                // the handler did not commit after its last write on this thread (or wrote nothing): commit now
+                durability.commit();
+            }
         } catch (RuntimeException e) {
             log.warn("Commit after {} {} failed; answered 503 instead of {}", request.getMethod(),
                     request.getRequestURI(), held.getStatus(), e);

@@ -45,6 +45,42 @@ class H2StoreDurabilityTest {
         }
     }
 
+    /** A thread's commit covers its writes until it sends another; reads do not count, nor do other threads' writes. */
+    @Test
+    void aThreadsOwnCommitCoversItsWritesUntilItWritesAgain() throws Exception {
+        Path file = dir.resolve("recap.mv");
+        H2Backend backend = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        StoreDurability durable = new H2StoreDurability(backend, new DataDirSpace(file, 0, 200));
+        var settings = com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(
+                        "mongodb://127.0.0.1:" + server.getLocalAddress().getPort()))
+                .addCommandListener(new ThreadWrites()).build();
+        try (MongoClient client = MongoClients.create(settings)) {
+            MongoCollection<Document> results = client.getDatabase("recap").getCollection("tps_results");
+            durable.forgetThisThread();
+            assertThat(durable.coversThisThread()).as("no commit yet").isFalse();
+            results.insertOne(new Document("_id", "a"));
+            assertThat(durable.coversThisThread()).as("written, not committed").isFalse();
+            durable.commit();
+            assertThat(durable.coversThisThread()).as("committed after the write").isTrue();
+            results.find(new Document("_id", "a")).first();
+            assertThat(durable.coversThisThread()).as("a read changes nothing").isTrue();
+            Thread other = new Thread(() -> results.insertOne(new Document("_id", "b")));
+            other.start();
+            other.join();
+            assertThat(durable.coversThisThread()).as("another thread's write is not this thread's").isTrue();
+            results.updateOne(new Document("_id", "a"), new Document("$set", new Document("x", 1)));
+            assertThat(durable.coversThisThread()).as("written again").isFalse();
+            durable.commit();
+            durable.forgetThisThread();
+            assertThat(durable.coversThisThread()).as("a new request starts").isFalse();
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     /**
      * The disk fails while a commit is writing: that commit waits for the disk (H2 would otherwise close the store for
      * good), but its caller is refused as soon as the disk check sees the fault instead of waiting with it, and the

@@ -33,6 +33,36 @@ class DurableWritesFilterTest {
         assertThat(response.getContentAsString()).isEqualTo("{\"status\":\"submitted\"}");
     }
 
+    /** A handler that committed after its last write on this thread is answered without a second commit. */
+    @Test
+    void aHandlerThatCommittedAfterItsLastWriteIsNotCommittedAgain() throws Exception {
+        for (boolean covered : new boolean[] {true, false}) {
+            List<String> ran = new ArrayList<>();
+            id.pemilu.common.mongo.StoreDurability durability = new id.pemilu.common.mongo.StoreDurability() {
+                @Override
+                public void commit() {
+                    ran.add("commit");
+                }
+
+                @Override
+                public boolean coversThisThread() {
+                    return covered;
+                }
+
+                @Override
+                public void forgetThisThread() {
+                    ran.add("forget");
+                }
+            };
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            new DurableWritesFilter(durability, StoreSpace.ALWAYS).doFilter(
+                    new MockHttpServletRequest("POST", "/api/recap/tps/x/confirm"), response, answering201(ran));
+            assertThat(ran).as("covered %s", covered).isEqualTo(covered ? List.of("forget", "controller")
+                    : List.of("forget", "controller", "commit"));
+            assertThat(response.getStatus()).isEqualTo(201);
+        }
+    }
+
     static MockFilterChain answering201(List<String> ran) {
         return new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
             @Override
