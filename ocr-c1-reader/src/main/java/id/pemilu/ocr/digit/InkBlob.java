@@ -38,6 +38,27 @@ public final class InkBlob {
         return (double) dark / (DigitNormalizer.FIT * DigitNormalizer.FIT);
     }
 
+    /**
+     * Side of the largest square of dark pixels in the input, over the fit square's side (0..1): the solid core of a
+     * blob, however far a strike's tail widens the crop.
+     */
+    public static double core(float[] input) {
+        int side = DigitNormalizer.SIDE;
+        int[] run = new int[side * side];
+        int best = 0;
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                int i = y * side + x;
+                if (input[i] > DARK) {
+                    run[i] = x == 0 || y == 0 ? 1
+                            : 1 + Math.min(run[i - 1], Math.min(run[i - side], run[i - side - 1]));
+                    best = Math.max(best, run[i]);
+                }
+            }
+        }
+        return (double) best / DigitNormalizer.FIT;
+    }
+
     /** Whether a box with this input, given the detector's P(struck) for it, is a dense box taken as struck. */
     public static boolean struck(float[] input, double struckProbability) {
         return input != null && struckProbability >= DOUBT && share(input) >= SHARE;

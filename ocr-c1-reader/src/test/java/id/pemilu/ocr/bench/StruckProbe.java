@@ -224,6 +224,7 @@ public final class StruckProbe {
                         t, q, alarms, caught.size(), caught);
             }
         }
+        coreTable(boxes, p, detector);
         long ruleAlarms = 0;
         java.util.Set<Integer> ruleCaught = new java.util.TreeSet<>();
         for (int i = 0; i < boxes.size(); i++) {
@@ -286,6 +287,51 @@ public final class StruckProbe {
             }
         });
         System.out.println("  missed at " + StruckDetector.THRESHOLD + ":" + missed);
+    }
+
+    /** The solid core ({@link InkBlob#core}) instead of the dark share: plain quantiles, per-threshold counts. */
+    private static void coreTable(List<Box> boxes, double[] p, java.util.Map<Integer, Double> detector) {
+        List<Double> plain = new ArrayList<>();
+        java.util.TreeMap<Integer, Double> core = new java.util.TreeMap<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            Box box = boxes.get(i);
+            double c = InkBlob.core(box.input());
+            if (box.struckField()) {
+                core.merge(box.form(), c, Math::max);
+            } else {
+                plain.add(c);
+            }
+        }
+        double[] sorted = plain.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length > 0) {
+            System.out.printf("core: plain boxes highest %.3f, 99.9th %.3f, 99th %.3f, median %.3f%n",
+                    sorted[sorted.length - 1], sorted[(int) (sorted.length * 0.999)],
+                    sorted[(int) (sorted.length * 0.99)], sorted[sorted.length / 2]);
+        }
+        StringBuilder missed = new StringBuilder();
+        core.forEach((form, c) -> {
+            if (detector.get(form) < StruckDetector.THRESHOLD) {
+                missed.append(String.format(" %d (%.2f)", form, c));
+            }
+        });
+        System.out.println("  core of the missed struck fields:" + missed);
+        for (double t : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6}) {
+            for (double q : new double[] {0.0, 0.3, 0.5, 0.7}) {
+                long alarms = 0;
+                java.util.Set<Integer> caught = new java.util.TreeSet<>();
+                for (int i = 0; i < boxes.size(); i++) {
+                    Box box = boxes.get(i);
+                    boolean hit = InkBlob.core(box.input()) >= t && p[i] >= q && p[i] < StruckDetector.THRESHOLD;
+                    if (hit && box.struckField() && detector.get(box.form()) < StruckDetector.THRESHOLD) {
+                        caught.add(box.form());
+                    } else if (hit && !box.struckField()) {
+                        alarms++;
+                    }
+                }
+                System.out.printf("  core %.2f and P %.1f: plain boxes newly flagged %d; missed struck fields caught %d %s%n",
+                        t, q, alarms, caught.size(), caught);
+            }
+        }
     }
 
     private static float[][] square(float[] input) {
