@@ -40,7 +40,7 @@ public final class InkBlob {
 
     /**
      * Side of the largest square of dark pixels in the input, over the fit square's side (0..1): the solid core of a
-     * blob, however far a strike's tail widens the crop.
+     * blob, however far a strike's tail widens the crop. Measured by {@code StruckProbe} only; no rule uses it yet.
      */
     public static double core(float[] input) {
         int side = DigitNormalizer.SIDE;
