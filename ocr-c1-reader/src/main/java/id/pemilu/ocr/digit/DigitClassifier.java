@@ -143,15 +143,18 @@ public final class DigitClassifier implements AutoCloseable {
      * Probabilities and, per input, how unlike the training boxes it is ({@link OutOfDistribution}): from the
      * energy of the members' mean logits (-log sum exp, before the temperature) and the input's ink.
      */
-    public record Scored(float[][] probabilities, double[] strangeness, double[] struck) {
+    public record Scored(float[][] probabilities, double[] strangeness, double[] struck, boolean[] blob) {
 
         public Scored(float[][] probabilities, double[] strangeness) {
-            this(probabilities, strangeness, new double[probabilities.length]);
+            this(probabilities, strangeness, new double[probabilities.length], new boolean[probabilities.length]);
         }
 
-        /** Whether box {@code i} looks struck out ({@link StruckDetector#THRESHOLD}). */
+        /**
+         * Whether box {@code i} looks struck out ({@link StruckDetector#THRESHOLD}) or is a dense blob of ink the
+         * detector is in doubt about ({@link InkBlob}); either way a person reads it.
+         */
         public boolean isStruck(int i) {
-            return struck[i] >= StruckDetector.THRESHOLD;
+            return struck[i] >= StruckDetector.THRESHOLD || blob[i];
         }
     }
 
@@ -167,7 +170,12 @@ public final class DigitClassifier implements AutoCloseable {
             }
             strangeness[i] = OutOfDistribution.strangeness(logits[i], inputs.get(i));
         }
-        return new Scored(out, strangeness, struck.probabilities(inputs));
+        double[] struckProbabilities = struck.probabilities(inputs);
+        boolean[] blob = new boolean[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            blob[i] = InkBlob.struck(inputs.get(i), struckProbabilities[i]);
+        }
+        return new Scored(out, strangeness, struckProbabilities, blob);
     }
 
     /** Largest number of inputs sent to a network at once (a page has far fewer; validation sets are split). */

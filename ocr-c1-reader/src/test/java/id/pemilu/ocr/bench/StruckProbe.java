@@ -2,6 +2,7 @@ package id.pemilu.ocr.bench;
 
 import id.pemilu.ocr.digit.DigitNormalizer;
 import id.pemilu.ocr.digit.DigitTrainer;
+import id.pemilu.ocr.digit.InkBlob;
 import id.pemilu.ocr.digit.MnistFile;
 import id.pemilu.ocr.digit.StruckDetector;
 import id.pemilu.ocr.form.FormTemplate;
@@ -158,7 +159,95 @@ public final class StruckProbe {
                 p = detector.probabilities(inputs);
             }
             report(name, boxes, p);
+            if (name.equals("committed")) {
+                blobs(boxes, p);
+            }
         }
+    }
+
+    private static final double[] SHARES = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9};
+
+    /**
+     * The blob rule ({@link InkBlob}) beside the detector: the dark share of the plain boxes (quantiles, how many lie
+     * above each candidate share) and, per crossed-out form, the highest share in the struck field; how many struck
+     * fields the rule catches, in all and among those the detector misses at its threshold.
+     */
+    private static void blobs(List<Box> boxes, double[] p) {
+        java.util.TreeMap<Integer, Double> share = new java.util.TreeMap<>();
+        java.util.TreeMap<Integer, Double> detector = new java.util.TreeMap<>();
+        java.util.TreeMap<Integer, String> keyOf = new java.util.TreeMap<>();
+        List<Double> plain = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            Box box = boxes.get(i);
+            double s = InkBlob.share(box.input());
+            if (box.struckField()) {
+                share.merge(box.form(), s, Math::max);
+                detector.merge(box.form(), p[i], Math::max);
+                keyOf.put(box.form(), box.key());
+            } else {
+                plain.add(s);
+            }
+        }
+        double[] sorted = plain.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length > 0) {
+            System.out.printf("blob share: plain boxes highest %.4f, 99.99th %.4f, 99.9th %.4f, 99th %.4f, median %.4f%n",
+                    sorted[sorted.length - 1], sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.9999))],
+                    sorted[(int) (sorted.length * 0.999)], sorted[(int) (sorted.length * 0.99)],
+                    sorted[sorted.length / 2]);
+        }
+        for (double t : SHARES) {
+            long alarms = plain.stream().filter(v -> v >= t).count();
+            long caught = share.values().stream().filter(v -> v >= t).count();
+            long rescued = share.entrySet().stream().filter(e -> e.getValue() >= t
+                    && detector.get(e.getKey()) < StruckDetector.THRESHOLD).count();
+            long missedByBoth = share.entrySet().stream().filter(e -> e.getValue() < t
+                    && detector.get(e.getKey()) < StruckDetector.THRESHOLD).count();
+            System.out.printf("  share %.2f: plain boxes above %d of %d; struck fields above %d of %d, of them missed by "
+                    + "the detector %d (still missed by both %d)%n", t, alarms, plain.size(), caught, share.size(),
+                    rescued, missedByBoth);
+        }
+        // the rule with the detector's doubt: a dense box (share) that the detector also finds somewhat struck (P)
+        for (double t : new double[] {0.6, 0.65, 0.7, 0.75, 0.8}) {
+            for (double q : new double[] {0.1, 0.3, 0.5, 0.7}) {
+                long alarms = 0;
+                java.util.Set<Integer> caught = new java.util.TreeSet<>();
+                for (int i = 0; i < boxes.size(); i++) {
+                    Box box = boxes.get(i);
+                    boolean hit = InkBlob.share(box.input()) >= t && p[i] >= q && p[i] < StruckDetector.THRESHOLD;
+                    if (hit && box.struckField() && detector.get(box.form()) < StruckDetector.THRESHOLD) {
+                        caught.add(box.form());
+                    } else if (hit && !box.struckField()) {
+                        alarms++;
+                    }
+                }
+                System.out.printf("  share %.2f and P %.1f: plain boxes newly flagged %d; missed struck fields caught %d %s%n",
+                        t, q, alarms, caught.size(), caught);
+            }
+        }
+        coreTable(boxes, p, detector);
+        long ruleAlarms = 0;
+        java.util.Set<Integer> ruleCaught = new java.util.TreeSet<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            Box box = boxes.get(i);
+            if (p[i] < StruckDetector.THRESHOLD && InkBlob.struck(box.input(), p[i])) {
+                if (box.struckField()) {
+                    ruleCaught.add(box.form());
+                } else {
+                    ruleAlarms++;
+                }
+            }
+        }
+        System.out.printf("  the rule (share %.2f, P %.2f): plain boxes newly taken as struck %d; struck fields caught "
+                + "that the detector misses %d %s%n", InkBlob.SHARE, InkBlob.DOUBT, ruleAlarms, ruleCaught.size(),
+                ruleCaught);
+        StringBuilder missed = new StringBuilder();
+        share.forEach((form, s) -> {
+            if (detector.get(form) < StruckDetector.THRESHOLD) {
+                missed.append(String.format(" form %d %s (P %.3f, share %.3f);", form, keyOf.get(form),
+                        detector.get(form), s));
+            }
+        });
+        System.out.println("  detector misses:" + missed);
     }
 
     private static void report(String name, List<Box> boxes, double[] p) {
@@ -198,6 +287,51 @@ public final class StruckProbe {
             }
         });
         System.out.println("  missed at " + StruckDetector.THRESHOLD + ":" + missed);
+    }
+
+    /** The solid core ({@link InkBlob#core}) instead of the dark share: plain quantiles, per-threshold counts. */
+    private static void coreTable(List<Box> boxes, double[] p, java.util.Map<Integer, Double> detector) {
+        List<Double> plain = new ArrayList<>();
+        java.util.TreeMap<Integer, Double> core = new java.util.TreeMap<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            Box box = boxes.get(i);
+            double c = InkBlob.core(box.input());
+            if (box.struckField()) {
+                core.merge(box.form(), c, Math::max);
+            } else {
+                plain.add(c);
+            }
+        }
+        double[] sorted = plain.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length > 0) {
+            System.out.printf("core: plain boxes highest %.3f, 99.9th %.3f, 99th %.3f, median %.3f%n",
+                    sorted[sorted.length - 1], sorted[(int) (sorted.length * 0.999)],
+                    sorted[(int) (sorted.length * 0.99)], sorted[sorted.length / 2]);
+        }
+        StringBuilder missed = new StringBuilder();
+        core.forEach((form, c) -> {
+            if (detector.get(form) < StruckDetector.THRESHOLD) {
+                missed.append(String.format(" %d (%.2f)", form, c));
+            }
+        });
+        System.out.println("  core of the missed struck fields:" + missed);
+        for (double t : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6}) {
+            for (double q : new double[] {0.0, 0.3, 0.5, 0.7}) {
+                long alarms = 0;
+                java.util.Set<Integer> caught = new java.util.TreeSet<>();
+                for (int i = 0; i < boxes.size(); i++) {
+                    Box box = boxes.get(i);
+                    boolean hit = InkBlob.core(box.input()) >= t && p[i] >= q && p[i] < StruckDetector.THRESHOLD;
+                    if (hit && box.struckField() && detector.get(box.form()) < StruckDetector.THRESHOLD) {
+                        caught.add(box.form());
+                    } else if (hit && !box.struckField()) {
+                        alarms++;
+                    }
+                }
+                System.out.printf("  core %.2f and P %.1f: plain boxes newly flagged %d; missed struck fields caught %d %s%n",
+                        t, q, alarms, caught.size(), caught);
+            }
+        }
     }
 
     private static float[][] square(float[] input) {
