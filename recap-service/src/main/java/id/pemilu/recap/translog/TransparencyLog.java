@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Write order of an append, so a crash at any point leaves a log that is whole up to its size: subtree hashes,
  * then the entry id, then the entry itself (the commit point: {@link #size()} counts stored entries), then the
- * "latest" pointer and the stored size hint. Hashes or ids beyond the size are overwritten by the next append.
+ * "latest" pointer and the stored size hint. Hashes or ids beyond the size are overwritten by the next append, and an
+ * id counts as held only while the entry at its index is that entry.
  */
 @Component
 public class TransparencyLog implements Merkle.Subtrees {
@@ -87,10 +88,12 @@ public class TransparencyLog implements Merkle.Subtrees {
         mongo.save(new Document("_id", "size").append("value", n), META);
     }
 
-    /** Whether the log holds this entry id already (an id stored beyond the size is a crash's leftover: not held). */
+    /**
+     * Whether the log holds this entry id already. An id is held only if the entry stored at its index is that entry:
+     * an id written just before a crash (its entry never stored) points at an index a later entry may have taken.
+     */
     public boolean contains(String entryId) {
-        Document id = mongo.findById(entryId, Document.class, IDS);
-        return id != null && ((Number) id.get("index")).longValue() < size;
+        return held(List.of(entryId)).contains(entryId);
     }
 
     /**
@@ -100,7 +103,7 @@ public class TransparencyLog implements Merkle.Subtrees {
      * to its stored entries. The log's size and right edge move only once the entries are stored.
      */
     synchronized int append(List<PendingEntry> entries) {
-        java.util.Set<String> held = held(entries);
+        java.util.Set<String> held = held(entries.stream().map(PendingEntry::entryId).toList());
         java.util.Set<String> taken = new java.util.HashSet<>();
         byte[][] next = frontier.clone();
         long n = size;
@@ -154,12 +157,25 @@ public class TransparencyLog implements Merkle.Subtrees {
     }
 
     /** Which of these entry ids the log holds (an id stored beyond the size is a crash's leftover: not held). */
-    private java.util.Set<String> held(List<PendingEntry> entries) {
-        List<String> ids = entries.stream().map(PendingEntry::entryId).distinct().toList();
-        java.util.Set<String> held = new java.util.HashSet<>();
+    private java.util.Set<String> held(List<String> entryIds) {
+        List<String> ids = entryIds.stream().distinct().toList();
+        Map<Long, String> claimed = new java.util.HashMap<>();
         for (Document id : mongo.find(new Query(where("_id").in(ids)), Document.class, IDS)) {
-            if (((Number) id.get("index")).longValue() < size) {
-                held.add(id.getString("_id"));
+            long index = ((Number) id.get("index")).longValue();
+            if (index < size) {
+                claimed.put(index, id.getString("_id"));
+            }
+        }
+        java.util.Set<String> held = new java.util.HashSet<>();
+        if (claimed.isEmpty()) {
+            return held;
+        }
+        Query at = new Query(where("_id").in(claimed.keySet()));
+        at.fields().include("_id").include("entryId");
+        for (Document entry : mongo.find(at, Document.class, ENTRIES)) {
+            String claimant = claimed.get(((Number) entry.get("_id")).longValue());
+            if (claimant != null && claimant.equals(entry.getString("entryId"))) {
+                held.add(claimant);
             }
         }
         return held;

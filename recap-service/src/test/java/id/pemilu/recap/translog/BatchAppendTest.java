@@ -60,4 +60,21 @@ class BatchAppendTest {
         assertThat(new String(batched.entry(5).orElseThrow().data().getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8)).isEqualTo("{\"n\":5}");
     }
+
+    /** A crash after an entry's id was written and before the entry: the id is not taken as held later. */
+    @Test
+    void anIdLeftByACrashIsNotHeldOnceAnotherEntryTookItsIndex() {
+        MongoTemplate mongo = new MongoTemplate(client, "crashed");
+        TransparencyLog log = new TransparencyLog(mongo);
+        log.append(List.of(new PendingEntry("a", "tps/1", "{\"n\":1}")));
+        mongo.save(new Document("_id", "lost").append("index", 1L), TransparencyLog.IDS); // its entry never stored
+
+        TransparencyLog restarted = new TransparencyLog(mongo);
+        assertThat(restarted.contains("lost")).isFalse();
+        assertThat(restarted.append(List.of(new PendingEntry("f", "tps/2", "{\"n\":2}")))).isEqualTo(1);
+        assertThat(restarted.contains("lost")).as("index 1 holds f now").isFalse();
+        assertThat(restarted.append(List.of(new PendingEntry("lost", "tps/3", "{\"n\":3}")))).isEqualTo(1);
+        assertThat(restarted.contains("lost")).isTrue();
+        assertThat(restarted.entries(0, 3)).extracting(TransparencyLog.Stored::entryId).containsExactly("a", "f", "lost");
+    }
 }
