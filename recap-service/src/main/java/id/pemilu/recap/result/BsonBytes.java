@@ -25,38 +25,20 @@ final class BsonBytes {
     }
 
     static RawBsonDocument of(org.bson.Document document) {
-        if (!plain(document)) {
-            return new RawBsonDocument(document, CODEC);
-        }
         BasicOutputBuffer buffer = new BasicOutputBuffer(4096);
         try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
             write(writer, document);
+        } catch (NotPlain e) {
+            return new RawBsonDocument(document, CODEC);
         }
         return new RawBsonDocument(buffer.getInternalBuffer(), 0, buffer.getPosition());
     }
 
-    private static boolean plain(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            if (!(map instanceof org.bson.Document)) {
-                return false;
-            }
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!plain(e.getValue())) {
-                    return false;
-                }
-            }
-            return true;
+    /** A value of a type not written here: the whole document goes to the driver's codec instead. */
+    private static final class NotPlain extends RuntimeException {
+        NotPlain() {
+            super(null, null, false, false);
         }
-        if (value instanceof List<?> list) {
-            for (Object item : list) {
-                if (!plain(item)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return value instanceof String || value instanceof Integer || value instanceof Long
-                || value instanceof Boolean || value instanceof Date;
     }
 
     private static void write(BsonWriter writer, org.bson.Document document) {
@@ -98,7 +80,7 @@ final class BsonBytes {
             }
             writer.writeEndArray();
         } else {
-            throw new IllegalArgumentException("not a plain value: " + value.getClass());
+            throw new NotPlain();
         }
     }
 }
