@@ -86,7 +86,7 @@ public class EmbeddedMongoAutoConfiguration {
     /** Which writes each thread sent, so a request's answer skips a commit its handler already made. */
     @Bean
     org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer embeddedStoreThreadWrites() {
-        return settings -> settings.addCommandListener(new ThreadWrites());
+        return settings -> settings.applyToConnectionPoolSettings(pool -> pool.addConnectionPoolListener(new ThreadWrites()));
     }
 
     @Bean

@@ -33,6 +33,7 @@ public final class ResourceServerSecurity {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .oauth2ResourceServer(o -> o
+                        .bearerTokenResolver(new BearerHeaderResolver())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(keycloakRolesConverter()))
                         .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response,
                                 HttpStatus.UNAUTHORIZED, "Perlu login", "Token tidak ada atau tidak sah."))

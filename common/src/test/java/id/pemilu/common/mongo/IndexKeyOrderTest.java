@@ -41,6 +41,34 @@ class IndexKeyOrderTest {
         assertThat(order.read(old.getBuffer().flip())).isEqualTo(new KeyValue(123456789L, "b"));
     }
 
+    @Test
+    void stringsAreWrittenAsTheStoresStringTypeWritesThem() {
+        java.util.Random random = new java.util.Random(22);
+        String alphabet = "aZ09|.:_ \u0000\u007f\u0080\u00e9\u0800\uffff\ud83d\ude00\ud800";
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(n < 100 ? 3 : 40);
+            for (int i = 0; i < length; i++) {
+                text.append(random.nextBoolean() ? (char) ('a' + random.nextInt(26))
+                        : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            WriteBuffer mine = new WriteBuffer();
+            IndexKeyOrder.writeString(mine, text.toString());
+            WriteBuffer stock = new WriteBuffer();
+            org.h2.mvstore.type.StringDataType.INSTANCE.write(stock, text.toString());
+            assertThat(bytes(mine)).as("[%s]", text).isEqualTo(bytes(stock));
+            assertThat(org.h2.mvstore.type.StringDataType.INSTANCE.read(mine.getBuffer().flip()))
+                    .isEqualTo(text.toString());
+        }
+    }
+
+    private static byte[] bytes(WriteBuffer buffer) {
+        ByteBuffer b = buffer.getBuffer().duplicate().flip();
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
+    }
+
     private ByteBuffer written(KeyValue key) {
         WriteBuffer buffer = new WriteBuffer();
         order.write(buffer, key);

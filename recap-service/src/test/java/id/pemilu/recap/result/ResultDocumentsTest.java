@@ -78,6 +78,74 @@ class ResultDocumentsTest {
         }
     }
 
+    /** Random documents of every type written here, names and strings with any chars: the driver's bytes again. */
+    @Test
+    void randomDocumentsAreWrittenAsTheDriverWritesThem() {
+        java.util.Random random = new java.util.Random(22);
+        for (int n = 0; n < 2_000; n++) {
+            Document document = randomDocument(random, 0);
+            if (random.nextBoolean()) {
+                document.put("_id", text(random));
+            }
+            org.bson.io.BasicOutputBuffer buffer = new org.bson.io.BasicOutputBuffer();
+            String refused = null;
+            try {
+                new org.bson.codecs.DocumentCodec().encode(new org.bson.BsonBinaryWriter(buffer), document,
+                        org.bson.codecs.EncoderContext.builder().isEncodingCollectibleDocument(true).build());
+            } catch (org.bson.BsonSerializationException e) {
+                refused = e.getMessage();
+            }
+            if (refused != null) {
+                assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> BsonBytes.of(document)))
+                        .as("refused as the driver refuses it").isInstanceOf(org.bson.BsonSerializationException.class);
+                continue;
+            }
+            org.bson.RawBsonDocument ours = BsonBytes.of(document);
+            assertThat(java.util.Arrays.copyOf(ours.getByteBuffer().array(), ours.getByteBuffer().remaining()))
+                    .as("%s", document).isEqualTo(buffer.toByteArray());
+        }
+    }
+
+    private static Document randomDocument(java.util.Random random, int depth) {
+        Document document = new Document();
+        int fields = random.nextInt(6);
+        for (int i = 0; i < fields; i++) {
+            document.put(text(random), randomValue(random, depth));
+        }
+        return document;
+    }
+
+    private static Object randomValue(java.util.Random random, int depth) {
+        switch (random.nextInt(depth < 3 ? 9 : 7)) {
+            case 0: return null;
+            case 1: return text(random);
+            case 2: return random.nextInt();
+            case 3: return random.nextLong();
+            case 4: return random.nextBoolean();
+            case 5: return new java.util.Date(random.nextLong() >> 20);
+            case 6: return random.nextInt(50) == 0 ? (Object) 1.5 : "x".repeat(random.nextInt(300));
+            case 7: return randomDocument(random, depth + 1);
+            default:
+                List<Object> list = new java.util.ArrayList<>();
+                int size = random.nextInt(random.nextInt(40) == 0 ? 300 : 5);
+                for (int i = 0; i < size; i++) {
+                    list.add(randomValue(random, depth + 1));
+                }
+                return list;
+        }
+    }
+
+    private static String text(java.util.Random random) {
+        String odd = "az|.:_ \u0000\u007f\u0080\u00e9\u0800\uffff\ud83d\ude00\ud800\udc00";
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(8);
+        for (int i = 0; i < length; i++) {
+            text.append(random.nextInt(4) == 0 ? odd.charAt(random.nextInt(odd.length()))
+                    : (char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
+    }
+
     private static TpsResult confirmed() {
         TpsResult result = TpsResult.empty(new TpsCode("31.71.01.1001.001"), BallotType.PPWP);
         Map<String, Integer> values = new LinkedHashMap<>();
