@@ -50,6 +50,8 @@ public class RecapApplier implements SmartLifecycle {
     public static final String MARKS = "applied_results";
     static final String APPLIED_VERSION = "appliedVersion";
     static final int STREAM_BATCH = 1_000;
+    /** A batch that takes longer is logged with where its time went. */
+    private static final long SLOW_BATCH_NANOS = 1_000_000_000L;
 
     private final MongoTemplate mongo;
     private final ResultService results;
@@ -67,6 +69,10 @@ public class RecapApplier implements SmartLifecycle {
     private volatile long nextRecover;
     private volatile ScheduledExecutorService executor;
     private volatile long appliedResults;
+    /** Batches (a desa step or a tier) whose one-go write lost a race and were written one region at a time. */
+    private final java.util.concurrent.atomic.AtomicLong racesLost = new java.util.concurrent.atomic.AtomicLong();
+    /** Tests only: runs between a batch's reads and its write (another replica's write lands there). */
+    volatile Runnable beforeBatchWrite;
     /** The periodic recovery's open scan (applier thread only); null between passes. */
     private java.util.stream.Stream<Document> recoveryScan;
     private Iterator<Document> recoveryCursor;
@@ -123,6 +129,7 @@ public class RecapApplier implements SmartLifecycle {
     }
 
     private int apply(List<String> ids) {
+        long started = System.nanoTime();
         List<ResultChanged> changed = new ArrayList<>(ids.size());
         for (String id : ids) {
             ResultChanged snapshot = snapshots.remove(id);
@@ -139,35 +146,33 @@ public class RecapApplier implements SmartLifecycle {
                     k -> new ArrayList<>()).add(r);
         }
         Set<String> parents = new LinkedHashSet<>();
+        boolean desaInOneGo = storeDesaBatch(byDesa);
         for (Map.Entry<String, List<ResultChanged>> group : byDesa.entrySet()) {
             String ballotType = group.getValue().get(0).ballotType().name();
             String desa = group.getValue().get(0).desaCode();
-            // compare-and-set on the desa's revision: another replica's applier may write the same desa
-            for (int attempt = 1; ; attempt++) {
-                RegionTotal total = load(ballotType, desa);
-                for (ResultChanged r : group.getValue()) {
-                    total.offer(Entry.of(r.tpsCode(), r.resultVersion(), r.status(), r.values()));
-                }
-                if (store(total, total.tallyEntries())) {
-                    break;
-                }
-                conflicted(attempt, total.getId());
+            if (!desaInOneGo) {
+                storeDesa(ballotType, desa, group.getValue());
             }
             parents.add(RegionTotal.idOf(ballotType, desa.substring(0, 8)));
         }
+        long desaDone = System.nanoTime();
         for (int tier = 0; tier < 4; tier++) {
             Set<String> next = new LinkedHashSet<>();
+            boolean tierInOneGo = recomputeBatch(parents);
             for (String id : parents) {
                 int bar = id.indexOf('|');
                 String ballotType = id.substring(0, bar);
                 String code = id.substring(bar + 1);
-                recomputeFromChildren(ballotType, code);
+                if (!tierInOneGo) {
+                    recomputeFromChildren(ballotType, code);
+                }
                 if (!code.equals(TpsRegistry.NATIONAL)) {
                     next.add(RegionTotal.idOf(ballotType, parentOf(code)));
                 }
             }
             parents = next;
         }
+        long tiersDone = System.nanoTime();
         // the marks live in their own small documents: a mark in the result itself made the store rewrite the whole
         // result (its numbers, history and pending entries) once more for every change
         BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MARKS);
@@ -179,7 +184,191 @@ public class RecapApplier implements SmartLifecycle {
             marks.execute();
         }
         appliedResults += changed.size();
+        long took = System.nanoTime() - started;
+        if (took > SLOW_BATCH_NANOS) {
+            log.info("Recap: applied {} results ({} desa) in {} ms: desa {} ms, upper tiers {} ms, marks {} ms; "
+                    + "{} waiting", changed.size(), byDesa.size(), took / 1_000_000, (desaDone - started) / 1_000_000,
+                    (tiersDone - desaDone) / 1_000_000, (System.nanoTime() - tiersDone) / 1_000_000, pending.size());
+        }
         return changed.size();
+    }
+
+    /** One desa, read and written until its compare-and-set holds (another replica's applier may write it too). */
+    private void storeDesa(String ballotType, String desa, List<ResultChanged> group) {
+        for (int attempt = 1; ; attempt++) {
+            RegionTotal total = load(ballotType, desa);
+            for (ResultChanged r : group) {
+                total.offer(Entry.of(r.tpsCode(), r.resultVersion(), r.status(), r.values()));
+            }
+            if (store(total, total.tallyEntries())) {
+                return;
+            }
+            conflicted(attempt, total.getId());
+        }
+    }
+
+    /**
+     * Every desa of a batch in two store round trips instead of two to three per desa: all of them read in one query,
+     * all written in one unordered bulk write, each write the same compare-and-set on its revision as
+     * {@link #storeDesa} (a desa not stored yet is inserted; two inserts of one id collide). Under load each round trip
+     * waits behind the confirmations' writes, and one by one the applier fell a minute behind at 600 results/s
+     * (issue 22). False when any write lost its race (or failed): then every desa of the batch goes through
+     * {@link #storeDesa} again, which is harmless for those already written (a TPS entry of an equal version is
+     * ignored).
+     */
+    private boolean storeDesaBatch(Map<String, List<ResultChanged>> byDesa) {
+        if (byDesa.isEmpty()) {
+            return true;
+        }
+        Map<String, RegionTotal> stored = new HashMap<>();
+        for (RegionTotal t : mongo.find(new Query(where("_id").in(byDesa.keySet())), RegionTotal.class)) {
+            stored.put(t.getId(), t);
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RegionTotal.class);
+        for (List<ResultChanged> group : byDesa.values()) {
+            ResultChanged first = group.get(0);
+            String id = RegionTotal.idOf(first.ballotType().name(), first.desaCode());
+            RegionTotal total = stored.get(id);
+            boolean isNew = total == null;
+            if (isNew) {
+                total = RegionTotal.empty(first.ballotType().name(), first.desaCode());
+            }
+            for (ResultChanged r : group) {
+                total.offer(Entry.of(r.tpsCode(), r.resultVersion(), r.status(), r.values()));
+            }
+            total.take(total.tallyEntries(), false);
+            long revision = total.getRevision();
+            total.nextRevision();
+            if (isNew) {
+                bulk.insert(total);
+            } else {
+                bulk.replaceOne(new Query(readAt(id, revision)), total);
+            }
+        }
+        interfere();
+        try {
+            com.mongodb.bulk.BulkWriteResult done = bulk.execute();
+            return held(done.getInsertedCount() + done.getMatchedCount() == byDesa.size());
+        } catch (org.springframework.dao.DataAccessException otherWriterFirst) {
+            return held(false);
+        }
+    }
+
+    /**
+     * Every region of one tier recomputed from its children in three store round trips: the regions read first (their
+     * revisions), then all their children, then one unordered bulk of the same compare-and-set updates as
+     * {@link #store}; the order per region is {@link #recomputeFromChildren}'s. False when any write lost its race
+     * (or failed): then each region of the tier is recomputed by {@link #recomputeFromChildren} again.
+     */
+    private boolean recomputeBatch(Set<String> ids) {
+        if (ids.isEmpty()) {
+            return true;
+        }
+        Query ownQuery = new Query(where("_id").in(ids));
+        ownQuery.fields().exclude("entries").exclude("outbox");
+        Map<String, RegionTotal> owns = new HashMap<>();
+        for (RegionTotal t : mongo.find(ownQuery, RegionTotal.class)) {
+            owns.put(t.getId(), t);
+        }
+        Map<String, List<String>> childIdsOf = new HashMap<>();
+        List<String> allChildren = new ArrayList<>();
+        for (String id : ids) {
+            int bar = id.indexOf('|');
+            String ballotType = id.substring(0, bar);
+            List<String> childIds = registry.childrenOf(id.substring(bar + 1)).stream()
+                    .map(c -> RegionTotal.idOf(ballotType, c)).toList();
+            childIdsOf.put(id, childIds);
+            allChildren.addAll(childIds);
+        }
+        Query childQuery = new Query(where("_id").in(allChildren));
+        childQuery.fields().include(Tally.REGION_FIELDS);
+        Map<String, Document> children = new HashMap<>();
+        for (Document child : mongo.find(childQuery, Document.class, COLLECTION)) {
+            children.put((String) child.get("_id"), child);
+        }
+        boolean events = properties.totalsEvents();
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RegionTotal.class);
+        List<RegionTotal> written = new ArrayList<>();
+        for (String id : ids) {
+            int bar = id.indexOf('|');
+            RegionTotal total = owns.get(id);
+            if (total == null) {
+                total = RegionTotal.empty(id.substring(0, bar), id.substring(bar + 1));
+            }
+            Tally tally = new Tally();
+            for (String childId : childIdsOf.get(id)) {
+                Document child = children.get(childId);
+                if (child != null) {
+                    tally.addRegion(child);
+                }
+            }
+            long revision = total.getRevision();
+            if (total.take(tally, events)) {
+                bulk.upsert(new Query(readAt(id, revision)), tierUpdate(total, revision));
+                written.add(total);
+            }
+        }
+        if (written.isEmpty()) {
+            return true;
+        }
+        interfere();
+        boolean allHeld;
+        try {
+            com.mongodb.bulk.BulkWriteResult done = bulk.execute();
+            allHeld = held(done.getMatchedCount() + done.getUpserts().size() == written.size());
+        } catch (org.springframework.dao.DataAccessException otherWriterFirst) {
+            allHeld = held(false);
+        }
+        OutboxRelay outbox = relay.getIfAvailable();
+        for (RegionTotal total : written) {
+            total.getOutbox().clear();
+            if (events && outbox != null) {
+                // also after a lost race: the events of the writes that held are in their stored outbox
+                outbox.publishSoon(COLLECTION, total.getId());
+            }
+        }
+        return allHeld;
+    }
+
+    private void interfere() {
+        Runnable hook = beforeBatchWrite;
+        if (hook != null) {
+            hook.run();
+        }
+    }
+
+    private boolean held(boolean all) {
+        if (!all) {
+            racesLost.incrementAndGet();
+        }
+        return all;
+    }
+
+    /** Batches written one region at a time because another writer came first (see {@link #storeDesaBatch}). */
+    public long racesLost() {
+        return racesLost.get();
+    }
+
+    /** A region's total as read at {@code revision} (0: not stored yet, or stored before revisions existed). */
+    private static Criteria readAt(String id, long revision) {
+        return revision == 0
+                ? where("_id").is(id).orOperator(where("revision").exists(false), where("revision").is(0L))
+                : where("_id").is(id).and("revision").is(revision);
+    }
+
+    /** An upper tier's sums and its new events, as one atomic update that raises its revision. */
+    private static Update tierUpdate(RegionTotal total, long revision) {
+        Update update = new Update().set("ballotType", total.getBallotType())
+                .set("regionCode", total.getRegionCode()).set("level", total.getLevel())
+                .set("counted", total.getCounted()).set("flagged", total.getFlagged())
+                .set("countedTps", total.getCountedTps()).set("flaggedTps", total.getFlaggedTps())
+                .set("submittedTps", total.getSubmittedTps()).set("verifiedTps", total.getVerifiedTps())
+                .set("correctedTps", total.getCorrectedTps()).set("updatedAt", total.getUpdatedAt())
+                .set("revision", revision + 1);
+        if (!total.getOutbox().isEmpty()) {
+            update.push("outbox").each(total.getOutbox().toArray());
+        }
+        return update;
     }
 
     /**
@@ -197,8 +386,8 @@ public class RecapApplier implements SmartLifecycle {
             // every child in one read, after the region's own (its revision first: see above), without the desa
             // entries; the embedded store answers $in on _id from the id index, like MongoDB
             Query children = new Query(where("_id").in(childIds));
-            children.fields().exclude("entries").exclude("outbox");
-            for (RegionTotal childTotal : mongo.find(children, RegionTotal.class)) {
+            children.fields().include(Tally.REGION_FIELDS);
+            for (Document childTotal : mongo.find(children, Document.class, COLLECTION)) {
                 tally.addRegion(childTotal);
             }
             if (store(total != null ? total : RegionTotal.empty(ballotType, code), tally)) {
@@ -238,9 +427,7 @@ public class RecapApplier implements SmartLifecycle {
         boolean events = properties.totalsEvents() && !total.getLevel().equals("DESA");
         boolean changed = total.take(tally, events);
         long revision = total.getRevision();
-        Criteria read = revision == 0
-                ? where("_id").is(total.getId()).orOperator(where("revision").exists(false), where("revision").is(0L))
-                : where("_id").is(total.getId()).and("revision").is(revision);
+        Criteria read = readAt(total.getId(), revision);
         try {
             if (total.getLevel().equals("DESA")) {
                 total.nextRevision();
@@ -252,16 +439,7 @@ public class RecapApplier implements SmartLifecycle {
             } else if (changed) {
                 // upper tiers: one atomic update of the sums plus the new events, so events the relay has not sent
                 // yet stay in the stored outbox
-                Update update = new Update().set("ballotType", total.getBallotType())
-                        .set("regionCode", total.getRegionCode()).set("level", total.getLevel())
-                        .set("counted", total.getCounted()).set("flagged", total.getFlagged())
-                        .set("countedTps", total.getCountedTps()).set("flaggedTps", total.getFlaggedTps())
-                        .set("submittedTps", total.getSubmittedTps()).set("verifiedTps", total.getVerifiedTps())
-                        .set("correctedTps", total.getCorrectedTps()).set("updatedAt", total.getUpdatedAt())
-                        .set("revision", revision + 1);
-                if (!total.getOutbox().isEmpty()) {
-                    update.push("outbox").each(total.getOutbox().toArray());
-                }
+                Update update = tierUpdate(total, revision);
                 if (mongo.upsert(new Query(read), update, RegionTotal.class).getMatchedCount() == 0
                         && revision != 0) {
                     return false;

@@ -73,24 +73,44 @@ public final class Tally {
         }
     }
 
-    public void addRegion(RegionTotal child) {
-        countedTps += child.getCountedTps();
-        flaggedTps += child.getFlaggedTps();
-        submittedTps += child.getSubmittedTps();
-        verifiedTps += child.getVerifiedTps();
-        correctedTps += child.getCorrectedTps();
-        for (Total t : child.getCounted()) {
-            int i = index(t.key());
-            counted = grow(counted, i);
-            counted[i] += t.value();
-            countedKeys.set(i);
+    /**
+     * Adds a child region's stored totals, read as the store holds them ({@link RegionTotal}'s fields
+     * {@code countedTps}, {@code flaggedTps}, {@code submittedTps}, {@code verifiedTps}, {@code correctedTps},
+     * {@code counted} and {@code flagged}, each a list of {@code {key, value}}): the applier reads every child of every
+     * region it recomputes, and mapping each into a {@link RegionTotal} was half of that (issue 22).
+     */
+    void addRegion(org.bson.Document child) {
+        countedTps += number(child.get("countedTps"));
+        flaggedTps += number(child.get("flaggedTps"));
+        submittedTps += number(child.get("submittedTps"));
+        verifiedTps += number(child.get("verifiedTps"));
+        correctedTps += number(child.get("correctedTps"));
+        if (child.get("counted") instanceof List<?> totals) {
+            for (Object t : totals) {
+                org.bson.Document total = (org.bson.Document) t;
+                int i = index(total.getString("key"));
+                counted = grow(counted, i);
+                counted[i] += ((Number) total.get("value")).longValue();
+                countedKeys.set(i);
+            }
         }
-        for (Total t : child.getFlagged()) {
-            int i = index(t.key());
-            flagged = grow(flagged, i);
-            flagged[i] += t.value();
-            flaggedKeys.set(i);
+        if (child.get("flagged") instanceof List<?> totals) {
+            for (Object t : totals) {
+                org.bson.Document total = (org.bson.Document) t;
+                int i = index(total.getString("key"));
+                flagged = grow(flagged, i);
+                flagged[i] += ((Number) total.get("value")).longValue();
+                flaggedKeys.set(i);
+            }
         }
+    }
+
+    /** The fields {@link #addRegion} reads. */
+    static final String[] REGION_FIELDS = {"countedTps", "flaggedTps", "submittedTps", "verifiedTps", "correctedTps",
+            "counted", "flagged"};
+
+    private static int number(Object value) {
+        return value == null ? 0 : ((Number) value).intValue();
     }
 
     public void merge(Tally other) {

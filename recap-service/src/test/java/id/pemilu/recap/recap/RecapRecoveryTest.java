@@ -94,6 +94,41 @@ class RecapRecoveryTest {
         assertThat(mongo.count(new Query(Criteria.where("outbox.0").exists(true)), "tps_results")).isZero();
     }
 
+    /**
+     * Another replica writes a desa and a kecamatan between this applier's reads and its one-go writes of a batch: the
+     * compare-and-set refuses the stale writes, the batch is written region by region again, and the totals are exact.
+     */
+    @Test
+    void aBatchWhoseRegionsAnotherWriterChangedIsWrittenAgainRegionByRegion() throws Exception {
+        String desa = "31.71.01.1003";
+        applier.applyPending();
+        confirm(desa + ".001", 5, 6, 7);
+        applier.applyPending();
+        long before = valid("ID");
+        long desaBefore = valid(desa);
+        long racesBefore = applier.racesLost();
+        java.util.concurrent.atomic.AtomicInteger interfered = new java.util.concurrent.atomic.AtomicInteger();
+        applier.beforeBatchWrite = () -> {
+            // the other replica's write: the same sums, a newer revision
+            if (interfered.getAndIncrement() < 2) {
+                mongo.updateMulti(new Query(Criteria.where("_id").in("PPWP|" + desa, "PPWP|31.71.01")),
+                        new Update().inc("revision", 1), RegionTotal.class);
+            }
+        };
+        try {
+            confirm(desa + ".002", 1, 2, 3);
+            confirm(desa + ".003", 2, 2, 2);
+            applier.applyPending();
+        } finally {
+            applier.beforeBatchWrite = null;
+        }
+        assertThat(interfered.get()).as("the desa step and the kecamatan tier were interfered with").isGreaterThanOrEqualTo(2);
+        assertThat(applier.racesLost() - racesBefore).as("both batches lost their race").isEqualTo(2);
+        assertThat(valid(desa)).isEqualTo(desaBefore + 12);
+        assertThat(valid("ID")).isEqualTo(before + 12);
+        assertThat(rebuild.rebuild(false).differences()).isEmpty();
+    }
+
     @Test
     void thePeriodicRecoveryQueuesOnlyWhatNoApplierHasAndKeepsPendingNumbers() throws Exception {
         String a = "31.71.01.1006.002";
