@@ -177,7 +177,7 @@ final class BlobMeasures {
         long plainCount = boxes.stream().filter(b -> !b.struckField()).count();
         System.out.printf("blob measures: %d plain boxes, %d struck fields, %d missed by the detector %s%n", plainCount,
                 highestP.size(), missed.size(), missed);
-        // the committed rule, for the union
+        // the eleventh round's rule (dark share of the fit square), for the union
         Set<Integer> committedCaught = new TreeSet<>();
         for (int i = 0; i < boxes.size(); i++) {
             StruckProbe.Box box = boxes.get(i);
@@ -240,7 +240,7 @@ final class BlobMeasures {
                         Set<Integer> union = new TreeSet<>(caught);
                         union.addAll(committedCaught);
                         System.out.printf("  %s >= %.3f and P >= %.1f: plain newly flagged %d; missed caught %d %s "
-                                + "(with the committed rule %d, plain %d)%n", NAMES[f], t, q, alarms, caught.size(),
+                                + "(with the eleventh round's rule %d, plain %d)%n", NAMES[f], t, q, alarms, caught.size(),
                                 caught, union.size(), unionAlarms);
                     }
                 }

@@ -40,7 +40,9 @@ import javax.imageio.ImageIO;
  * crossed-out form the highest P(struck) among the boxes of the struck field; over the written boxes of all other
  * fields how many lie above each threshold. {@code --cache FILE} keeps the cut boxes ({@code --from FILE} reads them
  * back), {@code --params A,B} measures other parameter files beside the committed one, {@code --png DIR} saves the
- * struck fields' boxes (the ink as cut, and the 28x28 input). Measures only; never the independent generator.
+ * struck fields' boxes (the ink as cut, and the 28x28 input). The cache keeps each box as cut beside its input
+ * (twelfth round), and {@link BlobMeasures} measures blob rules on both. Measures only; never the independent
+ * generator.
  * <pre>
  * ocr-c1-reader/bench.sh run StruckProbe --forms 120 --seed 8100000 --writing VARIED --png /tmp/struck-png
  * ocr-c1-reader/bench.sh run StruckProbe --forms 400 --seed 8300000 --crossed-out 1 --cache /tmp/x.bin
@@ -240,8 +242,8 @@ public final class StruckProbe {
                 }
             }
         }
-        System.out.printf("  the rule (share %.2f, P %.2f): plain boxes newly taken as struck %d; struck fields caught "
-                + "that the detector misses %d %s%n", InkBlob.SHARE, InkBlob.DOUBT, ruleAlarms, ruleCaught.size(),
+        System.out.printf("  the eleventh round's rule (share %.2f, P %.2f): plain boxes newly taken as struck %d; "
+                + "struck fields caught that the detector misses %d %s%n", InkBlob.SHARE, InkBlob.DOUBT, ruleAlarms, ruleCaught.size(),
                 ruleCaught);
         StringBuilder missed = new StringBuilder();
         share.forEach((form, s) -> {
