@@ -22,7 +22,8 @@ final class BlobMeasures {
     private BlobMeasures() {
     }
 
-    static final String[] NAMES = {"none", "share", "core", "solid4", "cutShare", "cutCore", "cutSolid3", "trimShare5", "trimShare10"};
+    static final String[] NAMES = {"none", "share", "core", "solid4", "cutShare", "cutCore", "cutSolid3", "trimShare5",
+        "trimShare10"};
     private static final double[] FLOORS = {0.5, 0.6, 0.7, 0.8};
 
     static double[] measures(float[] input, float[] ink) {
@@ -118,7 +119,8 @@ final class BlobMeasures {
             for (int x = 0; x < side; x++) {
                 int i = y * side + x;
                 if (map[i] > 0.5f) {
-                    run[i] = x == 0 || y == 0 ? 1 : 1 + Math.min(run[i - 1], Math.min(run[i - side], run[i - side - 1]));
+                    run[i] = x == 0 || y == 0 ? 1
+                            : 1 + Math.min(run[i - 1], Math.min(run[i - side], run[i - side - 1]));
                     best = Math.max(best, run[i]);
                 }
             }
@@ -240,8 +242,8 @@ final class BlobMeasures {
                         Set<Integer> union = new TreeSet<>(caught);
                         union.addAll(committedCaught);
                         System.out.printf("  %s >= %.3f and P >= %.1f: plain newly flagged %d; missed caught %d %s "
-                                + "(with the eleventh round's rule %d, plain %d)%n", NAMES[f], t, q, alarms, caught.size(),
-                                caught, union.size(), unionAlarms);
+                                + "(with the eleventh round's rule %d, plain %d)%n", NAMES[f], t, q, alarms,
+                                caught.size(), caught, union.size(), unionAlarms);
                     }
                 }
             }

@@ -243,8 +243,8 @@ public final class StruckProbe {
             }
         }
         System.out.printf("  the eleventh round's rule (share %.2f, P %.2f): plain boxes newly taken as struck %d; "
-                + "struck fields caught that the detector misses %d %s%n", InkBlob.SHARE, InkBlob.DOUBT, ruleAlarms, ruleCaught.size(),
-                ruleCaught);
+                + "struck fields caught that the detector misses %d %s%n", InkBlob.SHARE, InkBlob.DOUBT, ruleAlarms,
+                ruleCaught.size(), ruleCaught);
         StringBuilder missed = new StringBuilder();
         share.forEach((form, s) -> {
             if (detector.get(form) < StruckDetector.THRESHOLD) {
