@@ -150,7 +150,7 @@ public final class DigitClassifier implements AutoCloseable {
         }
 
         /**
-         * Whether box {@code i} looks struck out ({@link StruckDetector#THRESHOLD}) or is a dense blob of ink the
+         * Whether box {@code i} looks struck out ({@link StruckDetector#THRESHOLD}) or is a solid blob of ink the
          * detector is in doubt about ({@link InkBlob}); either way a person reads it.
          */
         public boolean isStruck(int i) {
@@ -158,7 +158,16 @@ public final class DigitClassifier implements AutoCloseable {
         }
     }
 
+    /** As {@link #classifyScored(List, List)} without the boxes as cut: no box is judged a blob. */
     public synchronized Scored classifyScored(List<float[]> inputs) {
+        return classifyScored(inputs, null);
+    }
+
+    /**
+     * Probabilities, strangeness and P(struck) of each input; {@code cut} (the boxes' ink maps as cut, one per input,
+     * or null) lets {@link InkBlob} judge each box as cut.
+     */
+    public synchronized Scored classifyScored(List<float[]> inputs, List<float[][]> cut) {
         float[][] logits = logits(inputs);
         float[][] out = new float[logits.length][];
         double[] strangeness = new double[logits.length];
@@ -173,7 +182,7 @@ public final class DigitClassifier implements AutoCloseable {
         double[] struckProbabilities = struck.probabilities(inputs);
         boolean[] blob = new boolean[logits.length];
         for (int i = 0; i < logits.length; i++) {
-            blob[i] = InkBlob.struck(inputs.get(i), struckProbabilities[i]);
+            blob[i] = cut != null && InkBlob.struck(cut.get(i), struckProbabilities[i]);
         }
         return new Scored(out, strangeness, struckProbabilities, blob);
     }

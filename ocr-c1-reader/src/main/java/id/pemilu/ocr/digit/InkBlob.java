@@ -1,27 +1,34 @@
 package id.pemilu.ocr.digit;
 
 /**
- * A box whose ink fills most of its square (issue 19, eleventh round): a thick pen, a box-high digit, the strike and
- * the correction merged into one dense blob. {@link StruckDetector} sees the strike in such a box only in part (its
- * P(struck) stays below {@link StruckDetector#THRESHOLD}), and the sums may still "prove" a reading of it, so a dense
- * box the detector is in doubt about is taken as struck: a person reads it. The density is the share of the 20x20
- * square the normaliser fits the ink into ({@link DigitNormalizer}) that is dark (input above {@link #DARK}).
+ * A box whose ink holds a solid blob (issue 19, eleventh and twelfth rounds): a thick pen, a box-high digit, the strike
+ * and the correction merged into one patch of ink. {@link StruckDetector} sees the strike in such a box only in part
+ * (its P(struck) stays below {@link StruckDetector#THRESHOLD}), and the sums may still "prove" a reading of it, so a
+ * blob the detector is in doubt about is taken as struck: a person reads it.
  * <p>
- * Density alone does not tell a blob from a thick digit: on own validation forms a plain box of varied writing reaches
- * 0.81 and one of broad writing on harsh photos 0.84, while the struck fields the detector misses lie between 0.2 and
- * 0.81 (module README, eleventh round). Hence the two edges together.
+ * The blob is measured on the box as cut ({@code BoxSampler}'s 32x32 ink map, a 28x28 interior), not on the
+ * normalised input: the side of the largest square of dark cells ({@link #solidSide}). A strike's tail running out of
+ * the blob stretches the normaliser's crop and shrinks the blob in the 20x20 fit square (the eleventh round's dark
+ * share of that square missed two such boxes), but it does not change the solid square in the box. Density alone does
+ * not tell a blob from a thick digit (module README, eleventh round); the detector's doubt is needed as well.
  */
 public final class InkBlob {
 
-    /** Input value from which a pixel of the normalised 28x28 input counts as dark. */
+    /** Input value (or ink value of the box as cut) from which a pixel counts as dark. */
     static final float DARK = 0.5f;
     /**
-     * Dark share of the fit square from which a box is dense. Chosen in the eleventh round of issue 19 (module README)
-     * on own validation forms (seed 8300000, varied writing, every form crossed out; seed 8310000, broad writing, harsh
-     * photos). {@code -Dpemilu.ocr.blobShare=2} reads without the rule (measurements only).
+     * Dark share of the fit square: the eleventh round's measure ({@link #share}), kept for measurements; no rule
+     * uses it since the twelfth round.
      */
-    public static final double SHARE = Double.parseDouble(System.getProperty("pemilu.ocr.blobShare", "0.75"));
-    /** P(struck) from which the detector's doubt about a dense box is enough to take it as struck. */
+    public static final double SHARE = 0.75;
+    /**
+     * Side, in cells of the box as cut, of the solid square from which a box is a blob: 14, half of the box's 28-cell
+     * interior. Chosen in the twelfth round of issue 19 (module README) on own validation forms (seed 8300000, varied
+     * writing, every form crossed out; seed 8310000, broad writing, harsh photos), beside {@link #DOUBT}.
+     * {@code -Dpemilu.ocr.blobSide=99} reads without the rule (measurements only).
+     */
+    public static final int SOLID_SIDE = Integer.getInteger("pemilu.ocr.blobSide", 14);
+    /** P(struck) from which the detector's doubt about a blob is enough to take it as struck. */
     public static final double DOUBT = 0.7;
 
     private InkBlob() {
@@ -40,7 +47,7 @@ public final class InkBlob {
 
     /**
      * Side of the largest square of dark pixels in the input, over the fit square's side (0..1): the solid core of a
-     * blob, however far a strike's tail widens the crop. Measured by {@code StruckProbe} only; no rule uses it yet.
+     * blob in the fit square (a strike's tail widening the crop shrinks it). Measured by {@code StruckProbe} only.
      */
     public static double core(float[] input) {
         int side = DigitNormalizer.SIDE;
@@ -59,8 +66,34 @@ public final class InkBlob {
         return (double) best / DigitNormalizer.FIT;
     }
 
-    /** Whether a box with this input, given the detector's P(struck) for it, is a dense box taken as struck. */
-    public static boolean struck(float[] input, double struckProbability) {
+    /** Side, in cells, of the largest square of dark cells in an ink map (the box as cut, values 0..1). */
+    public static int solidSide(float[][] ink) {
+        int h = ink.length;
+        int w = ink[0].length;
+        int[][] run = new int[h][w];
+        int best = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (ink[y][x] > DARK) {
+                    run[y][x] = x == 0 || y == 0 ? 1
+                            : 1 + Math.min(run[y][x - 1], Math.min(run[y - 1][x], run[y - 1][x - 1]));
+                    best = Math.max(best, run[y][x]);
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether a box, given as cut (its ink map) and the detector's P(struck) for it, is a blob taken as struck: a
+     * solid square of at least {@link #SOLID_SIDE} cells and P(struck) of at least {@link #DOUBT}.
+     */
+    public static boolean struck(float[][] cut, double struckProbability) {
+        return cut != null && struckProbability >= DOUBT && solidSide(cut) >= SOLID_SIDE;
+    }
+
+    /** The eleventh round's rule on the normalised input (dark share of the fit square), for measurements only. */
+    public static boolean denseShare(float[] input, double struckProbability) {
         return input != null && struckProbability >= DOUBT && share(input) >= SHARE;
     }
 }

@@ -99,6 +99,7 @@ public final class FormReader implements AutoCloseable {
         FormTemplate template = templates.get(page.qr().ballotType());
         List<List<BoxSampler.BoxInk>> boxes = new ArrayList<>();
         List<float[]> inputs = new ArrayList<>();
+        List<float[][]> cut = new ArrayList<>();
         int written = 0;
         for (FormTemplate.Field field : template.fields()) {
             List<BoxSampler.BoxInk> inks = new ArrayList<>();
@@ -107,6 +108,7 @@ public final class FormReader implements AutoCloseable {
                 inks.add(ink);
                 if (ink.emptyProbability() < 1) {
                     inputs.add(DigitNormalizer.normalize(ink.ink()));
+                    cut.add(ink.ink());
                 }
                 if (ink.marked()) {
                     written++;
@@ -118,7 +120,7 @@ public final class FormReader implements AutoCloseable {
             throw new UnreadablePhoto("formulir kosong: tidak ada angka yang tertulis di kotak");
         }
         inputs.replaceAll(input -> input == null ? new float[DigitNormalizer.SIDE * DigitNormalizer.SIDE] : input);
-        DigitClassifier.Scored scored = classifier.classifyScored(inputs);
+        DigitClassifier.Scored scored = classifier.classifyScored(inputs, cut);
         List<FieldEvidence> evidence = new ArrayList<>();
         int next = 0;
         for (int f = 0; f < template.fields().size(); f++) {

@@ -40,7 +40,9 @@ import javax.imageio.ImageIO;
  * crossed-out form the highest P(struck) among the boxes of the struck field; over the written boxes of all other
  * fields how many lie above each threshold. {@code --cache FILE} keeps the cut boxes ({@code --from FILE} reads them
  * back), {@code --params A,B} measures other parameter files beside the committed one, {@code --png DIR} saves the
- * struck fields' boxes (the ink as cut, and the 28x28 input). Measures only; never the independent generator.
+ * struck fields' boxes (the ink as cut, and the 28x28 input). The cache keeps each box as cut beside its input
+ * (twelfth round), and {@link BlobMeasures} measures blob rules on both. Measures only; never the independent
+ * generator.
  * <pre>
  * ocr-c1-reader/bench.sh run StruckProbe --forms 120 --seed 8100000 --writing VARIED --png /tmp/struck-png
  * ocr-c1-reader/bench.sh run StruckProbe --forms 400 --seed 8300000 --crossed-out 1 --cache /tmp/x.bin
@@ -54,7 +56,8 @@ public final class StruckProbe {
     }
 
     /** One written box: its form, whether that form is crossed out and the box is in its struck field. */
-    record Box(int form, boolean crossedForm, boolean struckField, String key, int index, float[] input) {
+    record Box(int form, boolean crossedForm, boolean struckField, String key, int index, float[] input,
+               float[] ink) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -126,7 +129,8 @@ public final class StruckProbe {
                         if (input == null) {
                             continue;
                         }
-                        boxes.add(new Box(i, officer == Officer.CROSSED_OUT, struckField, field.key(), b, input));
+                        boxes.add(new Box(i, officer == Officer.CROSSED_OUT, struckField, field.key(), b, input,
+                                flat(ink.ink())));
                         if (struckField && png != null) {
                             Files.createDirectories(png);
                             String name = String.format("form%03d-%s-%s-box%d", i, template.ballotType(),
@@ -161,6 +165,7 @@ public final class StruckProbe {
             report(name, boxes, p);
             if (name.equals("committed")) {
                 blobs(boxes, p);
+                BlobMeasures.table(boxes, p);
             }
         }
     }
@@ -229,7 +234,7 @@ public final class StruckProbe {
         java.util.Set<Integer> ruleCaught = new java.util.TreeSet<>();
         for (int i = 0; i < boxes.size(); i++) {
             Box box = boxes.get(i);
-            if (p[i] < StruckDetector.THRESHOLD && InkBlob.struck(box.input(), p[i])) {
+            if (p[i] < StruckDetector.THRESHOLD && InkBlob.denseShare(box.input(), p[i])) {
                 if (box.struckField()) {
                     ruleCaught.add(box.form());
                 } else {
@@ -237,9 +242,9 @@ public final class StruckProbe {
                 }
             }
         }
-        System.out.printf("  the rule (share %.2f, P %.2f): plain boxes newly taken as struck %d; struck fields caught "
-                + "that the detector misses %d %s%n", InkBlob.SHARE, InkBlob.DOUBT, ruleAlarms, ruleCaught.size(),
-                ruleCaught);
+        System.out.printf("  the eleventh round's rule (share %.2f, P %.2f): plain boxes newly taken as struck %d; "
+                + "struck fields caught that the detector misses %d %s%n", InkBlob.SHARE, InkBlob.DOUBT, ruleAlarms,
+                ruleCaught.size(), ruleCaught);
         StringBuilder missed = new StringBuilder();
         share.forEach((form, s) -> {
             if (detector.get(form) < StruckDetector.THRESHOLD) {
@@ -334,6 +339,15 @@ public final class StruckProbe {
         }
     }
 
+    /** The box as cut, row-major (square). */
+    static float[] flat(float[][] ink) {
+        float[] out = new float[ink.length * ink[0].length];
+        for (int y = 0; y < ink.length; y++) {
+            System.arraycopy(ink[y], 0, out, y * ink[0].length, ink[0].length);
+        }
+        return out;
+    }
+
     private static float[][] square(float[] input) {
         int side = DigitNormalizer.SIDE;
         float[][] map = new float[side][side];
@@ -358,6 +372,7 @@ public final class StruckProbe {
 
     private static void write(Path file, List<Box> boxes, List<String> labels) throws Exception {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeInt(-2);
             out.writeInt(labels.size());
             for (String label : labels) {
                 out.writeUTF(label);
@@ -371,6 +386,10 @@ public final class StruckProbe {
                 for (float v : box.input()) {
                     out.writeFloat(v);
                 }
+                out.writeInt(box.ink().length);
+                for (float v : box.ink()) {
+                    out.writeFloat(v);
+                }
             }
         }
     }
@@ -380,6 +399,10 @@ public final class StruckProbe {
         int side = DigitNormalizer.SIDE * DigitNormalizer.SIDE;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             int n = in.readInt();
+            boolean withInk = n == -2;
+            if (withInk) {
+                n = in.readInt();
+            }
             for (int i = 0; i < n; i++) {
                 labels.add(in.readUTF());
             }
@@ -398,7 +421,14 @@ public final class StruckProbe {
                 for (int v = 0; v < side; v++) {
                     input[v] = in.readFloat();
                 }
-                boxes.add(new Box(form, crossedForm, struckField, key, index, input));
+                float[] ink = null;
+                if (withInk) {
+                    ink = new float[in.readInt()];
+                    for (int v = 0; v < ink.length; v++) {
+                        ink[v] = in.readFloat();
+                    }
+                }
+                boxes.add(new Box(form, crossedForm, struckField, key, index, input, ink));
             }
         }
     }
