@@ -85,24 +85,22 @@ public final class Tally {
         submittedTps += number(child.get("submittedTps"));
         verifiedTps += number(child.get("verifiedTps"));
         correctedTps += number(child.get("correctedTps"));
-        if (child.get("counted") instanceof List<?> totals) {
+        counted = addStored(counted, countedKeys, child.get("counted"));
+        flagged = addStored(flagged, flaggedKeys, child.get("flagged"));
+    }
+
+    /** Adds stored {@code {key, value}} totals into {@code sums}; returns the array, grown if a key needed it. */
+    private long[] addStored(long[] sums, BitSet keys, Object stored) {
+        if (stored instanceof List<?> totals) {
             for (Object t : totals) {
                 org.bson.Document total = (org.bson.Document) t;
                 int i = index(total.getString("key"));
-                counted = grow(counted, i);
-                counted[i] += ((Number) total.get("value")).longValue();
-                countedKeys.set(i);
+                sums = grow(sums, i);
+                sums[i] += ((Number) total.get("value")).longValue();
+                keys.set(i);
             }
         }
-        if (child.get("flagged") instanceof List<?> totals) {
-            for (Object t : totals) {
-                org.bson.Document total = (org.bson.Document) t;
-                int i = index(total.getString("key"));
-                flagged = grow(flagged, i);
-                flagged[i] += ((Number) total.get("value")).longValue();
-                flaggedKeys.set(i);
-            }
-        }
+        return sums;
     }
 
     /** The fields {@link #addRegion} reads. */
