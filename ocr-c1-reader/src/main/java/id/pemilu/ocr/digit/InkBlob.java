@@ -10,7 +10,7 @@ package id.pemilu.ocr.digit;
  * normalised input: the side of the largest square of dark cells ({@link #solidSide}). A strike's tail running out of
  * the blob stretches the normaliser's crop and shrinks the blob in the 20x20 fit square (the eleventh round's dark
  * share of that square missed two such boxes), but it does not change the solid square in the box. Density alone does
- * not tell a blob from a thick digit (module README, eleventh round); the detector's doubt is needed as well.
+ * not tell a blob from a thick digit (docs/issue-19-rounds.md, eleventh round); the detector's doubt is needed too.
  */
 public final class InkBlob {
 
@@ -23,7 +23,7 @@ public final class InkBlob {
     public static final double SHARE = 0.75;
     /**
      * Side, in cells of the box as cut, of the solid square from which a box is a blob: 14, half of the box's 28-cell
-     * interior. Chosen in the twelfth round of issue 19 (module README) on own validation forms (seed 8300000, varied
+     * interior. Chosen in the twelfth round (docs/issue-19-rounds.md) on own validation forms (seed 8300000, varied
      * writing, every form crossed out; seed 8310000, broad writing, harsh photos), beside {@link #DOUBT}.
      * {@code -Dpemilu.ocr.blobSide=99} reads without the rule (measurements only).
      */

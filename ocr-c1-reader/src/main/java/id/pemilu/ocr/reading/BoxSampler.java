@@ -118,7 +118,8 @@ public final class BoxSampler {
      * passes (a 5x5 binomial) lower the noise about threefold, and the ramp then follows the stroke. Heavier boxes are
      * left as they were: a thick pen covers so much of the box that its "paper noise" is the stroke's own spread, and
      * smoothing closed its loops. Chosen on the own synthesiser (HARSH and NOISE photos, broad writing, validation
-     * digits; see the README's fifth round). Off (0 passes) unless {@code -Dpemilu.ocr.grainPasses=2} until measured.
+     * digits; see the fifth round in docs/issue-19-rounds.md). Off (0 passes) unless
+     * {@code -Dpemilu.ocr.grainPasses=2} until measured.
      */
     static final int GRAIN_PASSES = Integer.getInteger("pemilu.ocr.grainPasses", 0);
     static final double GRAIN_ABOVE = 0.05;
