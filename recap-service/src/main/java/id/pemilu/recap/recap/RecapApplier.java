@@ -274,9 +274,7 @@ public class RecapApplier implements SmartLifecycle {
         List<String> allChildren = new ArrayList<>();
         for (String id : ids) {
             int bar = id.indexOf('|');
-            String ballotType = id.substring(0, bar);
-            List<String> childIds = registry.childrenOf(id.substring(bar + 1)).stream()
-                    .map(c -> RegionTotal.idOf(ballotType, c)).toList();
+            List<String> childIds = childIds(id.substring(0, bar), id.substring(bar + 1));
             childIdsOf.put(id, childIds);
             allChildren.addAll(childIds);
         }
@@ -349,6 +347,11 @@ public class RecapApplier implements SmartLifecycle {
         return racesLost.get();
     }
 
+    /** The ids of the totals of a region's children. */
+    private List<String> childIds(String ballotType, String code) {
+        return registry.childrenOf(code).stream().map(c -> RegionTotal.idOf(ballotType, c)).toList();
+    }
+
     /** A region's total as read at {@code revision} (0: not stored yet, or stored before revisions existed). */
     private static Criteria readAt(String id, long revision) {
         return revision == 0
@@ -377,7 +380,7 @@ public class RecapApplier implements SmartLifecycle {
      * the last write of a region always read every child after that child's latest write, and no change is lost.
      */
     void recomputeFromChildren(String ballotType, String code) {
-        List<String> childIds = registry.childrenOf(code).stream().map(c -> RegionTotal.idOf(ballotType, c)).toList();
+        List<String> childIds = childIds(ballotType, code);
         for (int attempt = 1; ; attempt++) {
             Query own = new Query(where("_id").is(RegionTotal.idOf(ballotType, code)));
             own.fields().exclude("entries").exclude("outbox");
