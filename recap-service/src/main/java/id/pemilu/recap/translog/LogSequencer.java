@@ -28,8 +28,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves pending entries from the documents that recorded them ({@code logOutbox}) into the log, on one thread, and
- * signs a tree head whenever the log grew (at most every {@code head-interval}). Services hint the documents they
+ * Moves pending entries from the documents that recorded them ({@code logOutbox}) into the log, on one thread of the
+ * one replica that holds the log's lease ({@link LogLease}), and signs a tree head whenever the log grew (at most
+ * every {@code head-interval}). The other replicas pass their hints on through the store ({@code translog_hints})
+ * and follow the stored log's size and latest head; when the holder stops or dies, one of them takes the lease over,
+ * catches up with the stored log and sweeps. Services hint the documents they
  * just wrote ({@link #soon}); a sweep of every logged collection at start and every {@code sweep-interval} (a safety
  * net: it reads every document) picks up what a crash left behind. An entry leaves its document only after the log holds it, and the log skips an entry id it
  * holds already, so a crash or a concurrent rewrite of the document can neither lose nor repeat an entry.
@@ -39,6 +42,7 @@ public class LogSequencer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LogSequencer.class);
     static final int BATCH = 500;
+    static final String HINTS = "translog_hints";
     public static final List<String> COLLECTIONS = List.of("photo_originals", "submissions", "tps_results",
             "recap_sessions", "determinations", "recommendations");
 
@@ -46,6 +50,7 @@ public class LogSequencer implements SmartLifecycle {
     private final TransparencyLog translog;
     private final TreeHeads heads;
     private final DurableWrites durable;
+    private final LogLease lease;
     private final Duration sweepInterval;
     private final Duration headInterval;
     private final Queue<Ref> hints = new ConcurrentLinkedQueue<>();
@@ -53,14 +58,17 @@ public class LogSequencer implements SmartLifecycle {
     /** When the next sweep is due; 0: at the first round, so a restart takes what a crash left behind. */
     private long nextSweep;
     private final RetryPause pause = new RetryPause();
+    /** Whether this replica was the log's writer at its last round (a take-over starts with a catch-up). */
+    private boolean writing;
 
-    LogSequencer(MongoTemplate mongo, TransparencyLog translog, TreeHeads heads, DurableWrites durable,
+    LogSequencer(MongoTemplate mongo, TransparencyLog translog, TreeHeads heads, DurableWrites durable, LogLease lease,
                  @Value("${pemilu.recap.log.sweep-interval:60s}") Duration sweepInterval,
                  @Value("${pemilu.recap.log.head-interval:2s}") Duration headInterval) {
         this.mongo = mongo;
         this.translog = translog;
         this.heads = heads;
         this.durable = durable;
+        this.lease = lease;
         this.sweepInterval = sweepInterval;
         this.headInterval = headInterval;
     }
@@ -70,8 +78,14 @@ public class LogSequencer implements SmartLifecycle {
         hints.add(new Ref(collection, id));
     }
 
-    /** Appends everything pending now and signs a head if the log grew; returns the entries appended. */
+    /**
+     * Appends everything pending now and signs a head if the log grew; returns the entries appended. On a replica
+     * that does not hold the log's lease, appends nothing and returns -1.
+     */
     public synchronized int drainNow() {
+        if (!writer()) {
+            return -1;
+        }
         int appended = 0;
         for (String collection : COLLECTIONS) {
             Query pending = new Query(where("logOutbox.0").exists(true)).limit(BATCH);
@@ -96,11 +110,25 @@ public class LogSequencer implements SmartLifecycle {
         if (pause.waiting(now)) {
             return;
         }
+        try {
+            if (!writer()) {
+                follow();
+                pause.succeeded();
+                return;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Transparency log could not reach its lease now, will retry in {} ms: {}", pause.millis(),
+                    e.toString());
+            pause.failed(now);
+            return;
+        }
         if (now >= nextSweep) {
             try {
                 drainNow();
                 nextSweep = now + sweepInterval.toMillis();
                 pause.succeeded();
+            } catch (TransparencyLog.LogConflict e) {
+                log.info("{}; sweeping again", e.getMessage());
             } catch (RuntimeException e) {
                 log.warn("Transparency log could not sweep now, will retry in {} ms: {}", pause.millis(),
                         e.toString());
@@ -114,6 +142,16 @@ public class LogSequencer implements SmartLifecycle {
         for (int n = 0; n < BATCH && (ref = hints.poll()) != null; n++) {
             hinted.computeIfAbsent(ref.collection(), c -> new LinkedHashSet<>()).add(ref.id());
         }
+        List<Object> passedOn = new ArrayList<>();
+        try {
+            // hints the other replicas passed on through the store
+            for (Document hint : mongo.find(new Query().limit(BATCH), Document.class, HINTS)) {
+                hinted.computeIfAbsent(hint.getString("collection"), c -> new LinkedHashSet<>()).add(hint.get("ref"));
+                passedOn.add(hint.get("_id"));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Transparency log could not read the other replicas' hints now: {}", e.toString());
+        }
         boolean ok = true;
         for (Map.Entry<String, Set<Object>> collection : hinted.entrySet()) {
             try {
@@ -123,10 +161,22 @@ public class LogSequencer implements SmartLifecycle {
                 these.fields().include("_id").include("logOutbox");
                 take(collection.getKey(), mongo.find(these, Document.class, collection.getKey()));
             } catch (RuntimeException e) {
-                log.warn("Transparency log could not append now, will retry in {} ms: {}", pause.millis(),
-                        e.toString());
+                if (e instanceof TransparencyLog.LogConflict) {
+                    log.info("{}; appending again", e.getMessage());
+                } else {
+                    log.warn("Transparency log could not append now, will retry in {} ms: {}", pause.millis(),
+                            e.toString());
+                    ok = false;
+                }
                 collection.getValue().forEach(id -> hints.add(new Ref(collection.getKey(), id)));
-                ok = false;
+            }
+        }
+        if (!passedOn.isEmpty()) {
+            try {
+                // taken, or back in this replica's own hints when their append failed
+                mongo.remove(new Query(where("_id").in(passedOn)), HINTS);
+            } catch (RuntimeException e) {
+                log.warn("Transparency log could not clear taken hints now (they are taken again): {}", e.toString());
             }
         }
         try {
@@ -140,6 +190,42 @@ public class LogSequencer implements SmartLifecycle {
         } else {
             pause.failed(now);
         }
+    }
+
+    /** Whether this replica is the log's writer now; on taking the lease over it first catches up and sweeps. */
+    private boolean writer() {
+        if (!lease.hold()) {
+            writing = false;
+            return false;
+        }
+        if (!writing) {
+            translog.recover();
+            nextSweep = 0;
+            writing = true;
+        }
+        return true;
+    }
+
+    /**
+     * Not the writer: this replica's hints go to the store for the writer, and its view of the log follows the
+     * stored size and head.
+     */
+    private void follow() {
+        List<Document> passed = new ArrayList<>();
+        Ref ref;
+        while (passed.size() < 10 * BATCH && (ref = hints.poll()) != null) {
+            passed.add(new Document("collection", ref.collection()).append("ref", ref.id()));
+        }
+        if (!passed.isEmpty()) {
+            try {
+                mongo.insert(passed, HINTS);
+            } catch (RuntimeException e) {
+                passed.forEach(h -> hints.add(new Ref(h.getString("collection"), h.get("ref"))));
+                throw e;
+            }
+        }
+        translog.refresh();
+        heads.refresh();
     }
 
     private int take(String collection, List<Document> documents) {
@@ -188,6 +274,12 @@ public class LogSequencer implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             executor = null;
+        }
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            log.warn("Transparency log lease not released (another replica takes it over when it expires): {}",
+                    e.toString());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,13 +23,16 @@ import org.springframework.stereotype.Component;
  * The stored log: entries by index ({@code translog_entries}, id = index, with the leaf hash), the hashes of every
  * complete aligned subtree above the leaves ({@code translog_nodes}, id = level·2^48 + index: about one per entry),
  * which index holds an entry id ({@code translog_ids}) and the latest entry of each subject ({@code translog_latest}).
- * Everything is read and written by id only. One writer ({@link LogSequencer}'s thread) appends; proofs are read by any
+ * Everything is read and written by id only. One replica at a time appends (the holder of {@link LogLease}, on
+ * {@link LogSequencer}'s thread); the others follow the stored size ({@link #refresh()}); proofs are read by any
  * thread for sizes already stored.
  *
- * <p>Write order of an append, so a crash at any point leaves a log that is whole up to its size: subtree hashes,
- * then the entry id, then the entry itself (the commit point: {@link #size()} counts stored entries), then the
- * "latest" pointer and the stored size hint. Hashes or ids beyond the size are overwritten by the next append, and an
- * id counts as held only while the entry at its index is that entry.
+ * <p>Write order of an append, so a crash at any point leaves a log that is whole up to its stored entries: the
+ * entries themselves (the commit point, inserts by index: a second writer cannot overwrite one), then their subtree
+ * hashes, their ids, the "latest" pointers and the stored size hint (which only grows, and only ever names a
+ * complete log). What follows the commit point is computed from the stored entries alone, so {@link #recover()}
+ * repairs it from them after a crash, and two writers write the same bytes. An id counts as held only while the
+ * entry at its index is that entry.
  */
 @Component
 public class TransparencyLog implements Merkle.Subtrees {
@@ -64,28 +68,77 @@ public class TransparencyLog implements Merkle.Subtrees {
         return size;
     }
 
-    /** Size from the stored hint, then forward over entries stored after it; the right edge of the tree reloaded. */
+    /**
+     * Size from the stored hint (everything up to it is complete: entries, subtree hashes, ids, pointers), then forward
+     * over entries stored after it (a crash, or another replica, between an append's commit point and its hint):
+     * their subtree hashes, ids and pointers are written again from their leaves (the same bytes any writer writes).
+     */
     synchronized void recover() {
         Document meta = mongo.findById("size", Document.class, META);
-        long n = meta == null ? 0 : ((Number) meta.get("value")).longValue();
-        while (mongo.findById(n, Document.class, ENTRIES) != null) {
-            n++;
-        }
+        long hint = meta == null ? 0 : ((Number) meta.get("value")).longValue();
         Arrays.fill(frontier, null);
         cache.clear();
-        for (int level = 0; level < LEVELS && (n >> level) >= 1; level++) {
-            frontier[level] = perfect(level, (n >> level) - 1);
+        loadFrontier(hint);
+        long n = hint;
+        Map<Long, Document> nodes = new LinkedHashMap<>();
+        Document entry;
+        while ((entry = mongo.findById(n, Document.class, ENTRIES)) != null) {
+            extend(frontier, n, bytes(entry.get("leaf")), nodes);
+            n++;
         }
-        // pointers and ids of the last appends may be missing after a crash between the commit point and them
-        for (long i = Math.max(0, n - 2 * LogSequencer.BATCH); i < n; i++) {
-            Document entry = mongo.findById(i, Document.class, ENTRIES);
-            if (entry != null) {
-                mongo.save(new Document("_id", entry.getString("entryId")).append("index", i), IDS);
-                pointTo(entry.getString("subject"), i);
+        replaceAll(NODES, nodes.values());
+        // ids and pointers of the last appends may be missing after a crash between the commit point and them
+        for (long i = Math.max(0, Math.min(hint, n - 2L * LogSequencer.BATCH)); i < n; i++) {
+            Document stored = mongo.findById(i, Document.class, ENTRIES);
+            if (stored != null) {
+                mongo.save(new Document("_id", stored.getString("entryId")).append("index", i), IDS);
+                pointTo(stored.getString("subject"), i);
             }
         }
         size = n;
-        mongo.save(new Document("_id", "size").append("value", n), META);
+        raiseSizeHint(n);
+    }
+
+    /**
+     * Follows appends made by another replica (the lease holder): the stored size hint, which only ever names a log
+     * complete up to it. Cheap when nothing changed (one read by id).
+     */
+    synchronized void refresh() {
+        Document meta = mongo.findById("size", Document.class, META);
+        long hint = meta == null ? 0 : ((Number) meta.get("value")).longValue();
+        if (hint > size) {
+            loadFrontier(hint);
+            size = hint;
+        }
+    }
+
+    /** The right edge of a log of {@code n} complete entries: the last complete subtree at each level. */
+    private void loadFrontier(long n) {
+        for (int level = 0; level < LEVELS; level++) {
+            frontier[level] = (n >> level) >= 1 ? perfect(level, (n >> level) - 1) : null;
+        }
+    }
+
+    /** Adds the leaf at {@code index} to the right edge; the subtree hashes it completes go to {@code nodes}. */
+    private static void extend(byte[][] edge, long index, byte[] leaf, Map<Long, Document> nodes) {
+        byte[] hash = leaf;
+        int level = 0;
+        while (true) {
+            byte[] left = edge[level];
+            edge[level] = hash;
+            if ((index & 1) == 0) {
+                return;
+            }
+            hash = Merkle.nodeHash(left, hash);
+            level++;
+            index >>= 1;
+            nodes.put(nodeId(level, index), new Document("_id", nodeId(level, index)).append("hash", hash));
+        }
+    }
+
+    private void raiseSizeHint(long n) {
+        // $max: a slower writer's older hint never moves it back
+        mongo.upsert(new Query(where("_id").is("size")), new Update().max("value", n), META);
     }
 
     /**
@@ -98,9 +151,13 @@ public class TransparencyLog implements Merkle.Subtrees {
 
     /**
      * Appends the entries in order (skipping ids already held, and a repeat of an id within the batch); returns how
-     * many were appended. A batch is written in one round trip per collection, in the order of a single append
-     * (subtree hashes, entry ids, the entries, the pointers, the size hint), so a crash anywhere leaves a log whole up
-     * to its stored entries. The log's size and right edge move only once the entries are stored.
+     * many were appended. The commit point is the insert of the entries by index: an index holds one entry, so a
+     * second writer (another replica that took the lease over while this one stalled) cannot overwrite one; its
+     * insert fails ({@link LogConflict}, after this log has caught up with what is stored) and nothing of it is
+     * lost: its entries stay pending in their documents. Everything written after the commit point (subtree hashes,
+     * entry ids, the pointers, the size hint) is a function of the stored entries, so a crash before it is repaired
+     * by {@link #recover()} from the entries, and any writer writes the same bytes. The log's size and right edge
+     * move only once all of it is stored.
      */
     synchronized int append(List<PendingEntry> entries) {
         java.util.Set<String> held = held(entries.stream().map(PendingEntry::entryId).toList());
@@ -116,20 +173,7 @@ public class TransparencyLog implements Merkle.Subtrees {
                 continue;
             }
             byte[] leaf = Merkle.leafHash(entry.data().getBytes(StandardCharsets.UTF_8));
-            long index = n;
-            byte[] hash = leaf;
-            int level = 0;
-            while (true) {
-                byte[] left = next[level];
-                next[level] = hash;
-                if ((index & 1) == 0) {
-                    break;
-                }
-                hash = Merkle.nodeHash(left, hash);
-                level++;
-                index >>= 1;
-                nodes.put(nodeId(level, index), new Document("_id", nodeId(level, index)).append("hash", hash));
-            }
+            extend(next, n, leaf, nodes);
             ids.add(new Document("_id", entry.entryId()).append("index", n));
             stored.add(new Document("_id", n).append("entryId", entry.entryId()).append("subject", entry.subject())
                     .append("data", entry.data()).append("leaf", leaf));
@@ -141,19 +185,33 @@ public class TransparencyLog implements Merkle.Subtrees {
         if (stored.isEmpty()) {
             return 0;
         }
+        try {
+            mongo.insert(stored, ENTRIES);
+        } catch (DuplicateKeyException another) {
+            // another writer stored an entry at one of these indices: catch up with the stored log (which also
+            // completes whatever of this batch got in before the conflict) and let the caller try again
+            recover();
+            throw new LogConflict(size);
+        }
         replaceAll(NODES, nodes.values());
         replaceAll(IDS, ids);
-        mongo.insert(stored, ENTRIES);
-        System.arraycopy(next, 0, frontier, 0, LEVELS);
-        size = n;
         if (!pointers.isEmpty()) {
             BulkOperations latest = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LATEST);
             pointers.forEach((subject, indices) -> latest.upsert(new Query(where("_id").is(subject)),
                     new Update().max("index", indices.get(indices.size() - 1)).addToSet("indices").each(indices.toArray())));
             latest.execute();
         }
-        mongo.save(new Document("_id", "size").append("value", size), META);
+        System.arraycopy(next, 0, frontier, 0, LEVELS);
+        size = n;
+        raiseSizeHint(n);
         return stored.size();
+    }
+
+    /** Another writer appended at the indices this log was about to use; the log has caught up to {@code size}. */
+    static final class LogConflict extends RuntimeException {
+        LogConflict(long size) {
+            super("Another writer appended to the transparency log; caught up to size " + size, null, false, false);
+        }
     }
 
     /** Which of these entry ids the log holds (an id stored beyond the size is a crash's leftover: not held). */

@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,12 +74,39 @@ public class TreeHeads {
         String root = HexFormat.of().formatHex(translog.root(size));
         String signature = signer.sign(Head.signedBytes(size, root, now));
         Head head = new Head(size, root, now, signature);
-        mongo.save(new Document("_id", size).append("rootHash", root).append("timestamp", now)
-                .append("signature", signature).append("keyId", signer.keyId())
-                .append("signedAt", Instant.ofEpochMilli(now).toString()), HEADS);
-        mongo.save(new Document("_id", "latest").append("treeSize", size), TransparencyLog.META);
+        try {
+            // every head is kept: one per size, never replaced (after a hand-over two replicas may sign one size)
+            mongo.insert(new Document("_id", size).append("rootHash", root).append("timestamp", now)
+                    .append("signature", signature).append("keyId", signer.keyId())
+                    .append("signedAt", Instant.ofEpochMilli(now).toString()), HEADS);
+        } catch (DuplicateKeyException signedAlready) {
+            Document stored = mongo.findById(size, Document.class, HEADS);
+            if (stored == null || !signer.keyId().equals(stored.getString("keyId"))) {
+                // a head of this size by an earlier key: replaced by the current key's (as on start)
+                mongo.save(new Document("_id", size).append("rootHash", root).append("timestamp", now)
+                        .append("signature", signature).append("keyId", signer.keyId())
+                        .append("signedAt", Instant.ofEpochMilli(now).toString()), HEADS);
+            } else {
+                head = Head.of(stored);
+            }
+        }
+        mongo.upsert(new Query(Criteria.where("_id").is("latest")), new Update().max("treeSize", size),
+                TransparencyLog.META);
         latest = head;
         return head;
+    }
+
+    /** Follows heads signed by another replica (the log's lease holder): the stored latest head, if newer. */
+    void refresh() {
+        Document pointer = mongo.findById("latest", Document.class, TransparencyLog.META);
+        Head head = latest;
+        if (pointer != null && (head == null || ((Number) pointer.get("treeSize")).longValue() > head.treeSize())) {
+            Document stored = mongo.findById(pointer.get("treeSize"), Document.class, HEADS);
+            if (stored != null && signer.keyId().equals(stored.getString("keyId"))
+                    && ((Number) stored.get("_id")).longValue() <= translog.size()) {
+                latest = Head.of(stored);
+            }
+        }
     }
 
     /** A head signed earlier for exactly this size with the current key, if one was. */

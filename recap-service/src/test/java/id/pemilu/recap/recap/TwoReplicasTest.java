@@ -14,7 +14,14 @@ import id.pemilu.recap.result.FieldValue;
 import id.pemilu.recap.result.ResultService;
 import id.pemilu.recap.result.TpsResult;
 import id.pemilu.recap.testdata.Forms;
+import id.pemilu.recap.translog.LogSequencer;
+import id.pemilu.recap.translog.TransparencyLog;
+import id.pemilu.verifier.LogVerifier;
 import de.bwaldvogel.mongo.MongoServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +31,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Two recap-service replicas on one database and one broker (issue 22): every TPS of Gambir is confirmed on both at
@@ -35,7 +46,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * recorded once per change (compare-and-set on the result version), the totals of every tier equal the sum of the
  * stored results (the rebuild check finds no difference), and the surviving replica's periodic look for unapplied
  * results picks up what the stopped one had not applied (A is set never to apply on its own, so all of its results
- * reach the totals that way).
+ * reach the totals that way). The transparency log has one writer at a time (a lease in the store): A writes first,
+ * B takes over when A stops, and the log ends with every change once, consistent for the independent verifier.
  */
 class TwoReplicasTest {
 
@@ -72,6 +84,9 @@ class TwoReplicasTest {
             return second.confirm(kpps(s.code().value()), s.code(), BallotType.PPWP, command, key);
         }
     }
+
+    @TempDir
+    Path dir;
 
     @Test
     void everyResultIsCountedOnceWhileBothReplicasWriteAndOneStops() throws Exception {
@@ -157,8 +172,30 @@ class TwoReplicasTest {
             assertThat(national).isEqualTo(expectedValid);
             assertThat(totals.find("PPWP", TpsRegistry.NATIONAL).orElseThrow().getCountedTps())
                     .isEqualTo(stations.size());
-            System.out.printf("two replicas: %d TPS, %d changed twice, %d calls retried on the other replica%n",
-                    stations.size(), (stations.size() + 3) / 4, failovers.get());
+
+            // the transparency log: A started first and held its lease (B passed its hints on through the store);
+            // A gave the lease up when it stopped and B took over. Every change is in the log exactly once and the
+            // independent verifier finds the log consistent with the stored results, through B's public API.
+            LogSequencer sequencer = b.getBean(LogSequencer.class);
+            TransparencyLog translog = b.getBean(TransparencyLog.class);
+            long changes = stations.size() + 2L * ((stations.size() + 3) / 4);
+            deadline = System.nanoTime() + 60_000_000_000L;
+            while ((sequencer.drainNow() < 0 || translog.size() < changes) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(translog.size()).as("one entry per change, none twice").isEqualTo(changes);
+            assertThat(translog.entries(0, changes).stream().map(TransparencyLog.Stored::entryId).distinct().count())
+                    .isEqualTo(changes);
+            MongoTemplate mongo = b.getBean(MongoTemplate.class);
+            assertThat(mongo.count(new Query(Criteria.where("logOutbox.0").exists(true)), "tps_results")).isZero();
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            LogVerifier.Report report = new LogVerifier(new LogVerifier.Options("http://127.0.0.1:"
+                    + b.getEnvironment().getProperty("local.server.port"), dir.resolve("state.json"), null, 0, true),
+                    new PrintStream(output, true, StandardCharsets.UTF_8)).verify();
+            assertThat(report.consistent()).as(output.toString(StandardCharsets.UTF_8)).isTrue();
+            assertThat(report.entries()).isEqualTo(changes);
+            System.out.printf("two replicas: %d TPS, %d changed twice, %d calls retried on the other replica, "
+                    + "%d log entries%n", stations.size(), (stations.size() + 3) / 4, failovers.get(), changes);
         } finally {
             pool.shutdownNow();
             side.shutdownNow();
