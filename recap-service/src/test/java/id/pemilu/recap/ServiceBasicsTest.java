@@ -23,6 +23,19 @@ class ServiceBasicsTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    java.util.List<org.springframework.security.web.SecurityFilterChain> chains;
+
+    /** A stateless API carries none of a session application's filters (every request passes each of them). */
+    @Test
+    void theSecurityChainHasNoFiltersOfASessionApplication() {
+        org.assertj.core.api.Assertions.assertThat(chains).isNotEmpty();
+        for (var chain : chains) {
+            org.assertj.core.api.Assertions.assertThat(chain.getFilters()).extracting(f -> f.getClass().getSimpleName())
+                    .contains("BearerTokenAuthenticationFilter", "AuthorizationFilter")
+                    .doesNotContain("LogoutFilter", "RequestCacheAwareFilter", "SecurityContextHolderAwareRequestFilter");
+        }
+    }
 
     @Test
     void exposesProbesMetricsAndApiDocsWithoutAToken() throws Exception {

@@ -104,6 +104,16 @@ class ConcurrentFinalizeTest {
         }
     }
 
+    /**
+     * A thread for each concurrent finalization: the common pool may have a single thread on a 2-core machine (the
+     * racing test's two runs then wait for each other at the barrier until it times out, as seen on JDK 25).
+     */
+    static final java.util.concurrent.ExecutorService RUNS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "finalize-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     @TestConfiguration
     static class Hooks {
         @Bean
@@ -185,7 +195,7 @@ class ConcurrentFinalizeTest {
             }
         };
         CompletableFuture<DHasil> first = CompletableFuture.supplyAsync(() ->
-                replica(heldAtCommit).finalizeSession(ppk("ppk-a", kec), BallotType.PPWP, kec));
+                replica(heldAtCommit).finalizeSession(ppk("ppk-a", kec), BallotType.PPWP, kec), RUNS);
         await(atCommit);
         // replica A claimed the session and wrote its D.Hasil, which is not announced
         assertThat(storedDHasil(kec)).isEqualTo(1);
@@ -219,7 +229,7 @@ class ConcurrentFinalizeTest {
             }
         };
         CompletableFuture<DHasil> first = CompletableFuture.supplyAsync(() ->
-                replica(heldAtClaim).finalizeSession(ppk("ppk-a", kec), BallotType.PPWP, kec));
+                replica(heldAtClaim).finalizeSession(ppk("ppk-a", kec), BallotType.PPWP, kec), RUNS);
         await(atClaim);
         DHasil second = sessions.finalizeSession(ppk("ppk-b", kec), BallotType.PPWP, kec);
         goOn.countDown();
@@ -275,7 +285,7 @@ class ConcurrentFinalizeTest {
                         throw new IllegalStateException(e);
                     }
                     return replica.finalizeSession(ppk(name, kec), BallotType.PPWP, kec);
-                }));
+                }, RUNS));
             }
             List<DHasil> won = new ArrayList<>();
             List<DomainException> refused = new ArrayList<>();
