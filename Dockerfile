@@ -1,6 +1,6 @@
 # One image per service: docker build --build-arg MODULE=recap-service -t pemilu/recap-service:0.1.0 .
 # Needs the jar built first (./mvnw -DskipTests package).
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:25-jre
 ARG MODULE
 RUN if [ "$MODULE" = "ocr-c1-reader" ]; then apt-get update && apt-get install -y --no-install-recommends \
       libtesseract5 tesseract-ocr-eng tesseract-ocr-ind && rm -rf /var/lib/apt/lists/*; fi \

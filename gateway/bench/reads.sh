@@ -27,6 +27,9 @@ TPS=${BENCH_TPS:-/api/recap/public/tps/31.71.01.1001.001}
 PAGE=${BENCH_PAGE:-/hasil?wilayah=31&jenis=PPWP}
 TARGETS=${BENCH_TARGETS:-totals tps page}
 cd "$(dirname "$0")/../.."
+# the JDK the suite uses (./suite java-home: SUITE_JAVA_HOME, else the newest under /usr/lib/jvm)
+JAVA_PICKED=$(./suite java-home); [ -n "$JAVA_PICKED" ] && export JAVA_HOME=$JAVA_PICKED PATH=$JAVA_PICKED/bin:$PATH
+echo "JVM: $(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.vm.name = //p') $(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.runtime.version = //p')"
 ROOT=$(pwd)
 
 bench() {

@@ -22,6 +22,9 @@ GATEWAY_PORT=$BASE
 RECAP_PORT=$((BASE + 4))
 NOWHERE=http://127.0.0.1:9
 cd "$(dirname "$0")/../.."
+# the JDK the suite uses (./suite java-home: SUITE_JAVA_HOME, else the newest under /usr/lib/jvm)
+JAVA_PICKED=$(./suite java-home); [ -n "$JAVA_PICKED" ] && export JAVA_HOME=$JAVA_PICKED PATH=$JAVA_PICKED/bin:$PATH
+echo "JVM: $(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.vm.name = //p') $(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.runtime.version = //p')"
 # -am: common comes from this checkout, not from whatever ~/.m2 holds
 ./mvnw -q -pl recap-service,gateway -am package -DskipTests dependency:build-classpath \
   -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test >/dev/null

@@ -17,6 +17,9 @@ MEMORY_OPTS=${BENCH_MEMORY_OPTS:--XX:NewRatio=1}
 GC=${BENCH_GC:-Serial}   # the suite's collector for recap-service
 PORT=${BENCH_PORT:-18084}
 cd "$(dirname "$0")/../.."
+# the JDK the suite uses (./suite java-home: SUITE_JAVA_HOME, else the newest under /usr/lib/jvm)
+JAVA_PICKED=$(./suite java-home); [ -n "$JAVA_PICKED" ] && export JAVA_HOME=$JAVA_PICKED PATH=$JAVA_PICKED/bin:$PATH
+echo "JVM: $(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.vm.name = //p') $(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.runtime.version = //p')"
 # -am: common comes from this checkout (its target/classes), not from whatever ~/.m2 holds
 ./mvnw -q -pl recap-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
   -Dmdep.includeScope=test >/dev/null
