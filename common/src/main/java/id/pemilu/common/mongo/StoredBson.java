@@ -23,6 +23,10 @@ final class StoredBson {
     }
 
     static StoredBson of(Document document) {
+        byte[] written = StoredBsonWriter.encode(document);
+        if (written != null) {
+            return new StoredBson(written);
+        }
         ByteBuf buffer = Unpooled.buffer(512);
         BsonEncoder.encodeDocument(document, buffer);
         byte[] bytes = new byte[buffer.readableBytes()];
