@@ -27,6 +27,14 @@ CP="recap-service/target/test-classes:recap-service/target/classes:$(cat recap-s
 DATA=$(mktemp -d /tmp/recap-bench.XXXXXX)
 LOG="$DATA/server.log"
 start_server() {
+  # a server of an earlier run still stopping would answer this run's first health check
+  for _ in $(seq 1 30); do
+    curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/" || break
+    sleep 1
+  done
+  if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/"; then
+    echo "port $PORT is taken by another process (BENCH_PORT to choose another)"; exit 1
+  fi
   PEMILU_DATA_DIR="$DATA" SERVER_PORT=$PORT RECAP_SEED_REGION=$SEED HEALTH_RABBIT_ENABLED=false \
     java -Xmx"$HEAP" -XX:+Use${GC}GC $MEMORY_OPTS -XX:+ExitOnOutOfMemoryError $SERVER_OPTS -cp "$CP" id.pemilu.recapbench.BenchServer >>"$LOG" 2>&1 &
   SERVER=$!
