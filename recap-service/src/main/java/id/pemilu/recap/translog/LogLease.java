@@ -32,6 +32,8 @@ class LogLease {
     /** Monotonic time until which this replica may append (0: not the holder). */
     private long trustedUntil;
     private long renewedAt = Long.MIN_VALUE;
+    /** Monotonic time before which a replica that is not the holder does not ask again (a tenth of the term). */
+    private long nextTry = Long.MIN_VALUE;
 
     LogLease(MongoTemplate mongo, @Value("${pemilu.recap.log.lease-term:10s}") Duration term) {
         this.mongo = mongo;
@@ -43,6 +45,9 @@ class LogLease {
         long tick = System.nanoTime() / 1_000_000;
         if (trustedUntil > tick && tick - renewedAt < termMillis / 3) {
             return true;
+        }
+        if (trustedUntil == 0 && tick < nextTry) {
+            return false;
         }
         long now = System.currentTimeMillis();
         Update renewal = new Update().set("holder", me).set("until", now + termMillis);
@@ -64,6 +69,7 @@ class LogLease {
         // trusted for two thirds of the term from before the write: the rest covers clock drift between replicas
         trustedUntil = held ? tick + termMillis * 2 / 3 : 0;
         renewedAt = held ? tick : Long.MIN_VALUE;
+        nextTry = held ? Long.MIN_VALUE : tick + termMillis / 10;
         return held;
     }
 
@@ -74,6 +80,7 @@ class LogLease {
                     new Update().set("until", 0L), TransparencyLog.META);
             trustedUntil = 0;
             renewedAt = Long.MIN_VALUE;
+            nextTry = System.nanoTime() / 1_000_000 + termMillis;
         }
     }
 

@@ -117,8 +117,8 @@ public class LogSequencer implements SmartLifecycle {
                 return;
             }
         } catch (RuntimeException e) {
-            log.warn("Transparency log could not reach its lease now, will retry in {} ms: {}", pause.millis(),
-                    e.toString());
+            log.warn("Transparency log could not check its lease or pass its hints on now, will retry in {} ms: {}",
+                    pause.millis(), e.toString());
             pause.failed(now);
             return;
         }
