@@ -35,7 +35,9 @@ import java.util.Random;
  * placement the networks never saw), MNIST validation digits 48,000..49,999, a share of mis-added and crossed-out
  * forms. Never the independent generator's forms, never the benchmark's digits. Writes every classified box with its
  * features to {@code --boxes FILE} (CSV) to fit the out-of-distribution edges. {@code --why true} also prints, under
- * the committed rules, why the plain forms that need a fix need one ({@link #why}). Run from the repository root:
+ * the committed rules, why the plain forms that need a fix need one ({@link #why}). {@code --cache FILE} keeps what was
+ * read of each form; {@code --from A,B,...} reads such files instead of photos, and {@code --rules true} then tries a
+ * wider grid of the decision rules on them ({@link RuleGrid}, thirteenth round). Run from the repository root:
  * <pre>
  * ./mvnw -q -pl ocr-c1-reader test-compile exec:java -Dexec.mainClass=id.pemilu.ocr.bench.NeverSilentTuning \
  *     -Dexec.classpathScope=test -Dexec.args="--forms 140 --seed 8000000 --writing VARIED --boxes target/boxes.csv"
