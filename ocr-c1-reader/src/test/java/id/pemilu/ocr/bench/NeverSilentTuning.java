@@ -35,7 +35,9 @@ import java.util.Random;
  * placement the networks never saw), MNIST validation digits 48,000..49,999, a share of mis-added and crossed-out
  * forms. Never the independent generator's forms, never the benchmark's digits. Writes every classified box with its
  * features to {@code --boxes FILE} (CSV) to fit the out-of-distribution edges. {@code --why true} also prints, under
- * the committed rules, why the plain forms that need a fix need one ({@link #why}). Run from the repository root:
+ * the committed rules, why the plain forms that need a fix need one ({@link #why}). {@code --cache FILE} keeps what was
+ * read of each form; {@code --from A,B,...} reads such files instead of photos, and {@code --rules true} then tries a
+ * wider grid of the decision rules on them ({@link RuleGrid}, thirteenth round). Run from the repository root:
  * <pre>
  * ./mvnw -q -pl ocr-c1-reader test-compile exec:java -Dexec.mainClass=id.pemilu.ocr.bench.NeverSilentTuning \
  *     -Dexec.classpathScope=test -Dexec.args="--forms 140 --seed 8000000 --writing VARIED --boxes target/boxes.csv"
@@ -46,8 +48,9 @@ public final class NeverSilentTuning {
     private NeverSilentTuning() {
     }
 
+    /** A read form; {@code analysis} is null when it comes from a cache ({@code --from}). */
     record Form(FormTemplate template, Map<String, Integer> truth, String marked, Officer officer,
-                FormReader.Analysis analysis) {
+                List<FieldEvidence> evidence, FormReader.Analysis analysis, String source) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,6 +62,9 @@ public final class NeverSilentTuning {
         double crossed = 0.1;
         Path boxes = null;
         boolean why = false;
+        Path cache = null;
+        String from = null;
+        boolean rules = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--forms" -> forms = Integer.parseInt(args[i + 1]);
@@ -69,10 +75,32 @@ public final class NeverSilentTuning {
                 case "--crossed-out" -> crossed = Double.parseDouble(args[i + 1]);
                 case "--boxes" -> boxes = Path.of(args[i + 1]);
                 case "--why" -> why = Boolean.parseBoolean(args[i + 1]);
+                case "--cache" -> cache = Path.of(args[i + 1]);
+                case "--from" -> from = args[i + 1];
+                case "--rules" -> rules = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         FormTemplates templates = FormTemplates.load();
+        if (from != null) {
+            List<Form> read = new ArrayList<>();
+            List<Signs> signs = new ArrayList<>();
+            for (String file : from.split(",")) {
+                RuleGrid.load(Path.of(file), templates, read, signs);
+            }
+            System.out.printf("%d forms from %s%n", read.size(), from);
+            if (rules) {
+                RuleGrid.run(read, signs);
+            }
+            if (why) {
+                List<ArithmeticSolver.Solution> solutions = new ArrayList<>();
+                for (Form form : read) {
+                    solutions.add(ArithmeticSolver.solve(form.evidence(), form.template().rules()));
+                }
+                why(read, solutions, signs);
+            }
+            return;
+        }
         MnistFile mnist = MnistFile.load(MnistFile.defaultDirectory());
         FormSynthesizer synthesizer = new FormSynthesizer(
                 new HandwrittenDigits(mnist, DigitTrainer.VALIDATION_START, MnistFile.FIRST_HELD_OUT));
@@ -96,9 +124,12 @@ public final class NeverSilentTuning {
                         random -> VoteGenerator.generate(template, random), writing, officer);
                 try {
                     FormReader.Analysis analysis = reader.analyse(PhotoDecoder.decode(photo.jpeg()));
-                    Form form = new Form(template, photo.truth(), photo.marked(), officer, analysis);
-                    read.add(form);
-                    if (why) {
+                    Form form = new Form(template, photo.truth(), photo.marked(), officer, analysis.evidence(),
+                            analysis, seed + "/" + i);
+                    // the analysis (its photo) is not kept: 150 forms of it do not fit in 2.5 GB
+                    read.add(new Form(template, photo.truth(), photo.marked(), officer, analysis.evidence(), null,
+                            form.source()));
+                    if (why || cache != null) {
                         signs.add(signs(analysis, classifier));
                     }
                     if (csv != null) {
@@ -117,6 +148,9 @@ public final class NeverSilentTuning {
                 csv.close();
             }
         }
+        if (cache != null) {
+            RuleGrid.save(cache, templates, read, signs);
+        }
         System.out.printf("%d validation forms (%s writing, %s, MNIST 48,000-49,999), %d refused%n", forms,
                 writing.equals(Writing.VARIED) ? "varied" : "training", distortion, refused);
         double[] odds = {3, 10, 20, 100, 1e4, Double.POSITIVE_INFINITY};
@@ -124,7 +158,7 @@ public final class NeverSilentTuning {
         double[] epsilons = {1e-3, 1e-4};
         List<ArithmeticSolver.Solution> solutions = new ArrayList<>();
         for (Form form : read) {
-            solutions.add(ArithmeticSolver.solve(form.analysis().evidence(), form.template().rules()));
+            solutions.add(ArithmeticSolver.solve(form.evidence(), form.template().rules()));
         }
         System.out.printf("%8s %8s %8s | %7s %7s %7s | %8s %8s %8s%n", "odds", "strange", "eps", "silent",
                 "misadd", "crossed", "no-fix%", "exact%", "asWrit%");
@@ -145,7 +179,7 @@ public final class NeverSilentTuning {
      * Per field of a read form, as {@link FormReader#analyse} sees its inked boxes: the highest strangeness without
      * the struck boost, and whether a box was taken as struck (the detector or {@link id.pemilu.ocr.digit.InkBlob}).
      */
-    record Signs(double[] strangeness, boolean[] struck) {
+    record Signs(double[] strangeness, boolean[] struck, double[] struckProbability) {
     }
 
     /** The boxes classified again in the reader's order (the same inputs give the same scores). */
@@ -165,6 +199,7 @@ public final class NeverSilentTuning {
         int fields = analysis.boxes().size();
         double[] strangeness = new double[fields];
         boolean[] struck = new boolean[fields];
+        double[] struckProbability = new double[fields];
         int next = 0;
         for (int f = 0; f < fields; f++) {
             strangeness[f] = Double.NEGATIVE_INFINITY;
@@ -173,12 +208,14 @@ public final class NeverSilentTuning {
                     if (ink.inked()) {
                         strangeness[f] = Math.max(strangeness[f], scored.strangeness()[next]);
                         struck[f] |= scored.isStruck(next);
+                        struckProbability[f] = Math.max(struckProbability[f],
+                                scored.isStruck(next) ? 1 : scored.struck()[next]);
                     }
                     next++;
                 }
             }
         }
-        return new Signs(strangeness, struck);
+        return new Signs(strangeness, struck, struckProbability);
     }
 
     static final String[] REASONS = {"a posterior < 1-eps", "b read as written", "c out of distribution",
@@ -225,7 +262,7 @@ public final class NeverSilentTuning {
                 continue;
             }
             plain++;
-            List<FieldEvidence> evidence = form.analysis().evidence();
+            List<FieldEvidence> evidence = form.evidence();
             ArithmeticSolver.Solution solution = solutions.get(f);
             List<FieldReading> readings = FormReader.decideFields(evidence, solution);
             boolean allRight = true;
@@ -368,7 +405,7 @@ public final class NeverSilentTuning {
         for (int f = 0; f < read.size(); f++) {
             Form form = read.get(f);
             ArithmeticSolver.Solution solution = solutions.get(f);
-            List<FieldReading> readings = FormReader.decideFields(form.analysis().evidence(), solution, epsilon,
+            List<FieldReading> readings = FormReader.decideFields(form.evidence(), solution, epsilon,
                     odds, strange);
             boolean allRight = true;
             boolean anyFlag = false;

@@ -1,0 +1,387 @@
+package id.pemilu.ocr.bench;
+
+import id.pemilu.ocr.bench.NeverSilentTuning.Form;
+import id.pemilu.ocr.bench.NeverSilentTuning.Signs;
+import id.pemilu.ocr.form.FormTemplate;
+import id.pemilu.ocr.form.FormTemplates;
+import id.pemilu.ocr.reading.FieldEvidence;
+import id.pemilu.ocr.synth.FormSynthesizer.Officer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measurement only (issue 19, thirteenth round): keeps what {@link NeverSilentTuning} read of each validation form
+ * (the field evidence, the truth, the officer, the per-field signs) in a file, so that the decision rules can be
+ * tried on the same forms again without reading the photos ({@code --cache FILE}, then {@code --from A,B,...}).
+ */
+final class RuleGrid {
+
+    private RuleGrid() {
+    }
+
+    static void save(Path file, FormTemplates templates, List<Form> read, List<Signs> signs) throws IOException {
+        List<FormTemplate> all = templates.all();
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeInt(-2); // version 2: with P(struck) per field
+            out.writeInt(read.size());
+            for (int f = 0; f < read.size(); f++) {
+                Form form = read.get(f);
+                out.writeUTF(form.source());
+                out.writeInt(all.indexOf(form.template()));
+                out.writeUTF(form.officer().name());
+                out.writeBoolean(form.marked() != null);
+                if (form.marked() != null) {
+                    out.writeUTF(form.marked());
+                }
+                out.writeInt(form.truth().size());
+                for (Map.Entry<String, Integer> entry : form.truth().entrySet()) {
+                    out.writeUTF(entry.getKey());
+                    out.writeInt(entry.getValue());
+                }
+                out.writeInt(form.evidence().size());
+                for (FieldEvidence field : form.evidence()) {
+                    out.writeUTF(field.key());
+                    out.writeDouble(field.strangeness());
+                    out.writeInt(field.candidates().size());
+                    for (FieldEvidence.Candidate candidate : field.candidates()) {
+                        out.writeBoolean(candidate.value() != null);
+                        out.writeInt(candidate.value() == null ? 0 : candidate.value());
+                        out.writeDouble(candidate.probability());
+                    }
+                }
+                Signs sign = signs.get(f);
+                for (int i = 0; i < form.evidence().size(); i++) {
+                    out.writeDouble(sign.strangeness()[i]);
+                    out.writeBoolean(sign.struck()[i]);
+                    out.writeDouble(sign.struckProbability()[i]);
+                }
+            }
+        }
+    }
+
+    static void load(Path file, FormTemplates templates, List<Form> read, List<Signs> signs) throws IOException {
+        List<FormTemplate> all = templates.all();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            int forms = in.readInt();
+            boolean withStruck = forms < 0;
+            if (withStruck) {
+                forms = in.readInt();
+            }
+            for (int f = 0; f < forms; f++) {
+                String source = in.readUTF();
+                FormTemplate template = all.get(in.readInt());
+                Officer officer = Officer.valueOf(in.readUTF());
+                String marked = in.readBoolean() ? in.readUTF() : null;
+                Map<String, Integer> truth = new LinkedHashMap<>();
+                int n = in.readInt();
+                for (int i = 0; i < n; i++) {
+                    truth.put(in.readUTF(), in.readInt());
+                }
+                int fields = in.readInt();
+                List<FieldEvidence> evidence = new ArrayList<>();
+                for (int i = 0; i < fields; i++) {
+                    String key = in.readUTF();
+                    double strangeness = in.readDouble();
+                    int count = in.readInt();
+                    List<FieldEvidence.Candidate> candidates = new ArrayList<>();
+                    for (int c = 0; c < count; c++) {
+                        boolean present = in.readBoolean();
+                        int value = in.readInt();
+                        candidates.add(new FieldEvidence.Candidate(present ? value : null, in.readDouble()));
+                    }
+                    evidence.add(new FieldEvidence(key, List.copyOf(candidates), strangeness));
+                }
+                double[] strangeness = new double[fields];
+                boolean[] struck = new boolean[fields];
+                double[] struckProbability = new double[fields];
+                for (int i = 0; i < fields; i++) {
+                    strangeness[i] = in.readDouble();
+                    struck[i] = in.readBoolean();
+                    // unknown in version 1: taken as 1 (the struck-conditioned rules act as the committed one)
+                    struckProbability[i] = withStruck ? in.readDouble() : 1;
+                }
+                read.add(new Form(template, truth, marked, officer, evidence, null, source));
+                signs.add(new Signs(strangeness, struck, struckProbability));
+            }
+        }
+    }
+
+    /**
+     * One setting of the decision rules: the prior of the "does not add up" hypothesis, epsilon, the correction odds,
+     * the hard out-of-distribution flag, and the flag on a field the sums changed: flagged when one of its boxes
+     * scores above {@code changedEdge} and the classifier gave its own value more than {@code changedTop}
+     * (committed: 0 and 0, i.e. any score above 0, any classifier confidence).
+     */
+    record Rules(double prior, double epsilon, double odds, double strangeFlag, double changedEdge,
+                 double changedTop, double struckFloor) {
+        Rules(double prior, double epsilon, double odds, double strangeFlag, double changedEdge, double changedTop) {
+            this(prior, epsilon, odds, strangeFlag, changedEdge, changedTop, 0);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "prior %.0e eps %.0e odds %.0e changed>%s top>%s%s", prior,
+                    epsilon, odds, Double.isInfinite(changedEdge) ? "off" : String.valueOf(changedEdge), changedTop,
+                    struckFloor > 0 ? " P(struck)>=" + struckFloor : "");
+        }
+    }
+
+    /** Silent forms (plain, mis-added, crossed-out), plain forms, no fix, exact, as written; per source seed too. */
+    record Score(int[] silent, int plain, int noFix, int exact, int asWritten, Map<String, int[]> perSeed,
+                 List<String> silentForms) {
+        int silentTotal() {
+            return silent[0] + silent[1] + silent[2];
+        }
+    }
+
+    static final double COMMITTED_PRIOR = id.pemilu.ocr.reading.ArithmeticSolver.INCONSISTENT_PRIOR;
+
+    /**
+     * The solution under another prior, from the solution under no prior (the beam's own posteriors) and the one
+     * under the committed prior: the "does not add up" weight scales with the prior, and it agrees with a field only
+     * where the chosen value is the classifier's own (see {@code ArithmeticSolver.solve}).
+     */
+    static id.pemilu.ocr.reading.ArithmeticSolver.Solution rescale(Form form,
+            id.pemilu.ocr.reading.ArithmeticSolver.Solution none,
+            id.pemilu.ocr.reading.ArithmeticSolver.Solution committed, double prior) {
+        if (!none.consistent()) {
+            return none;
+        }
+        if (prior == COMMITTED_PRIOR) {
+            return committed;
+        }
+        double q0 = committed.inconsistentProbability();
+        if (q0 > 0.99) {
+            return id.pemilu.ocr.reading.ArithmeticSolver.solve(form.evidence(), form.template().rules(), prior);
+        }
+        double x = prior / COMMITTED_PRIOR * q0 / (1 - q0);
+        List<Double> confidences = new ArrayList<>();
+        for (int i = 0; i < form.evidence().size(); i++) {
+            boolean agree = java.util.Objects.equals(form.evidence().get(i).best().value(), none.values().get(i));
+            confidences.add((none.confidences().get(i) + (agree ? x : 0)) / (1 + x));
+        }
+        return new id.pemilu.ocr.reading.ArithmeticSolver.Solution(true, none.values(), confidences, x / (1 + x));
+    }
+
+    static boolean asWritten(List<FieldEvidence> evidence, id.pemilu.ocr.reading.ArithmeticSolver.Solution solution,
+                             Rules rules) {
+        if (!solution.consistent() || solution.inconsistentProbability() > rules.epsilon()) {
+            return true;
+        }
+        for (int i = 0; i < evidence.size(); i++) {
+            FieldEvidence field = evidence.get(i);
+            Integer chosen = solution.values().get(i);
+            if (!java.util.Objects.equals(chosen, field.best().value())
+                    && field.best().probability() / Math.max(1e-300, field.probabilityOf(chosen)) >= rules.odds()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The flags under these rules, as {@code FormReader.decideFields} sets them (null value: shown as read). */
+    static boolean[] flags(List<FieldEvidence> evidence, id.pemilu.ocr.reading.ArithmeticSolver.Solution solution,
+                           Rules rules, Integer[] shown) {
+        return flags(evidence, solution, rules, shown, null);
+    }
+
+    /** As above; {@code struckProbability} (per field, the highest P(struck) of its inked boxes) may be null. */
+    static boolean[] flags(List<FieldEvidence> evidence, id.pemilu.ocr.reading.ArithmeticSolver.Solution solution,
+                           Rules rules, Integer[] shown, double[] struckProbability) {
+        int n = evidence.size();
+        boolean[] flag = new boolean[n];
+        if (asWritten(evidence, solution, rules)) {
+            for (int i = 0; i < n; i++) {
+                flag[i] = true;
+                shown[i] = evidence.get(i).best().value();
+            }
+            return flag;
+        }
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            FieldEvidence field = evidence.get(i);
+            Integer value = solution.values().get(i);
+            shown[i] = value;
+            boolean corrected = !java.util.Objects.equals(value, field.best().value());
+            flag[i] = value == null || solution.confidences().get(i) < 1 - rules.epsilon()
+                    || field.strangeness() >= rules.strangeFlag()
+                    || corrected && field.strangeness() > rules.changedEdge()
+                    && field.best().probability() > rules.changedTop()
+                    && (struckProbability == null || struckProbability[i] >= rules.struckFloor());
+            count += flag[i] ? 1 : 0;
+        }
+        if (count >= id.pemilu.ocr.reading.FormReader.POOR_PHOTO_FLAGS) {
+            java.util.Arrays.fill(flag, true);
+        }
+        return flag;
+    }
+
+    static List<Signs> signs = List.of();
+
+    static Score score(List<Form> read, List<id.pemilu.ocr.reading.ArithmeticSolver.Solution> solutions,
+                       Rules rules) {
+        int[] silent = new int[3];
+        int plain = 0, noFix = 0, exact = 0, asWrittenForms = 0;
+        Map<String, int[]> perSeed = new java.util.TreeMap<>();
+        List<String> silentForms = new ArrayList<>();
+        for (int f = 0; f < read.size(); f++) {
+            Form form = read.get(f);
+            List<FieldEvidence> evidence = form.evidence();
+            Integer[] shown = new Integer[evidence.size()];
+            boolean[] flag = flags(evidence, solutions.get(f), rules, shown,
+                    signs.isEmpty() ? null : signs.get(f).struckProbability());
+            boolean allRight = true, anyFlag = false, allFlagged = true, anySilent = false;
+            for (int i = 0; i < evidence.size(); i++) {
+                String key = evidence.get(i).key();
+                boolean right = form.truth().get(key).equals(shown[i]);
+                boolean isSilent = !flag[i] && (!right
+                        || form.officer() == Officer.CROSSED_OUT && key.equals(form.marked()));
+                allRight &= right;
+                anyFlag |= flag[i];
+                allFlagged &= flag[i];
+                if (isSilent && !anySilent) {
+                    silentForms.add(String.format("%s %s %s %s written %s shown %s", form.source(), form.officer(),
+                            form.template().ballotType(), key, form.truth().get(key), shown[i]));
+                }
+                anySilent |= isSilent;
+            }
+            String seed = form.source().substring(0, form.source().indexOf('/'));
+            int[] s = perSeed.computeIfAbsent(seed, k -> new int[5]);
+            if (anySilent) {
+                silent[form.officer().ordinal()]++;
+                s[form.officer().ordinal()]++;
+            }
+            if (form.officer() == Officer.CAREFUL) {
+                plain++;
+                s[3]++;
+                boolean ok = allRight && !anyFlag;
+                noFix += ok ? 1 : 0;
+                s[4] += ok ? 1 : 0;
+                exact += allRight ? 1 : 0;
+                asWrittenForms += allFlagged ? 1 : 0;
+            }
+        }
+        return new Score(silent, plain, noFix, exact, asWrittenForms, perSeed, silentForms);
+    }
+
+    /**
+     * Every setting of the grid on the loaded forms: silent forms (a form counts once, by its officer) and the plain
+     * forms with no fix, pooled and per seed; then the acceptable settings (no silent form at all), most no fix first.
+     */
+    static void run(List<Form> read, List<Signs> signsOfForms) {
+        signs = signsOfForms;
+        List<id.pemilu.ocr.reading.ArithmeticSolver.Solution> none = new ArrayList<>();
+        List<id.pemilu.ocr.reading.ArithmeticSolver.Solution> committed = new ArrayList<>();
+        long started = System.nanoTime();
+        for (Form form : read) {
+            none.add(id.pemilu.ocr.reading.ArithmeticSolver.solve(form.evidence(), form.template().rules(), 0));
+            committed.add(id.pemilu.ocr.reading.ArithmeticSolver.solve(form.evidence(), form.template().rules()));
+        }
+        System.out.printf("solved %d forms twice in %.0f s%n", read.size(), (System.nanoTime() - started) / 1e9);
+        // the tool's rules at the committed setting must be the reader's
+        int mismatch = 0;
+        Rules base = new Rules(COMMITTED_PRIOR, id.pemilu.ocr.reading.FormReader.REVIEW_EPSILON,
+                id.pemilu.ocr.reading.FormReader.CORRECTION_ODDS, id.pemilu.ocr.digit.OutOfDistribution.FLAG, 0, 0);
+        for (int f = 0; f < read.size(); f++) {
+            Form form = read.get(f);
+            List<id.pemilu.ocr.reading.FieldReading> reader = id.pemilu.ocr.reading.FormReader.decideFields(
+                    form.evidence(), committed.get(f));
+            Integer[] shown = new Integer[reader.size()];
+            boolean[] flag = flags(form.evidence(), committed.get(f), base, shown);
+            for (int i = 0; i < reader.size(); i++) {
+                mismatch += reader.get(i).needsReview() != flag[i]
+                        || !java.util.Objects.equals(reader.get(i).value(), shown[i]) ? 1 : 0;
+            }
+        }
+        System.out.printf("fields where the tool and FormReader.decideFields disagree at the committed rules: %d%n",
+                mismatch);
+        double[] priors = {1e-8, 1e-10, 1e-12, 0};
+        double[] epsilons = {1e-4, 3e-4, 1e-3, 3e-3};
+        double[] odds = {100, 300, 1e3, 1e4};
+        double[][] changed = {{0, 0, 0}, {0.25, 0, 0}, {0.5, 0, 0}, {0.75, 0, 0}, {1, 0, 0},
+            {Double.POSITIVE_INFINITY, 0, 0}, {0, 0.5, 0}, {0, 0.9, 0}, {0, 0, 0.01}, {0, 0, 0.03}, {0, 0, 0.1},
+            {0, 0, 0.3}, {0, 0, 0.5}};
+        List<Rules> all = new ArrayList<>();
+        List<Score> scores = new ArrayList<>();
+        Map<Double, List<id.pemilu.ocr.reading.ArithmeticSolver.Solution>> byPrior = new java.util.HashMap<>();
+        for (double prior : priors) {
+            List<id.pemilu.ocr.reading.ArithmeticSolver.Solution> solutions = new ArrayList<>();
+            for (int f = 0; f < read.size(); f++) {
+                solutions.add(rescale(read.get(f), none.get(f), committed.get(f), prior));
+            }
+            byPrior.put(prior, solutions);
+        }
+        String seeds = String.join(" ", score(read, committed, base).perSeed().keySet());
+        System.out.printf("%-52s | %-9s | %7s %7s %7s | no fix per seed (%s)%n", "rules", "silent", "no-fix%",
+                "exact%", "asWrit%", seeds);
+        for (double prior : priors) {
+            for (double epsilon : epsilons) {
+                for (double o : odds) {
+                    for (double[] c : changed) {
+                        Rules rules = new Rules(prior, epsilon, o, id.pemilu.ocr.digit.OutOfDistribution.FLAG, c[0],
+                                c[1], c[2]);
+                        Score score = score(read, byPrior.get(prior), rules);
+                        all.add(rules);
+                        scores.add(score);
+                        System.out.printf("%-52s | %-9s | %6.2f%% %6.2f%% %6.2f%% |%s%n", rules,
+                                score.silent()[0] + "/" + score.silent()[1] + "/" + score.silent()[2],
+                                100.0 * score.noFix() / score.plain(), 100.0 * score.exact() / score.plain(),
+                                100.0 * score.asWritten() / score.plain(), perSeed(score));
+                    }
+                }
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparingInt((Integer i) -> -scores.get(i).noFix())
+                .thenComparingInt(i -> scores.get(i).silentTotal()));
+        System.out.println("acceptable (no silent form), most no fix first:");
+        int shown = 0;
+        for (int i : order) {
+            if (scores.get(i).silentTotal() == 0 && shown++ < 25) {
+                System.out.printf("  %-52s no fix %d of %d (%.2f%%), exact %d, as written %d |%s%n", all.get(i),
+                        scores.get(i).noFix(), scores.get(i).plain(), 100.0 * scores.get(i).noFix()
+                                / scores.get(i).plain(), scores.get(i).exact(), scores.get(i).asWritten(),
+                        perSeed(scores.get(i)));
+            }
+        }
+        List<String> committedSilent = score(read, committed, base).silentForms();
+        System.out.println("no silent form beyond the committed rules' own, most no fix first:");
+        shown = 0;
+        for (int i : order) {
+            if (committedSilent.containsAll(scores.get(i).silentForms()) && shown++ < 40) {
+                System.out.printf("  %-52s no fix %d of %d (%.2f%%), exact %d, as written %d, silent %s |%s%n",
+                        all.get(i), scores.get(i).noFix(), scores.get(i).plain(), 100.0 * scores.get(i).noFix()
+                                / scores.get(i).plain(), scores.get(i).exact(), scores.get(i).asWritten(),
+                        java.util.Arrays.toString(scores.get(i).silent()), perSeed(scores.get(i)));
+            }
+        }
+        System.out.println("the best settings with silent forms (what they would cost):");
+        shown = 0;
+        for (int i : order) {
+            if (scores.get(i).silentTotal() > 0 && shown++ < 12) {
+                System.out.printf("  %-52s no fix %d, silent %s: %s%n", all.get(i), scores.get(i).noFix(),
+                        java.util.Arrays.toString(scores.get(i).silent()), scores.get(i).silentForms());
+            }
+        }
+        System.out.printf("silent forms at the committed rules: %s%n", score(read, committed, base).silentForms());
+    }
+
+    private static String perSeed(Score score) {
+        StringBuilder out = new StringBuilder();
+        score.perSeed().forEach((seed, s) -> out.append(String.format(" %d/%d(%d/%d/%d)", s[4], s[3], s[0], s[1],
+                s[2])));
+        return out.toString();
+    }
+}
