@@ -74,18 +74,17 @@ public class TreeHeads {
         String root = HexFormat.of().formatHex(translog.root(size));
         String signature = signer.sign(Head.signedBytes(size, root, now));
         Head head = new Head(size, root, now, signature);
+        Document signed = new Document("_id", size).append("rootHash", root).append("timestamp", now)
+                .append("signature", signature).append("keyId", signer.keyId())
+                .append("signedAt", Instant.ofEpochMilli(now).toString());
         try {
             // every head is kept: one per size, never replaced (after a hand-over two replicas may sign one size)
-            mongo.insert(new Document("_id", size).append("rootHash", root).append("timestamp", now)
-                    .append("signature", signature).append("keyId", signer.keyId())
-                    .append("signedAt", Instant.ofEpochMilli(now).toString()), HEADS);
+            mongo.insert(signed, HEADS);
         } catch (DuplicateKeyException signedAlready) {
             Document stored = mongo.findById(size, Document.class, HEADS);
             if (stored == null || !signer.keyId().equals(stored.getString("keyId"))) {
                 // a head of this size by an earlier key: replaced by the current key's (as on start)
-                mongo.save(new Document("_id", size).append("rootHash", root).append("timestamp", now)
-                        .append("signature", signature).append("keyId", signer.keyId())
-                        .append("signedAt", Instant.ofEpochMilli(now).toString()), HEADS);
+                mongo.save(signed, HEADS);
             } else {
                 head = Head.of(stored);
             }
