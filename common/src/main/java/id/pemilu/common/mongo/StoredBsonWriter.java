@@ -51,7 +51,7 @@ final class StoredBsonWriter {
             element(key, document.get(key));
         }
         byte1(0);
-        patchInt32(start, length - start);
+        putInt32(start, length - start);
     }
 
     private void array(List<?> values) {
@@ -61,7 +61,7 @@ final class StoredBsonWriter {
             element(Integer.toString(i), values.get(i));
         }
         byte1(0);
-        patchInt32(start, length - start);
+        putInt32(start, length - start);
     }
 
     @SuppressWarnings("unchecked")
@@ -119,7 +119,7 @@ final class StoredBsonWriter {
         int32(0);
         utf8(text);
         byte1(0);
-        patchInt32(start, length - start - 4);
+        putInt32(start, length - start - 4);
     }
 
     private void cstring(String text) {
@@ -156,10 +156,6 @@ final class StoredBsonWriter {
         ensure(4);
         putInt32(length, value);
         length += 4;
-    }
-
-    private void patchInt32(int at, int value) {
-        putInt32(at, value);
     }
 
     private void putInt32(int at, int value) {
