@@ -44,8 +44,14 @@ class ResultController {
     ResultView confirm(@AuthenticationPrincipal Jwt jwt, @PathVariable String tpsCode, @PathVariable String ballotType,
                        @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                        @RequestBody ConfirmCommand command) {
-        return ResultView.withoutHistory(service.confirm(Caller.of(jwt), new TpsCode(tpsCode),
-                BallotType.parse(ballotType), command, IdempotencyKeys.check(idempotencyKey)));
+        return ResultView.withoutHistory(confirm(service, jwt, tpsCode, ballotType, idempotencyKey, command));
+    }
+
+    /** A confirmation as both ways in run it: this controller and its lean path ({@link ConfirmFastPath}). */
+    static TpsResult confirm(ResultService service, Jwt jwt, String tpsCode, String ballotType, String idempotencyKey,
+                             ConfirmCommand command) {
+        return service.confirm(Caller.of(jwt), new TpsCode(tpsCode), BallotType.parse(ballotType), command,
+                IdempotencyKeys.check(idempotencyKey));
     }
 
     @PostMapping("/review")
