@@ -41,11 +41,13 @@ public class ResultService {
     private final DurableWrites durable;
     private final org.springframework.data.mongodb.core.MongoTemplate mongo;
     private final org.springframework.util.function.SingletonSupplier<LogSequencer> logSequencer;
+    private final FirstInserts inserts;
 
     ResultService(TpsResults results, TpsAccess access, BallotStructures structures, RecapProperties properties,
                   DraftSource drafts, ApplicationEventPublisher events, ObjectProvider<OutboxRelay> relay,
                   DurableWrites durable, org.springframework.data.mongodb.core.MongoTemplate mongo,
-                  ObjectProvider<LogSequencer> logSequencer) {
+                  ObjectProvider<LogSequencer> logSequencer, FirstInserts inserts) {
+        this.inserts = inserts;
         this.logSequencer = org.springframework.util.function.SingletonSupplier.of(logSequencer::getIfAvailable);
         this.durable = durable;
         this.mongo = mongo;
@@ -279,8 +281,7 @@ public class ResultService {
         if (previous == 0) {
             org.bson.RawBsonDocument bytes = BsonBytes.of(document);
             try {
-                mongo.execute(COLLECTION, collection -> collection.withDocumentClass(org.bson.RawBsonDocument.class)
-                        .insertOne(bytes));
+                inserts.insert(COLLECTION, bytes);
             } catch (org.springframework.dao.DuplicateKeyException e) {
                 throw new ConcurrentResultChange();
             }
