@@ -21,5 +21,5 @@ java -Xmx1g -cp "$READER/BOOT-INF/classes:$READER/BOOT-INF/lib/*" recap-service/
 ./mvnw -B -q -o -pl recap-service -am test-compile
 ./mvnw -B -q -o -pl recap-service dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
      -Dmdep.includeScope=test >/dev/null
-CP="recap-service/target/test-classes:recap-service/target/classes:common/target/classes:$(cat recap-service/target/bench-classpath.txt)"
+CP="recap-service/target/test-classes:recap-service/target/classes:common/target/classes:store/target/classes:$(cat recap-service/target/bench-classpath.txt)"
 java -Xmx1g -cp "$CP" id.pemilu.recapbench.PhotoHashBench "$FORMS" "$SOURCES"

@@ -12,5 +12,5 @@ rm -rf "$DIR"
 ./mvnw -B -q -o -pl recap-service -am test-compile
 ./mvnw -B -q -o -pl recap-service dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
      -Dmdep.includeScope=test >/dev/null
-CP="recap-service/target/test-classes:recap-service/target/classes:common/target/classes:$(cat recap-service/target/bench-classpath.txt)"
+CP="recap-service/target/test-classes:recap-service/target/classes:common/target/classes:store/target/classes:$(cat recap-service/target/bench-classpath.txt)"
 java -Xmx1500m -cp "$CP" id.pemilu.recap.translog.LogBench "$N" "$DIR" "$REPLAY"
