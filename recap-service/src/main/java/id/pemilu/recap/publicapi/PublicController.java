@@ -11,7 +11,7 @@ import id.pemilu.recap.recommendation.RecommendationService;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.report.TpsReports;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.Change;
 import id.pemilu.recap.result.FieldValue;
 import id.pemilu.recap.result.Flag;

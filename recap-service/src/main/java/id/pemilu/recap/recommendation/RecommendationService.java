@@ -6,7 +6,7 @@ import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
 import id.pemilu.common.domain.DomainException;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.TpsCode;
 import id.pemilu.recap.session.Tier;
 import id.pemilu.recap.storage.DurableWrites;

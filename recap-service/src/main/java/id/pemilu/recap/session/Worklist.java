@@ -10,7 +10,7 @@ import id.pemilu.recap.recap.RegionTotal;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.report.TpsReports;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.Flag;
 import id.pemilu.recap.result.ResultChecks;
 import id.pemilu.recap.result.ResultService;

@@ -3,7 +3,7 @@ package id.pemilu.recap.submission;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.web.ApiProblem;
 import id.pemilu.recap.RecapRoles;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.Draft;
 import id.pemilu.recap.result.Flag;
 import id.pemilu.recap.result.IdempotencyKeys;

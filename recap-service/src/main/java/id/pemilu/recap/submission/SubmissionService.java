@@ -8,7 +8,7 @@ import id.pemilu.common.security.Caller;
 import id.pemilu.common.domain.DomainException;
 import id.pemilu.recap.RecapProperties;
 import id.pemilu.recap.photohash.PhotoHashes;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.Draft;
 import id.pemilu.recap.result.DraftSource;
 import id.pemilu.recap.result.TpsAccess;

@@ -1,7 +1,7 @@
 package id.pemilu.recap.translog;
 
 import id.pemilu.common.web.ApiProblem;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.TpsCode;
 import java.util.HexFormat;
 import java.util.List;

@@ -16,7 +16,7 @@ import id.pemilu.common.events.TpsResultRecorded;
 import id.pemilu.common.test.Tokens;
 import id.pemilu.recap.ballot.BallotStructures;
 import id.pemilu.recap.registry.Station;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.result.TpsCode;
 import id.pemilu.recap.testdata.Forms;

@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import id.pemilu.common.test.Tokens;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.ConfirmCommand;
 import id.pemilu.recap.result.ResultService;
 import id.pemilu.recap.result.TpsCode;
