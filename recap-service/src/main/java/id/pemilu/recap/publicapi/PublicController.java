@@ -17,7 +17,7 @@ import id.pemilu.recap.result.FieldValue;
 import id.pemilu.recap.result.Flag;
 import id.pemilu.recap.result.ResultService;
 import id.pemilu.recap.result.TpsAccess;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.registry.TpsCode;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,7 +1,6 @@
 package id.pemilu.recap.registry;
 
 import id.pemilu.common.wilayah.RegionCode;
-import id.pemilu.recap.result.TpsCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

@@ -7,7 +7,7 @@ import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.Draft;
 import id.pemilu.recap.result.Flag;
 import id.pemilu.recap.result.IdempotencyKeys;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.registry.TpsCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;

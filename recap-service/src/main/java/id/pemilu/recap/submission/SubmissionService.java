@@ -12,7 +12,7 @@ import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.Draft;
 import id.pemilu.recap.result.DraftSource;
 import id.pemilu.recap.result.TpsAccess;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.registry.TpsCode;
 import id.pemilu.recap.storage.DurableWrites;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -18,7 +18,7 @@ import id.pemilu.recap.ballot.BallotStructures;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.registry.TpsCode;
 import id.pemilu.recap.testdata.Forms;
 import id.pemilu.recap.testdata.Images;
 import java.time.Instant;

@@ -14,7 +14,7 @@ import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.ConfirmCommand;
 import id.pemilu.recap.result.ResultService;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.registry.TpsCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -17,7 +17,7 @@ import id.pemilu.recap.result.ConfirmCommand;
 import id.pemilu.recap.result.FieldValue;
 import id.pemilu.recap.result.ResultService;
 import id.pemilu.recap.result.ReviewCommand;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.registry.TpsCode;
 import id.pemilu.recap.session.SessionService;
 import id.pemilu.recap.testdata.Forms;
 import id.pemilu.recap.testdata.Images;

@@ -1,4 +1,4 @@
-package id.pemilu.recap.result;
+package id.pemilu.recap.registry;
 
 import id.pemilu.common.wilayah.RegionCode;
 import java.util.List;

@@ -1,4 +1,4 @@
-package id.pemilu.recap.session;
+package id.pemilu.recap.tier;
 
 import id.pemilu.common.wilayah.RegionCode;
 import id.pemilu.common.security.Roles;
