@@ -13,7 +13,8 @@ PER_DESA=${2:-10}
 THREADS=${3:-16}
 HEAP=${BENCH_HEAP:-512m}
 cd "$(dirname "$0")/../.."
-./mvnw -q -pl desk-pilkada test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
+# -am: common and store come from this checkout (their target/classes), not from whatever ~/.m2 holds
+./mvnw -q -pl desk-pilkada -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
   -Dmdep.includeScope=test >/dev/null
 CP="desk-pilkada/target/test-classes:desk-pilkada/target/classes:$(cat desk-pilkada/target/bench.cp)"
 exec java -Xmx"$HEAP" -XX:+UseSerialGC -cp "$CP" id.pemilu.deskbench.DeskBench "$REGION" "$PER_DESA" "$THREADS"

@@ -14,9 +14,9 @@ cd "$(dirname "$0")/../.."
 # the JDK the suite uses (./suite java-home: SUITE_JAVA_HOME, else the newest under /usr/lib/jvm)
 JAVA_PICKED=$(./suite java-home); [ -n "$JAVA_PICKED" ] && export JAVA_HOME=$JAVA_PICKED PATH=$JAVA_PICKED/bin:$PATH
 echo "JVM: $(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.vm.name = //p') $(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.runtime.version = //p')"
-./mvnw -q -o -pl common,recap-service test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
+./mvnw -q -o -pl common,store,recap-service test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
   -Dmdep.includeScope=test >/dev/null
-CP="recap-service/target/test-classes:recap-service/target/classes:common/target/classes:$(cat recap-service/target/bench.cp)"
+CP="recap-service/target/test-classes:recap-service/target/classes:common/target/classes:store/target/classes:$(cat recap-service/target/bench.cp)"
 DATA=$(mktemp -d /tmp/recap-cascade.XXXXXX)
 trap 'rm -rf "$DATA"' EXIT
 PEMILU_DATA_DIR="$DATA" HEALTH_RABBIT_ENABLED=false /usr/bin/time -f "process: %e s wall, max RSS %M KB" \

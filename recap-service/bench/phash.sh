@@ -18,8 +18,8 @@ fi
 echo "writing $COUNT synthetic photos to $FORMS (kept for later runs)"
 java -Xmx1g -cp "$READER/BOOT-INF/classes:$READER/BOOT-INF/lib/*" recap-service/bench/SynthForms.java \
      "$FORMS" "$COUNT" PPWP CLEAN 1000 | tail -1
-./mvnw -B -q -o -pl recap-service -am test-compile
-./mvnw -B -q -o -pl recap-service dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
-     -Dmdep.includeScope=test >/dev/null
-CP="recap-service/target/test-classes:recap-service/target/classes:common/target/classes:$(cat recap-service/target/bench-classpath.txt)"
+# -am in the same run: common and store come from this checkout (their target/classes), not from ~/.m2
+./mvnw -B -q -o -pl recap-service -am test-compile dependency:build-classpath \
+     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+CP="recap-service/target/test-classes:recap-service/target/classes:$(cat recap-service/target/bench-classpath.txt)"
 java -Xmx1g -cp "$CP" id.pemilu.recapbench.PhotoHashBench "$FORMS" "$SOURCES"

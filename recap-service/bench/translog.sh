@@ -9,8 +9,8 @@ N=${1:-1000000}
 REPLAY=${2:-0}
 DIR=recap-service/target/translog-bench
 rm -rf "$DIR"
-./mvnw -B -q -o -pl recap-service -am test-compile
-./mvnw -B -q -o -pl recap-service dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
-     -Dmdep.includeScope=test >/dev/null
-CP="recap-service/target/test-classes:recap-service/target/classes:common/target/classes:$(cat recap-service/target/bench-classpath.txt)"
+# -am in the same run: common and store come from this checkout (their target/classes), not from ~/.m2
+./mvnw -B -q -o -pl recap-service -am test-compile dependency:build-classpath \
+     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+CP="recap-service/target/test-classes:recap-service/target/classes:$(cat recap-service/target/bench-classpath.txt)"
 java -Xmx1500m -cp "$CP" id.pemilu.recap.translog.LogBench "$N" "$DIR" "$REPLAY"

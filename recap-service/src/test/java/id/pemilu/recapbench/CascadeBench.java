@@ -9,7 +9,7 @@ import id.pemilu.recap.recap.RegionTotal;
 import id.pemilu.recap.result.FieldValue;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.BenchResults;
 import id.pemilu.recap.result.TpsResult;
 import id.pemilu.recap.session.SessionService;

@@ -1,12 +1,6 @@
 package id.pemilu.common.messaging;
 
-import id.pemilu.common.mongo.StoreDurability;
-import org.springframework.beans.factory.ObjectProvider;
 import id.pemilu.common.events.EventExchanges;
-import id.pemilu.common.inbox.ProcessedEvents;
-import id.pemilu.common.outbox.OutboxProperties;
-import id.pemilu.common.outbox.OutboxRelay;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.ExchangeBuilder;
@@ -15,22 +9,18 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.DefaultJacksonJavaTypeMapper;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The shared event backbone: exchanges, JSON conversion, outbox relay and the idempotency guard. */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
-        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
-@EnableConfigurationProperties(OutboxProperties.class)
+/**
+ * The shared event backbone: exchanges and JSON conversion. The outbox relay and the idempotency guard, which keep
+ * their state in MongoDB, come with the store module ({@code OutboxAutoConfiguration}) in the services that store.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
 public class EventBusAutoConfiguration {
 
     @Bean
@@ -52,21 +42,5 @@ public class EventBusAutoConfiguration {
         typeMapper.setTrustedPackages("id.pemilu", "id.pemilu.common.events");
         converter.setJavaTypeMapper(typeMapper);
         return converter;
-    }
-
-    @Bean
-    @ConditionalOnBean({MongoTemplate.class, RabbitTemplate.class})
-    @ConditionalOnMissingBean
-    OutboxRelay outboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, OutboxProperties properties,
-                            MeterRegistry meters) {
-        return new OutboxRelay(mongo, rabbit, properties, meters);
-    }
-
-    @Bean
-    @ConditionalOnBean(MongoTemplate.class)
-    @ConditionalOnMissingBean
-    ProcessedEvents processedEvents(MongoTemplate mongo, MeterRegistry meters,
-                                    ObjectProvider<StoreDurability> durability) {
-        return new ProcessedEvents(mongo, meters, durability.getIfAvailable(() -> () -> { }));
     }
 }

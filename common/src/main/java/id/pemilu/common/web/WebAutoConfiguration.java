@@ -1,8 +1,5 @@
 package id.pemilu.common.web;
 
-import id.pemilu.common.mongo.StoreDurability;
-import id.pemilu.common.mongo.StoreSpace;
-import org.springframework.beans.factory.ObjectProvider;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,7 +7,6 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,21 +16,10 @@ import org.springframework.core.Ordered;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-@AutoConfiguration(afterName = "id.pemilu.common.mongo.EmbeddedMongoAutoConfiguration")
+@AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemAdvice.class, RequestBodyProblems.class, FrameworkProblems.class})
 public class WebAutoConfiguration {
-
-    @Bean
-    @ConditionalOnBean(StoreDurability.class)
-    FilterRegistrationBean<DurableWritesFilter> durableWritesFilter(StoreDurability durability,
-                                                                    ObjectProvider<StoreSpace> space) {
-        FilterRegistrationBean<DurableWritesFilter> registration = new FilterRegistrationBean<>(
-                new DurableWritesFilter(durability, space.getIfAvailable(() -> StoreSpace.ALWAYS)));
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
-    }
 
     /** Whom to believe about the client's address: only requests carrying the gateway's key. */
     @Bean

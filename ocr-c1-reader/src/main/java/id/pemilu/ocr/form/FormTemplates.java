@@ -1,9 +1,11 @@
 package id.pemilu.ocr.form;
 
+import id.pemilu.common.ballot.BallotType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The C.Hasil templates shipped in {@code templates/<ballotType>.json}, loaded once. */
 public final class FormTemplates {
 
-    public static final List<String> BALLOT_TYPES = List.of("PPWP", "DPR", "DPD", "DPRD_PROVINSI", "DPRD_KABKOTA",
-            "PILKADA_GUBERNUR", "PILKADA_BUPATI");
+    /** The ballot types with a form template: every {@link BallotType}, in ballot order. */
+    public static final List<String> BALLOT_TYPES = Arrays.stream(BallotType.values()).map(Enum::name).toList();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, FormTemplate> byBallot;

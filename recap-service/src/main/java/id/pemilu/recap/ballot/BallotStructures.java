@@ -2,9 +2,8 @@ package id.pemilu.recap.ballot;
 
 import id.pemilu.common.events.DctFinalized;
 import id.pemilu.recap.RecapProperties;
-import id.pemilu.recap.result.BallotStructure;
-import id.pemilu.recap.result.BallotType;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.common.ballot.BallotType;
+import id.pemilu.recap.registry.TpsCode;
 import id.pemilu.recap.storage.DurableWrites;
 import id.pemilu.common.domain.DomainException;
 import java.util.List;

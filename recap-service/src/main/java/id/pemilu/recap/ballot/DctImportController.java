@@ -1,5 +1,6 @@
 package id.pemilu.recap.ballot;
 
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.common.events.DctFinalized;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,7 +34,7 @@ class DctImportController {
     @PostMapping("/api/recap/admin/dct")
     @PreAuthorize("hasRole('kpu-ri')")
     Map<String, Object> importDct(@RequestBody DctInput in) {
-        if (in.body() == null || !List.of("DPR", "DPRD_PROVINSI", "DPRD_KABKOTA").contains(in.body())) {
+        if (!BallotType.isName(in.body()) || !BallotType.valueOf(in.body()).isLegislative()) {
             throw new IllegalArgumentException("body harus DPR, DPRD_PROVINSI atau DPRD_KABKOTA.");
         }
         if (in.dapilCode() == null || in.dapilCode().isBlank() || in.seats() == null || in.seats() < 1

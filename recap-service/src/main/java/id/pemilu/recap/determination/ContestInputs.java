@@ -7,7 +7,7 @@ import id.pemilu.recap.RecapProperties;
 import id.pemilu.recap.ballot.BallotStructures;
 import id.pemilu.recap.ballot.LegislativeDapil;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package id.pemilu.recap.determination;
 
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import java.util.Collection;
 import java.util.Map;
 

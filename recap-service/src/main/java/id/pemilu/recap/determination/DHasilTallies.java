@@ -1,10 +1,11 @@
 package id.pemilu.recap.determination;
 
+import id.pemilu.common.wilayah.RegionCode;
 import id.pemilu.recap.dhasil.DHasilReader;
 import id.pemilu.recap.dhasil.DHasilReader.ChildTotals;
 import id.pemilu.recap.dhasil.DHasilReader.DHasilTotals;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -97,13 +98,8 @@ class DHasilTallies implements ContestTallies {
         return "D.Hasil " + d.regionCode() + " v" + d.version();
     }
 
+    /** The region one tier up; null for the nation and for what is not a region code. */
     private static String parentOf(String code) {
-        return switch (code.length()) {
-            case 2 -> TpsRegistry.NATIONAL.equals(code) ? null : TpsRegistry.NATIONAL;
-            case 5 -> code.substring(0, 2);
-            case 8 -> code.substring(0, 5);
-            case 13 -> code.substring(0, 8);
-            default -> null;
-        };
+        return RegionCode.isValid(code) ? RegionCode.parentOf(code) : null;
     }
 }

@@ -3,7 +3,7 @@ package id.pemilu.recap.determination;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.web.ApiProblem;
 import id.pemilu.recap.RecapRoles;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -8,7 +8,7 @@ import id.pemilu.common.security.Roles;
 import id.pemilu.common.domain.DomainException;
 import id.pemilu.recap.ballot.LegislativeDapil;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.storage.DurableWrites;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

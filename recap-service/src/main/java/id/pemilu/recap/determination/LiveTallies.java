@@ -3,7 +3,7 @@ package id.pemilu.recap.determination;
 import id.pemilu.recap.recap.RecapQueries;
 import id.pemilu.recap.recap.RegionTotal;
 import id.pemilu.recap.recap.Total;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package id.pemilu.recap.dhasil;
 
 import id.pemilu.common.web.ApiProblem;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package id.pemilu.recap.dhasil;
 
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package id.pemilu.recap.dhasil;
 
+import id.pemilu.recap.signing.DHasilKey;
 import id.pemilu.recap.signing.Ed25519Key;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * ({@code LogSigner}).
  */
 @Component
-public class DHasilSigner {
+public class DHasilSigner implements DHasilKey {
 
     private static final Logger log = LoggerFactory.getLogger(DHasilSigner.class);
     static final String DEV_KEY_COLLECTION = "dhasil_dev_key";

@@ -1,8 +1,8 @@
 package id.pemilu.recap.dhasil;
 
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.ResultService;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.registry.TpsCode;
 import id.pemilu.recap.result.TpsResult;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package id.pemilu.recap.holdback;
 
 import id.pemilu.recap.determination.ContestInputs;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -10,7 +10,7 @@ import id.pemilu.recap.determination.PartyInput;
 import id.pemilu.recap.determination.ProvinceVotes;
 import id.pemilu.recap.holdback.OutstandingTps.Outstanding;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

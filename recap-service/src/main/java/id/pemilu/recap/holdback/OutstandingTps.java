@@ -6,7 +6,7 @@ import id.pemilu.recap.recap.RecapQueries;
 import id.pemilu.recap.recap.RegionTotal;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -65,7 +65,7 @@ public class OutstandingTps {
         for (String r : regionCodes) {
             desa.addAll(registry.desaUnder(r));
         }
-        int maxVoters = type == BallotType.PILKADA_GUBERNUR || type == BallotType.PILKADA_BUPATI
+        int maxVoters = type.isPilkada()
                 ? properties.pilkadaMaxVoters() : properties.maxVoters();
         PriorityQueue<Tps> top = new PriorityQueue<>(LARGEST_FIRST.reversed());
         int count = 0;

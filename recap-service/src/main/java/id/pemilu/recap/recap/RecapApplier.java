@@ -1,5 +1,6 @@
 package id.pemilu.recap.recap;
 
+import id.pemilu.common.wilayah.RegionCode;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import id.pemilu.common.outbox.OutboxRelay;
@@ -167,7 +168,7 @@ public class RecapApplier implements SmartLifecycle {
                     recomputeFromChildren(ballotType, code);
                 }
                 if (!code.equals(TpsRegistry.NATIONAL)) {
-                    next.add(RegionTotal.idOf(ballotType, parentOf(code)));
+                    next.add(RegionTotal.idOf(ballotType, RegionCode.parentOf(code)));
                 }
             }
             parents = next;
@@ -405,15 +406,6 @@ public class RecapApplier implements SmartLifecycle {
             throw new IllegalStateException("Jumlah " + id + " terus berubah oleh penulis lain; dicoba lagi nanti");
         }
         Thread.onSpinWait();
-    }
-
-    static String parentOf(String code) {
-        return switch (code.length()) {
-            case 13 -> code.substring(0, 8);
-            case 8 -> code.substring(0, 5);
-            case 5 -> code.substring(0, 2);
-            default -> TpsRegistry.NATIONAL;
-        };
     }
 
     private RegionTotal load(String ballotType, String code) {

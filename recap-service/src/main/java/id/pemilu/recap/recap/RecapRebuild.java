@@ -1,5 +1,6 @@
 package id.pemilu.recap.recap;
 
+import id.pemilu.common.wilayah.RegionCode;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.result.FieldValue;
 import id.pemilu.recap.result.ResultStatus;
@@ -72,7 +73,7 @@ public class RecapRebuild {
             String ballotType = desa.getKey().substring(0, bar);
             String code = desa.getKey().substring(bar + 1);
             while (!code.equals(TpsRegistry.NATIONAL)) {
-                code = RecapApplier.parentOf(code);
+                code = RegionCode.parentOf(code);
                 tallies.computeIfAbsent(RegionTotal.idOf(ballotType, code), k -> new Tally()).merge(desa.getValue());
             }
         }

@@ -1,5 +1,6 @@
 package id.pemilu.recap.recap;
 
+import id.pemilu.common.wilayah.RegionCode;
 import id.pemilu.common.events.RegionTotalsChanged;
 import id.pemilu.common.outbox.OutboxAggregate;
 import java.time.Instant;
@@ -51,13 +52,7 @@ public class RegionTotal extends OutboxAggregate {
     }
 
     static String levelOf(String code) {
-        return switch (code.length()) {
-            case 2 -> code.equals("ID") ? "NASIONAL" : "PROVINSI";
-            case 5 -> "KABKOTA";
-            case 8 -> "KECAMATAN";
-            case 13 -> "DESA";
-            default -> throw new IllegalArgumentException("Kode wilayah tidak dikenal: " + code);
-        };
+        return RegionCode.tierOf(code).name();
     }
 
     /** Desa only: records this entry unless the same or a newer version is there already. */

@@ -1,7 +1,6 @@
 package id.pemilu.recap.registry;
 
 import id.pemilu.common.wilayah.Wilayah;
-import id.pemilu.recap.result.TpsCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

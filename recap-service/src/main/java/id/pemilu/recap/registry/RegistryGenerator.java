@@ -3,7 +3,6 @@ package id.pemilu.recap.registry;
 import id.pemilu.common.wilayah.Region;
 import id.pemilu.common.wilayah.RegionLevel;
 import id.pemilu.common.wilayah.Wilayah;
-import id.pemilu.recap.result.TpsCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

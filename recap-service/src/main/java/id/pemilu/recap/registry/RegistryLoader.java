@@ -114,7 +114,7 @@ public class RegistryLoader {
         List<Station> batch = new ArrayList<>(BATCH);
         try (var stream = mongo.stream(new Query().cursorBatchSize(BATCH), Document.class, "tps")) {
             stream.forEach(d -> {
-                batch.add(new Station(new id.pemilu.recap.result.TpsCode(d.getString("_id")),
+                batch.add(new Station(new id.pemilu.recap.registry.TpsCode(d.getString("_id")),
                         d.getInteger("dptMen", 0), d.getInteger("dptWomen", 0)));
                 if (batch.size() == BATCH) {
                     registry.put(batch);

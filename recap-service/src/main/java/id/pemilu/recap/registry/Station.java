@@ -1,6 +1,5 @@
 package id.pemilu.recap.registry;
 
-import id.pemilu.recap.result.TpsCode;
 
 /** One TPS of the registry with its DPT (men and women). */
 public record Station(TpsCode code, int dptMen, int dptWomen) {

@@ -1,6 +1,6 @@
 package id.pemilu.recap.registry;
 
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.common.wilayah.RegionCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,8 +20,8 @@ import java.util.NavigableSet;
  */
 public class TpsRegistry {
 
-    /** Region code of the whole country in totals and progress. */
-    public static final String NATIONAL = "ID";
+    /** Region code of the whole country in totals and progress ({@link RegionCode#NATIONAL_CODE}). */
+    public static final String NATIONAL = RegionCode.NATIONAL_CODE;
 
     private final NavigableMap<String, int[]> byDesa = new ConcurrentSkipListMap<>();
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
@@ -105,7 +105,7 @@ public class TpsRegistry {
 
     /** Region codes above and including a desa, from the desa up to {@link #NATIONAL}. */
     public static List<String> chain(String desaCode) {
-        return List.of(desaCode, desaCode.substring(0, 8), desaCode.substring(0, 5), desaCode.substring(0, 2), NATIONAL);
+        return RegionCode.chainOf(desaCode);
     }
 
     private static Station unpack(String desa, int p) {

@@ -4,7 +4,7 @@ import id.pemilu.common.security.Caller;
 import id.pemilu.common.web.ClientAddress;
 import id.pemilu.recap.RecapRoles;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.registry.TpsCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;

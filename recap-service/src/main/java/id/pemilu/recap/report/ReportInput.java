@@ -1,6 +1,6 @@
 package id.pemilu.recap.report;
 
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 
 /**
  * What a citizen sends with "laporkan TPS ini": a reason, optionally the ballot, the field of the form

@@ -8,7 +8,7 @@ import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.web.RateLimiter;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.result.TpsAccess;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.registry.TpsCode;
 import id.pemilu.recap.storage.DurableWrites;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

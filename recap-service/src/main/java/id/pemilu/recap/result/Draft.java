@@ -1,5 +1,6 @@
 package id.pemilu.recap.result;
 
+import id.pemilu.common.ballot.BallotType;
 import java.util.List;
 import java.util.Map;
 

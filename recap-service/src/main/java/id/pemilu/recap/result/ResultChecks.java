@@ -1,5 +1,6 @@
 package id.pemilu.recap.result;
 
+import id.pemilu.recap.ballot.BallotStructure;
 import static id.pemilu.common.events.C1FieldKeys.BALLOTS_DAMAGED;
 import static id.pemilu.common.events.C1FieldKeys.BALLOTS_RECEIVED;
 import static id.pemilu.common.events.C1FieldKeys.BALLOTS_UNUSED;

@@ -1,5 +1,7 @@
 package id.pemilu.recap.result;
 
+import id.pemilu.recap.registry.TpsCode;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.web.ApiProblem;
 import id.pemilu.recap.RecapRoles;

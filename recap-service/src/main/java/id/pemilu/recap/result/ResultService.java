@@ -1,5 +1,8 @@
 package id.pemilu.recap.result;
 
+import id.pemilu.recap.ballot.BallotStructure;
+import id.pemilu.recap.registry.TpsCode;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;

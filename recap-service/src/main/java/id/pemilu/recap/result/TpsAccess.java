@@ -1,5 +1,6 @@
 package id.pemilu.recap.result;
 
+import id.pemilu.recap.registry.TpsCode;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
 import id.pemilu.common.domain.DomainException;

@@ -1,5 +1,6 @@
 package id.pemilu.recap.session;
 
+import id.pemilu.recap.tier.Tier;
 import id.pemilu.common.events.DHasilFinalized;
 import id.pemilu.common.events.DHasilReopened;
 import id.pemilu.common.events.ObjectionRecorded;

@@ -1,5 +1,6 @@
 package id.pemilu.recap.session;
 
+import id.pemilu.recap.tier.Tier;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.security.Roles;
 import id.pemilu.common.domain.DomainException;

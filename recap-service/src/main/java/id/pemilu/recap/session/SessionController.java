@@ -3,7 +3,7 @@ package id.pemilu.recap.session;
 import id.pemilu.common.security.Caller;
 import id.pemilu.recap.RecapRoles;
 import id.pemilu.recap.dhasil.DHasil;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;

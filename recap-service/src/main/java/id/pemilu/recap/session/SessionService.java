@@ -1,5 +1,6 @@
 package id.pemilu.recap.session;
 
+import id.pemilu.recap.tier.Tier;
 import id.pemilu.common.events.DHasilFinalized;
 import id.pemilu.common.outbox.OutboxRelay;
 import id.pemilu.common.security.Caller;
@@ -17,15 +18,15 @@ import id.pemilu.recap.recommendation.RecommendationService;
 import id.pemilu.recap.recap.RegionTotal;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotStructure;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.recap.ballot.BallotStructure;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.FieldValue;
 import id.pemilu.recap.result.Flag;
 import id.pemilu.recap.result.ResultChecks;
 import id.pemilu.recap.result.ResultService;
 import id.pemilu.recap.result.ResultStatus;
 import id.pemilu.recap.result.ReviewCommand;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.registry.TpsCode;
 import id.pemilu.recap.result.TpsLimits;
 import id.pemilu.recap.result.TpsResult;
 import id.pemilu.recap.storage.DurableWrites;

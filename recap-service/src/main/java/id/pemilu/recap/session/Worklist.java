@@ -1,5 +1,6 @@
 package id.pemilu.recap.session;
 
+import id.pemilu.recap.tier.Tier;
 import id.pemilu.common.security.Caller;
 import id.pemilu.common.domain.DomainException;
 import id.pemilu.common.wilayah.Region;
@@ -10,12 +11,12 @@ import id.pemilu.recap.recap.RegionTotal;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
 import id.pemilu.recap.report.TpsReports;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.Flag;
 import id.pemilu.recap.result.ResultChecks;
 import id.pemilu.recap.result.ResultService;
 import id.pemilu.recap.result.TpsAccess;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.registry.TpsCode;
 import id.pemilu.recap.result.TpsResult;
 import java.time.Instant;
 import java.util.ArrayList;

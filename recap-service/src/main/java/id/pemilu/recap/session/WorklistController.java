@@ -2,7 +2,7 @@ package id.pemilu.recap.session;
 
 import id.pemilu.common.security.Caller;
 import id.pemilu.recap.RecapRoles;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

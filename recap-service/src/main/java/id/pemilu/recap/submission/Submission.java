@@ -2,7 +2,7 @@ package id.pemilu.recap.submission;
 
 import id.pemilu.recap.dhasil.DHasilSigner;
 import id.pemilu.recap.photohash.PhotoHashes;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.Draft;
 import id.pemilu.recap.result.Flag;
 import id.pemilu.recap.result.PhotoRef;

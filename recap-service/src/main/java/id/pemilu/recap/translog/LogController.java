@@ -1,8 +1,8 @@
 package id.pemilu.recap.translog;
 
 import id.pemilu.common.web.ApiProblem;
-import id.pemilu.recap.result.BallotType;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.common.ballot.BallotType;
+import id.pemilu.recap.registry.TpsCode;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

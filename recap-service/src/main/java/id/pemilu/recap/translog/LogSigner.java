@@ -1,6 +1,6 @@
 package id.pemilu.recap.translog;
 
-import id.pemilu.recap.dhasil.DHasilSigner;
+import id.pemilu.recap.signing.DHasilKey;
 import id.pemilu.recap.signing.Ed25519Key;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,7 @@ public class LogSigner {
 
     @Autowired
     LogSigner(@Value("${pemilu.recap.log-signing-key:}") String configuredSeed, MongoTemplate mongo,
-              DHasilSigner dhasil) {
+              DHasilKey dhasil) {
         this(Ed25519Key.load(configuredSeed, SETTING, mongo, DEV_KEY_COLLECTION), dhasil.keyId());
     }
 

@@ -8,7 +8,7 @@ import id.pemilu.common.security.Roles;
 import id.pemilu.recap.RecapServiceApplication;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.ConfirmCommand;
 import id.pemilu.recap.result.FieldValue;
 import id.pemilu.recap.result.ResultService;

@@ -16,7 +16,7 @@ import id.pemilu.recap.recap.RecapApplier;
 import id.pemilu.recap.recap.RecapRebuild;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.registry.TpsCode;
 import id.pemilu.recap.testdata.Forms;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

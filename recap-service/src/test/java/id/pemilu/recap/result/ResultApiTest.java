@@ -1,5 +1,6 @@
 package id.pemilu.recap.result;
 
+import id.pemilu.recap.registry.TpsCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,5 +1,8 @@
 package id.pemilu.recap.result;
 
+import id.pemilu.recap.ballot.BallotStructure;
+import id.pemilu.recap.registry.TpsCode;
+import id.pemilu.common.ballot.BallotType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package id.pemilu.recap.result;
 
+import id.pemilu.recap.registry.TpsCode;
+import id.pemilu.common.ballot.BallotType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;

@@ -14,7 +14,7 @@ import id.pemilu.common.test.Tokens;
 import id.pemilu.recap.dhasil.DHasilReader;
 import id.pemilu.recap.dhasil.DHasilReader.DHasilTotals;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.ResultService;
 import java.nio.file.Files;
 import java.nio.file.Path;

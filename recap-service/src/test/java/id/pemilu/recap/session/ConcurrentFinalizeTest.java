@@ -18,7 +18,7 @@ import id.pemilu.recap.dhasil.DHasilService;
 import id.pemilu.recap.recap.RecapApplier;
 import id.pemilu.recap.recommendation.RecommendationService;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.ResultService;
 import id.pemilu.recap.storage.DurableWrites;
 import java.util.ArrayList;

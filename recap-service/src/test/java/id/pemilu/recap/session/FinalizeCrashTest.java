@@ -12,7 +12,7 @@ import id.pemilu.common.test.Tokens;
 import id.pemilu.recap.dhasil.DHasil;
 import id.pemilu.recap.dhasil.DHasilService;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.ResultService;
 import java.time.Duration;
 import java.time.Instant;

@@ -16,7 +16,7 @@ import id.pemilu.common.test.Tokens;
 import id.pemilu.recap.dhasil.DHasil;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.ConfirmCommand;
 import id.pemilu.recap.result.ResultService;
 import java.nio.file.Files;
@@ -77,7 +77,7 @@ class SessionApiTest {
         String missing = tps.get(0);
         String flagged = tps.get(1);
         SessionFixture.fill(registry, results, kec, code -> !code.equals(missing) && !code.equals(flagged));
-        Station fs = registry.find(new id.pemilu.recap.result.TpsCode(flagged)).orElseThrow();
+        Station fs = registry.find(new id.pemilu.recap.registry.TpsCode(flagged)).orElseThrow();
         Map<String, Integer> wrong = SessionFixture.formOf(fs);
         wrong.put("votes.candidate.2", wrong.get("votes.candidate.2") + 800);
         results.confirm(SessionFixture.kpps(flagged), fs.code(), BallotType.PPWP,
@@ -139,7 +139,7 @@ class SessionApiTest {
         var ppk = Tokens.ppk(kec);
         send(ppk, BASE + kec + "/open", "{}").andExpect(status().isOk());
         String target = tps.get(0);
-        Station st = registry.find(new id.pemilu.recap.result.TpsCode(target)).orElseThrow();
+        Station st = registry.find(new id.pemilu.recap.registry.TpsCode(target)).orElseThrow();
         int[] votes = SessionFixture.votesOf(st);
         send(saksi("pnb", kec), BASE + kec + "/objections", "{\"filedBy\":\"Andi (saksi PNB)\",\"target\":\""
                 + target + "\",\"field\":\"votes.candidate.1\",\"claim\":\"Dua suara paslon 1 tercatat untuk paslon 2\"}")
@@ -189,7 +189,7 @@ class SessionApiTest {
         String latest = "/api/recap/public/dhasil/PPWP/" + kec;
         mvc.perform(get(latest)).andExpect(jsonPath("$.live.status").value("sama dengan D.Hasil"));
         String changed = tps.get(3);
-        int[] cv = SessionFixture.votesOf(registry.find(new id.pemilu.recap.result.TpsCode(changed)).orElseThrow());
+        int[] cv = SessionFixture.votesOf(registry.find(new id.pemilu.recap.registry.TpsCode(changed)).orElseThrow());
         send(Tokens.kpu(Roles.KPU_KABKOTA, "31.71"), "/api/recap/tps/" + changed + "/ballots/PPWP/review",
                 "{\"decision\":\"corrected\",\"reason\":\"Rekomendasi Bawaslu\",\"values\":[{\"key\":\"votes.candidate.3\","
                         + "\"value\":" + (cv[2] + 1) + "},{\"key\":\"votes.candidate.1\",\"value\":" + (cv[0] - 1) + "}]}")

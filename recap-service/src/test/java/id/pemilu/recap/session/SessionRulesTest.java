@@ -1,5 +1,6 @@
 package id.pemilu.recap.session;
 
+import id.pemilu.recap.tier.Tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -11,10 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import id.pemilu.common.test.Tokens;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import id.pemilu.recap.result.ConfirmCommand;
 import id.pemilu.recap.result.ResultService;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.registry.TpsCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import id.pemilu.common.test.Tokens;
 import id.pemilu.recap.RecapServiceApplication;
 import id.pemilu.recap.registry.Station;
 import id.pemilu.recap.registry.TpsRegistry;
-import id.pemilu.recap.result.TpsCode;
+import id.pemilu.recap.registry.TpsCode;
 import id.pemilu.recap.testdata.Forms;
 import java.nio.file.Files;
 import java.nio.file.Path;

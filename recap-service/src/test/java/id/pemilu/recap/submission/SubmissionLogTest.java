@@ -2,7 +2,7 @@ package id.pemilu.recap.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.pemilu.recap.result.BallotType;
+import id.pemilu.common.ballot.BallotType;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,25 +1,22 @@
 package id.pemilu.portal.ballot;
 
+import id.pemilu.common.ballot.BallotType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The one list of ballot types the portal knows (recap-service's {@code BallotType}), in ballot order, with their
- * names in Bahasa Indonesia. Every page takes the names from here; which of them a TPS has is {@link TpsBallots}.
+ * The ballot types the portal knows (common's {@link BallotType}, the suite's one list), in ballot order, with their
+ * names in Bahasa Indonesia, keyed by the code the APIs carry. Every page takes the names from here; which of them a TPS has is {@link TpsBallots}.
  */
 public final class BallotTypes {
 
     private static final Map<String, String> ALL = new LinkedHashMap<>();
 
     static {
-        ALL.put("PPWP", "Presiden dan Wakil Presiden");
-        ALL.put("DPR", "DPR");
-        ALL.put("DPD", "DPD");
-        ALL.put("DPRD_PROVINSI", "DPRD Provinsi");
-        ALL.put("DPRD_KABKOTA", "DPRD Kabupaten/Kota");
-        ALL.put("PILKADA_GUBERNUR", "Gubernur dan Wakil Gubernur");
-        ALL.put("PILKADA_BUPATI", "Bupati/Wali Kota");
+        for (BallotType type : BallotType.values()) {
+            ALL.put(type.name(), type.label());
+        }
     }
 
     /** Every ballot type with its name, in ballot order (read-only). */

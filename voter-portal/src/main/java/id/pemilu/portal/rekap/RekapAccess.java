@@ -1,5 +1,6 @@
 package id.pemilu.portal.rekap;
 
+import id.pemilu.common.wilayah.RegionCode;
 import id.pemilu.portal.signin.SignedIn;
 import id.pemilu.portal.web.AccessRefused;
 import java.util.List;
@@ -57,17 +58,8 @@ final class RekapAccess {
 
     /** The tier of a region code, as recap-service names it. */
     static String tierOf(String region) {
-        if ("ID".equals(region)) {
-            return "NASIONAL";
-        }
-        if (region.matches("\\d{2}")) {
-            return "PROVINSI";
-        }
-        if (region.matches("\\d{2}\\.\\d{2}")) {
-            return "KABKOTA";
-        }
-        if (region.matches("\\d{2}\\.\\d{2}\\.\\d{2}")) {
-            return "KECAMATAN";
+        if (RegionCode.isValid(region) && RegionCode.tierOf(region) != RegionCode.Tier.DESA) {
+            return RegionCode.tierOf(region).name();
         }
         throw new IllegalArgumentException("Kode wilayah tidak sah: rekapitulasi diadakan per kecamatan (31.71.01), "
                 + "kabupaten/kota (31.71), provinsi (31) atau nasional (ID).");

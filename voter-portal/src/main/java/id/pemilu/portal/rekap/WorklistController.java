@@ -1,5 +1,6 @@
 package id.pemilu.portal.rekap;
 
+import id.pemilu.common.wilayah.RegionCode;
 import id.pemilu.portal.backend.OfficerRecap;
 import id.pemilu.portal.signin.SignedIn;
 import java.util.ArrayList;
@@ -133,12 +134,8 @@ class WorklistController {
 
     /** The region one tier up, when the officer's own region covers it (to go back up the list). */
     static String parentOf(String region, SignedIn staff) {
-        String parent = switch (RekapAccess.tierOf(region)) {
-            case "KECAMATAN" -> region.substring(0, 5);
-            case "KABKOTA" -> region.substring(0, 2);
-            case "PROVINSI" -> "ID";
-            default -> null;
-        };
+        RekapAccess.tierOf(region); // a region of the rekapitulasi, or refused
+        String parent = RegionCode.parentOf(region);
         String home = RekapAccess.homeRegion(staff);
         if (parent == null || !("ID".equals(home) || parent.equals(home) || parent.startsWith(home + "."))) {
             return null;

@@ -1,9 +1,11 @@
 package id.pemilu.portal.results;
 
+import id.pemilu.common.wilayah.RegionCode;
+
 /** Kemendagri region codes as the portal accepts them in its URLs. */
 final class RegionCodes {
 
-    static final String NATIONAL = "ID";
+    static final String NATIONAL = RegionCode.NATIONAL_CODE;
 
     private RegionCodes() {
     }
@@ -12,7 +14,8 @@ final class RegionCodes {
         if (code == null || code.isBlank()) {
             return NATIONAL;
         }
-        if (!code.matches("\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?")) {
+        // a provinsi, kab/kota, kecamatan or desa code; the nation is asked for without a code
+        if (NATIONAL.equals(code) || !RegionCode.isValid(code)) {
             throw new IllegalArgumentException("Kode wilayah tidak dikenal: " + code);
         }
         return code;
@@ -20,10 +23,6 @@ final class RegionCodes {
 
     /** The region one level up, or null for the nation. */
     static String parent(String code) {
-        if (NATIONAL.equals(code)) {
-            return null;
-        }
-        int dot = code.lastIndexOf('.');
-        return dot < 0 ? NATIONAL : code.substring(0, dot);
+        return RegionCode.parentOf(code);
     }
 }

@@ -1,4 +1,4 @@
-package id.pemilu.recap.result;
+package id.pemilu.recap.ballot;
 
 import id.pemilu.common.events.C1FieldKeys;
 import java.util.ArrayList;

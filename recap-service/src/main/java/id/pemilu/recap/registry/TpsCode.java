@@ -1,5 +1,7 @@
-package id.pemilu.recap.result;
+package id.pemilu.recap.registry;
 
+import id.pemilu.common.wilayah.RegionCode;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** A polling station: the 13-character desa/kelurahan code plus a 3-digit TPS number, e.g. 31.71.01.1001.001. */
@@ -32,7 +34,8 @@ public record TpsCode(String value) {
 
     /** Codes of the regions the TPS belongs to, from the province down to the desa. */
     public String[] regionChain() {
-        return new String[] {value.substring(0, 2), value.substring(0, 5), value.substring(0, 8), desaCode()};
+        List<String> up = RegionCode.chainOf(desaCode()); // desa, kecamatan, kab/kota, provinsi, ID
+        return new String[] {up.get(3), up.get(2), up.get(1), up.get(0)};
     }
 
     @Override

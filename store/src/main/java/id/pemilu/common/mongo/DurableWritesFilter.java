@@ -1,7 +1,6 @@
-package id.pemilu.common.web;
+package id.pemilu.common.mongo;
 
-import id.pemilu.common.mongo.StoreDurability;
-import id.pemilu.common.mongo.StoreSpace;
+import id.pemilu.common.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

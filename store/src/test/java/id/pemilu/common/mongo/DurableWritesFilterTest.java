@@ -1,9 +1,8 @@
-package id.pemilu.common.web;
+package id.pemilu.common.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pemilu.common.domain.DomainException;
-import id.pemilu.common.mongo.StoreSpace;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

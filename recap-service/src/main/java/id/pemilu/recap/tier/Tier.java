@@ -1,7 +1,7 @@
-package id.pemilu.recap.session;
+package id.pemilu.recap.tier;
 
+import id.pemilu.common.wilayah.RegionCode;
 import id.pemilu.common.security.Roles;
-import id.pemilu.recap.registry.TpsRegistry;
 
 /** The tiers of the rekapitulasi berjenjang and who holds each one's session. */
 public enum Tier {
@@ -22,17 +22,18 @@ public enum Tier {
 
     /** The tier of a region code: {@code 31.71.01} kecamatan, {@code 31.71} kab/kota, {@code 31} provinsi, ID. */
     public static Tier of(String regionCode) {
-        if (TpsRegistry.NATIONAL.equals(regionCode)) {
-            return NASIONAL;
-        }
-        if (regionCode != null && regionCode.matches("\\d{2}")) {
-            return PROVINSI;
-        }
-        if (regionCode != null && regionCode.matches("\\d{2}\\.\\d{2}")) {
-            return KABKOTA;
-        }
-        if (regionCode != null && regionCode.matches("\\d{2}\\.\\d{2}\\.\\d{2}")) {
-            return KECAMATAN;
+        RegionCode.Tier tier = RegionCode.isValid(regionCode) ? RegionCode.tierOf(regionCode) : RegionCode.Tier.DESA;
+        switch (tier) {
+            case NASIONAL:
+                return NASIONAL;
+            case PROVINSI:
+                return PROVINSI;
+            case KABKOTA:
+                return KABKOTA;
+            case KECAMATAN:
+                return KECAMATAN;
+            default:
+                break;
         }
         throw new IllegalArgumentException("Rekapitulasi berjenjang diadakan per kecamatan, kabupaten/kota, provinsi "
                 + "atau nasional (ID); kode wilayah tidak sah: " + regionCode);
@@ -57,11 +58,6 @@ public enum Tier {
 
     /** The region of the tier above that contains {@code regionCode}. */
     public String parentRegion(String regionCode) {
-        return switch (this) {
-            case KECAMATAN -> regionCode.substring(0, 5);
-            case KABKOTA -> regionCode.substring(0, 2);
-            case PROVINSI -> TpsRegistry.NATIONAL;
-            case NASIONAL -> null;
-        };
+        return this == NASIONAL ? null : RegionCode.parentOf(regionCode);
     }
 }
