@@ -29,6 +29,22 @@ public final class FormFiller {
     public static void fill(BufferedImage page, double scale, FormTemplate template, Map<String, Integer> values,
                             HandwrittenDigits digits, boolean leadingZeros, Random random, Writing writing,
                             String crossedOut) {
+        fillStruck(page, scale, template, values, digits, leadingZeros, random, writing,
+                crossedOut == null ? java.util.Set.of() : java.util.Set.of(crossedOut));
+    }
+
+    /**
+     * As {@link #fill(BufferedImage, double, FormTemplate, Map, HandwrittenDigits, boolean, Random, Writing, String)}
+     * with any number of crossed-out fields (issue 19, fourteenth round: struck boxes cut from own photos to train
+     * {@code StruckDetector}); with one field it draws exactly what the one-field call draws.
+     *
+     * @return per crossed-out field the index (in the field's boxes) of the box struck through
+     */
+    public static Map<String, Integer> fillStruck(BufferedImage page, double scale, FormTemplate template,
+                                                  Map<String, Integer> values, HandwrittenDigits digits,
+                                                  boolean leadingZeros, Random random, Writing writing,
+                                                  java.util.Set<String> crossedOut) {
+        Map<String, Integer> struckBoxes = new java.util.LinkedHashMap<>();
         int[] ink = random.nextBoolean() ? new int[] {25, 35, 120} : new int[] {30, 30, 35};
         double size = 0.6 + random.nextDouble() * 0.2;
         int pen = 0;
@@ -54,7 +70,10 @@ public final class FormFiller {
             if (leadingZeros) {
                 text = "0".repeat(Math.max(0, boxes - text.length())) + text;
             }
-            int struck = field.key().equals(crossedOut) ? random.nextInt(text.length()) : -1;
+            int struck = crossedOut.contains(field.key()) ? random.nextInt(text.length()) : -1;
+            if (struck >= 0) {
+                struckBoxes.put(field.key(), boxes - text.length() + struck);
+            }
             for (int i = 0; i < text.length(); i++) {
                 FormTemplate.Rect box = field.boxes().get(boxes - text.length() + i);
                 int digit = text.charAt(i) - '0';
@@ -71,6 +90,7 @@ public final class FormFiller {
                 write(page, scale, box, shape, ink, size, slant, writing, random, strength);
             }
         }
+        return struckBoxes;
     }
 
     /**

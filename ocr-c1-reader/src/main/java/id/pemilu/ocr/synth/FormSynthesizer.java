@@ -69,6 +69,37 @@ public final class FormSynthesizer {
         return new Synthesized(truth, jpeg, leadingZeros, marked);
     }
 
+    /**
+     * A training photo for {@code StruckDetector} (issue 19, fourteenth round): a careful officer's form on which each
+     * field is, with probability {@code share}, crossed out as {@link Officer#CROSSED_OUT} crosses out its one field
+     * (a digit written wrong, struck through, the right one written over it). Returns the photo and, per struck
+     * field, the index of the struck box in the field's boxes.
+     */
+    public StruckPhoto synthesizeStruck(FormTemplate template, String tpsCode, long seed,
+                                        PhotoSimulator.Distortion distortion,
+                                        java.util.function.Function<Random, Map<String, Integer>> values,
+                                        Writing writing, double share) {
+        Random random = new Random(seed);
+        Map<String, Integer> truth = values.apply(random);
+        double scale = PhotoSimulator.pageScale(distortion, random);
+        BufferedImage page = copy(blankPage(template, tpsCode, scale));
+        boolean leadingZeros = random.nextDouble() < 0.25;
+        java.util.Set<String> crossed = new java.util.HashSet<>();
+        for (String key : truth.keySet()) {
+            if (random.nextDouble() < share) {
+                crossed.add(key);
+            }
+        }
+        Map<String, Integer> struck = FormFiller.fillStruck(page, scale, template, truth, digits, leadingZeros,
+                random, writing, crossed);
+        byte[] jpeg = PhotoSimulator.photograph(page, distortion, random);
+        return new StruckPhoto(new Synthesized(truth, jpeg, leadingZeros), struck);
+    }
+
+    /** A photo of {@link #synthesizeStruck} and, per struck field, the index of its struck box. */
+    public record StruckPhoto(Synthesized photo, Map<String, Integer> struckBoxes) {
+    }
+
     /** Writes the total of one rule off by 1-10 (kept within 0-999); returns its key. */
     public static String misAdd(FormTemplate template, Map<String, Integer> values, Random random) {
         FormTemplate.Rule rule = template.rules().get(random.nextInt(template.rules().size()));

@@ -65,6 +65,8 @@ public final class NeverSilentTuning {
         Path cache = null;
         String from = null;
         boolean rules = false;
+        java.util.Set<Integer> only = null;
+        Officer onlyOfficer = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--forms" -> forms = Integer.parseInt(args[i + 1]);
@@ -78,6 +80,14 @@ public final class NeverSilentTuning {
                 case "--cache" -> cache = Path.of(args[i + 1]);
                 case "--from" -> from = args[i + 1];
                 case "--rules" -> rules = Boolean.parseBoolean(args[i + 1]);
+                case "--officer" -> onlyOfficer = Officer.valueOf(args[i + 1]);
+                case "--only" -> {
+                    // read only these forms of the seed (fourteenth round: the known silent forms, read again)
+                    only = new java.util.HashSet<>();
+                    for (String n : args[i + 1].split(",")) {
+                        only.add(Integer.parseInt(n.trim()));
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -115,11 +125,17 @@ public final class NeverSilentTuning {
         try (DigitClassifier classifier = DigitClassifier.load();
              FormReader reader = new FormReader(templates, classifier, PrintedTextReader.none(), 1)) {
             for (int i = 0; i < forms; i++) {
+                if (only != null && !only.contains(i)) {
+                    continue;
+                }
                 FormTemplate template = templates.all().get(i % templates.all().size());
                 String tps = String.format("31.71.03.3003.%03d", 1 + i % 50);
                 double draw = new java.util.SplittableRandom(seed + i).nextDouble();
                 Officer officer = draw < misAdded ? Officer.MIS_ADDED
                         : draw < misAdded + crossed ? Officer.CROSSED_OUT : Officer.CAREFUL;
+                if (onlyOfficer != null && officer != onlyOfficer) {
+                    continue; // fourteenth round: only the crossed-out forms of a seed, read again
+                }
                 FormSynthesizer.Synthesized photo = synthesizer.synthesize(template, tps, seed + i, distortion,
                         random -> VoteGenerator.generate(template, random), writing, officer);
                 try {

@@ -71,6 +71,8 @@ public final class StruckProbe {
         Path from = null;
         Path png = null;
         List<String> params = new ArrayList<>();
+        boolean list = false;
+        boolean blobTables = true;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--forms" -> forms = Integer.parseInt(args[i + 1]);
@@ -83,6 +85,8 @@ public final class StruckProbe {
                 case "--from" -> from = Path.of(args[i + 1]);
                 case "--png" -> png = Path.of(args[i + 1]);
                 case "--params" -> params.addAll(Arrays.asList(args[i + 1].split(",")));
+                case "--list" -> list = Boolean.parseBoolean(args[i + 1]);
+                case "--blob-tables" -> blobTables = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -163,11 +167,70 @@ public final class StruckProbe {
                 p = detector.probabilities(inputs);
             }
             report(name, boxes, p);
-            if (name.equals("committed")) {
+            withBlob(name, boxes, p, list);
+            if (name.equals("committed") && blobTables) {
                 blobs(boxes, p);
                 BlobMeasures.table(boxes, p);
             }
         }
+    }
+
+    /**
+     * The reader's whole struck-box test for a detector (fourteenth round): P(struck) at or above a threshold, or the
+     * {@link InkBlob} rule (a solid square of {@link InkBlob#SOLID_SIDE} cells as cut and P of at least
+     * {@link InkBlob#DOUBT}); struck fields caught and plain boxes taken as struck per threshold; with {@code list}
+     * every crossed-out form's highest P and solid square in its struck field.
+     */
+    private static void withBlob(String name, List<Box> boxes, double[] p, boolean list) {
+        java.util.TreeMap<Integer, Double> highest = new java.util.TreeMap<>();
+        java.util.TreeMap<Integer, String> keyOf = new java.util.TreeMap<>();
+        java.util.TreeMap<Integer, Integer> side = new java.util.TreeMap<>();
+        boolean[] blob = new boolean[boxes.size()];
+        for (int i = 0; i < boxes.size(); i++) {
+            Box box = boxes.get(i);
+            float[][] cut = box.ink() == null ? null : unflat(box.ink());
+            blob[i] = InkBlob.struck(cut, p[i]);
+            if (box.struckField()) {
+                highest.merge(box.form(), p[i], Math::max);
+                keyOf.put(box.form(), box.key());
+                side.merge(box.form(), cut == null ? 0 : InkBlob.solidSide(cut), Math::max);
+            }
+        }
+        int[] sides = new int[boxes.size()];
+        for (int i = 0; i < boxes.size(); i++) {
+            sides[i] = boxes.get(i).ink() == null ? 0 : InkBlob.solidSide(unflat(boxes.get(i).ink()));
+        }
+        for (double doubt : new double[] {InkBlob.DOUBT, 0.5, 0.6, 0.8, 0.9, 2}) {
+            for (double t : new double[] {0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99}) {
+                java.util.Set<Integer> caught = new java.util.TreeSet<>();
+                long alarms = 0;
+                for (int i = 0; i < boxes.size(); i++) {
+                    boolean hit = p[i] >= t || p[i] >= doubt && sides[i] >= InkBlob.SOLID_SIDE;
+                    if (hit && boxes.get(i).struckField()) {
+                        caught.add(boxes.get(i).form());
+                    } else if (hit) {
+                        alarms++;
+                    }
+                }
+                System.out.printf("  %s with the blob rule at P >= %.2f, threshold %.2f: struck fields caught %d of %d;"
+                        + " plain boxes taken as struck %d%n", name, doubt, t, caught.size(), highest.size(), alarms);
+            }
+        }
+        if (list) {
+            StringBuilder all = new StringBuilder();
+            highest.forEach((form, v) -> all.append(String.format(" form %d %s (P %.4f, square %d);", form,
+                    keyOf.get(form), v, side.get(form))));
+            System.out.println("  struck fields:" + all);
+        }
+    }
+
+    private static float[][] unflat(float[] flat) {
+        int n = (int) Math.round(Math.sqrt(flat.length));
+        float[][] out = new float[n][n];
+        for (int y = 0; y < n; y++) {
+            System.arraycopy(flat, y * n, out[y], 0, n);
+        }
+        return out;
     }
 
     private static final double[] SHARES = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9};
