@@ -336,16 +336,7 @@ public final class DigitTrainer {
     private static double trainEpoch(Trainer trainer, MnistFile mnist, PhotoBoxes photos, Random random,
                                      int mnistDigits, double photoShare) {
         int all = photos.size() + TRAIN_END;
-        int[] order = new int[all];
-        for (int i = 0; i < all; i++) {
-            order[i] = i;
-        }
-        for (int i = all - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = shuffled(all, random);
         if (mnistDigits < TRAIN_END || photoShare < 1) {
             // the first photoShare of the photo boxes and the first mnistDigits MNIST digits of the shuffled order
             int photosWanted = (int) (photos.size() * photoShare);
@@ -446,5 +437,20 @@ public final class DigitTrainer {
             }
         }
         return (double) correct / labels.length;
+    }
+
+    /** 0 .. n-1 in a random order (Fisher-Yates): the order of one training epoch. */
+    static int[] shuffled(int n, java.util.Random random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
     }
 }

@@ -260,16 +260,7 @@ public final class StruckFineTuner {
         // struck boxes, then MNIST plain digits (the StruckTrainer mix)
         int ownStruck = struck.size() * repeat;
         int total = ownStruck + ownPlain + synthetic + mnistPlain;
-        int[] order = new int[total];
-        for (int i = 0; i < total; i++) {
-            order[i] = i;
-        }
-        for (int i = total - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = DigitTrainer.shuffled(total, random);
         double lossSum = 0;
         int batches = 0;
         for (int start = 0; start + BATCH <= total; start += BATCH) {

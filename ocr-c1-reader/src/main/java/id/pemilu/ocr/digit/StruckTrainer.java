@@ -118,16 +118,7 @@ public final class StruckTrainer {
     private static double trainEpoch(Trainer trainer, MnistFile mnist, PhotoBoxes photos, Random random,
                                      int mnistDigits, int struck) {
         int total = photos.size() + mnistDigits + struck;
-        int[] order = new int[total];
-        for (int i = 0; i < total; i++) {
-            order[i] = i;
-        }
-        for (int i = total - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = DigitTrainer.shuffled(total, random);
         int side = DigitNormalizer.SIDE * DigitNormalizer.SIDE;
         double lossSum = 0;
         int batches = 0;
