@@ -24,6 +24,30 @@ echo "JVM: $(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.vm.
 ./mvnw -q -pl recap-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
   -Dmdep.includeScope=test >/dev/null
 CP="recap-service/target/test-classes:recap-service/target/classes:$(cat recap-service/target/bench.cp)"
+# BENCH_AOT=DIR: the JDK's ahead-of-time cache (JDK 25: classes loaded and linked, method profiles) for the server.
+#   The first run with an empty DIR is the training run (-XX:AOTCacheOutput, written when the server stops); later
+#   runs start from DIR/app.aot (-XX:AOTCache). The cache takes only jars: the module directories are jarred into DIR.
+if [ -n "${BENCH_AOT:-}" ]; then
+  mkdir -p "$BENCH_AOT/jars"; BENCH_AOT=$(cd "$BENCH_AOT" && pwd)
+  AOT_CP=""
+  for e in $(echo "$CP" | tr ':' ' '); do
+    if [ -d "$e" ]; then
+      j="$BENCH_AOT/jars/$(echo "$e" | sed 's|^/||; s|/target/|-|; s|/|-|g').jar"
+      # rebuilt only when the classes changed: a changed jar would make the JVM refuse the cache
+      if [ ! -f "$j" ] || [ -n "$(find "$e" -newer "$j" -type f | head -1)" ]; then
+        rm -f "$BENCH_AOT/app.aot"; jar --create --file "$j" -C "$e" .
+      fi
+      e=$j
+    fi
+    AOT_CP="$AOT_CP${AOT_CP:+:}$e"
+  done
+  CP=$AOT_CP
+  if [ -f "$BENCH_AOT/app.aot" ]; then
+    SERVER_OPTS="$SERVER_OPTS -XX:AOTCache=$BENCH_AOT/app.aot"; echo "AOT cache: $BENCH_AOT/app.aot"
+  else
+    SERVER_OPTS="$SERVER_OPTS -XX:AOTCacheOutput=$BENCH_AOT/app.aot"; echo "AOT cache: training run, written to $BENCH_AOT/app.aot"
+  fi
+fi
 DATA=$(mktemp -d /tmp/recap-bench.XXXXXX)
 LOG="$DATA/server.log"
 start_server() {
@@ -57,6 +81,8 @@ finish() {
     done | awk '{a[$2]+=$1} END {for (k in a) if (a[k] > 0) print a[k], k}' | sort -rn | head -15
   fi
   kill "$SERVER" 2>/dev/null || true
+  # the training run's cache is written while the server stops
+  if [ -n "${BENCH_AOT:-}" ]; then wait "$SERVER" 2>/dev/null || true; ls -la "$BENCH_AOT"/app.aot 2>/dev/null || true; fi
 }
 trap finish EXIT
 if [ "${BENCH_KILL:-}" = "1" ]; then
