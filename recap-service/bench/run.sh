@@ -6,6 +6,8 @@
 # THREADS      concurrent client connections (default 32)
 # Starts a fresh recap-service (BenchServer = the real app accepting dev-only HS256 bench tokens instead of
 # Keycloak) with the embedded MongoDB in an H2 file under a temp dir, and the local RabbitMQ; then runs BenchClient.
+# BENCH_EARLIER=regions: pushed first (election-night order: the provinces whose polls close earlier), outside the
+#   measured figures but in every check; see ../README.md "Benchmark"
 set -euo pipefail
 REGION=${1:-31}
 SEED=${2:-ID}
