@@ -79,6 +79,10 @@ public final class StruckFineTuner {
         int synthetic = 12_000;
         int mnistPlain = 8_000;
         long trainSeed = 14_014;
+        double hardBelow = 0;
+        int hardRepeat = 0;
+        double hardAbove = 1;
+        int hardPlainRepeat = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -102,6 +106,10 @@ public final class StruckFineTuner {
                 case "--synthetic" -> synthetic = Integer.parseInt(value);
                 case "--mnist" -> mnistPlain = Integer.parseInt(value);
                 case "--train-seed" -> trainSeed = Long.parseLong(value);
+                case "--hard-below" -> hardBelow = Double.parseDouble(value);
+                case "--hard-repeat" -> hardRepeat = Integer.parseInt(value);
+                case "--hard-above" -> hardAbove = Double.parseDouble(value);
+                case "--hard-plain-repeat" -> hardPlainRepeat = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -120,6 +128,9 @@ public final class StruckFineTuner {
             (box.struck() ? struck : plain).add(box.input());
         }
         System.out.printf("own boxes: %d struck, %d plain%n", struck.size(), plain.size());
+        if (hardRepeat > 0 || hardPlainRepeat > 0) {
+            emphasiseHard(init, struck, plain, hardBelow, hardRepeat, hardAbove, hardPlainRepeat);
+        }
         train(mnist, struck, plain, init, out, epochs, rate0, repeat, Math.min(ownPlain, plain.size()), synthetic,
                 mnistPlain, trainSeed);
     }
@@ -181,6 +192,42 @@ public final class StruckFineTuner {
         }
         System.out.printf("wrote %s: %d struck and %d plain boxes (%.0f s)%n", file, struckBoxes, plainBoxes,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Hard examples (issue 19, fifteenth round): the own struck boxes the starting detector scores below
+     * {@code below} (the ones it misses, which only the arithmetic's out-of-distribution flag can still catch) are
+     * added {@code repeat} more times, and the own plain boxes it scores at or above {@code above} (plain boxes taken
+     * as struck) {@code plainRepeat} more times, so that the further training weighs both kinds of error more.
+     */
+    static void emphasiseHard(Path init, List<float[]> struck, List<float[]> plain, double below, int repeat,
+                              double above, int plainRepeat) {
+        double[] pStruck;
+        double[] pPlain;
+        try (StruckDetector detector = StruckDetector.load(init)) {
+            pStruck = detector.probabilities(struck);
+            pPlain = detector.probabilities(plain);
+        }
+        List<float[]> hardStruck = new ArrayList<>();
+        for (int i = 0; i < pStruck.length; i++) {
+            if (pStruck[i] < below) {
+                hardStruck.add(struck.get(i));
+            }
+        }
+        List<float[]> hardPlain = new ArrayList<>();
+        for (int i = 0; i < pPlain.length; i++) {
+            if (pPlain[i] >= above) {
+                hardPlain.add(plain.get(i));
+            }
+        }
+        for (int r = 0; r < repeat; r++) {
+            struck.addAll(hardStruck);
+        }
+        for (int r = 0; r < plainRepeat; r++) {
+            plain.addAll(hardPlain);
+        }
+        System.out.printf("hard examples by %s: %d struck boxes below %.2f (x%d more), %d plain boxes at or above "
+                + "%.2f (x%d more)%n", init, hardStruck.size(), below, repeat, hardPlain.size(), above, plainRepeat);
     }
 
     static void read(Path file, List<OwnBox> boxes) throws IOException {
