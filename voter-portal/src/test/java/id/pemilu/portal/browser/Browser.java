@@ -173,14 +173,18 @@ public final class Browser implements AutoCloseable {
         try {
             element.isEnabled();
             return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
         } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+            if (pageReplaced(e)) {
                 return true;
             }
             throw e;
         }
+    }
+
+    /** Whether a failed look at an element means only that its page was replaced meanwhile (see {@link #gone}). */
+    static boolean pageReplaced(org.openqa.selenium.WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     public Object js(String script, Object... args) {

@@ -146,9 +146,12 @@ class PartiesBrowserTest {
                 if (browser.find("#report-link").isDisplayed()) {
                     break;
                 }
-            } catch (org.openqa.selenium.StaleElementReferenceException
-                     | org.openqa.selenium.NoSuchElementException e) {
-                // the page reloaded itself (finished) between two looks
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // the page reloaded itself (finished) between two looks: a stale element, a missing one, or Chromium's
+                // own word for a stale one ("Node with given id does not belong to the document"); anything else fails
+                if (!(Browser.pageReplaced(e) || e instanceof org.openqa.selenium.NoSuchElementException)) {
+                    throw e;
+                }
             }
             Thread.sleep(150);
         }
