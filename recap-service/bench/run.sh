@@ -83,11 +83,10 @@ finish() {
     done | awk '{a[$2]+=$1} END {for (k in a) if (a[k] > 0) print a[k], k}' | sort -rn | head -15
   fi
   kill "$SERVER" 2>/dev/null || true
-  # the training run's cache is written while the server stops
-  if [ -n "${BENCH_AOT:-}" ]; then wait "$SERVER" 2>/dev/null || true; ls -la "$BENCH_AOT"/app.aot 2>/dev/null || true; fi
+  wait "$SERVER" 2>/dev/null || true   # the training run's AOT cache is written while the server stops
+  if [ -n "${BENCH_AOT:-}" ]; then ls -la "$BENCH_AOT"/app.aot 2>/dev/null || true; fi
   # the store's files take 3-5 GB per 142,808-TPS run: only the server log stays (BENCH_KEEP_DATA=1 keeps all)
   if [ "${BENCH_KEEP_DATA:-}" != "1" ]; then
-    wait "$SERVER" 2>/dev/null || true
     find "$DATA" -mindepth 1 -not -name server.log -delete 2>/dev/null || true
   fi
 }

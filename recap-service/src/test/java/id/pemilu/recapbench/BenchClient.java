@@ -90,7 +90,7 @@ public final class BenchClient {
 
     private boolean run(String region, int threads, String pid) throws Exception {
         // BENCH_EARLIER=regions: results that arrive before the measured ones, as on election night, when the polls
-        // of WIT and WITA close one and two hours before those of WIB (the service is warm when Java's results come);
+        // of WIT and WITA close two hours and one hour before those of WIB (the service is warm when Java's results come);
         // submitted first and counted in every tier, but outside the measured figures
         List<Station> earlier = new ArrayList<>();
         String earlierRegions = System.getenv("BENCH_EARLIER");
