@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPhotoBytes       largest accepted photo
  * @param maxPhotoPixels      largest accepted width x height, checked from the header before decoding
  * @param applyIntervalMillis how often the incremental recap applies changed TPS results
+ * @param applyIntervalBusyMillis the wait after a round that applied many results (under load: fewer, larger rounds)
  * @param totalsEvents        raise RegionTotalsChanged events
  */
 @ConfigurationProperties("pemilu.recap")
@@ -27,7 +28,7 @@ public record RecapProperties(String seedRegion, String registryCsv, Integer max
                               Integer reservePercent, Integer reserveTolerance, Integer ppwpCandidates,
                               Map<String, Integer> dpdCandidates, Map<String, Integer> pilkadaCandidates,
                               Integer pilkadaDefaultCandidates, Long maxPhotoBytes, Long maxPhotoPixels,
-                              Long applyIntervalMillis, Boolean totalsEvents) {
+                              Long applyIntervalMillis, Long applyIntervalBusyMillis, Boolean totalsEvents) {
 
     public RecapProperties {
         seedRegion = seedRegion == null ? "31.71.01" : seedRegion.trim();
@@ -42,6 +43,7 @@ public record RecapProperties(String seedRegion, String registryCsv, Integer max
         maxPhotoBytes = maxPhotoBytes == null ? 8L * 1024 * 1024 : maxPhotoBytes;
         maxPhotoPixels = maxPhotoPixels == null ? 24_000_000L : maxPhotoPixels;
         applyIntervalMillis = applyIntervalMillis == null ? 250L : applyIntervalMillis;
+        applyIntervalBusyMillis = applyIntervalBusyMillis == null ? 1000L : applyIntervalBusyMillis;
         totalsEvents = totalsEvents == null || totalsEvents;
     }
 }

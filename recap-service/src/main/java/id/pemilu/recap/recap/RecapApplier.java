@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -47,6 +48,8 @@ public class RecapApplier implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RecapApplier.class);
     static final String COLLECTION = "region_totals";
     private static final int BATCH = 2_000;
+    /** A round that applied this many results or more is followed by the longer (busy) wait. */
+    static final int BUSY_ROUND = 100;
     /** Which version of each result the totals hold: {@code {_id: resultId, appliedVersion}}. */
     public static final String MARKS = "applied_results";
     static final String APPLIED_VERSION = "appliedVersion";
@@ -560,14 +563,41 @@ public class RecapApplier implements SmartLifecycle {
         return stored instanceof Number n ? n.longValue() : 0;
     }
 
-    private void tick() {
+    /** One round of the applier's thread; returns the number of results it applied. */
+    private int tick() {
         try {
             if (recoveryCursor != null || !recoverInterval.isZero() && System.nanoTime() - nextRecover > 0) {
                 recoverSlice();
             }
-            applyPending();
+            return applyPending();
         } catch (RuntimeException e) {
             log.warn("Recap could not apply changes now, will retry: {}", e.toString());
+            return 0;
+        }
+    }
+
+    /** How long the applier waits after a round that applied {@code applied} results. */
+    static long delayAfter(int applied, RecapProperties properties) {
+        return applied >= BUSY_ROUND ? properties.applyIntervalBusyMillis() : properties.applyIntervalMillis();
+    }
+
+    /**
+     * Runs a round, then schedules the next: after {@code applyIntervalMillis} when the round was small, after
+     * {@code applyIntervalBusyMillis} when it applied {@link #BUSY_ROUND} results or more. Every round recomputes each
+     * touched kecamatan..national total from all its children, a cost per round rather than per result; under load
+     * the longer wait spreads it over more results, and when it is quiet a result reaches the totals as soon as before.
+     */
+    private void tickAndScheduleNext() {
+        int applied = tick();
+        ScheduledExecutorService current = executor;
+        if (current == null || current.isShutdown()) {
+            return;
+        }
+        long delay = delayAfter(applied, properties);
+        try {
+            current.schedule(this::tickAndScheduleNext, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // stop() shut the executor down between the check and the schedule
         }
     }
 
@@ -575,13 +605,15 @@ public class RecapApplier implements SmartLifecycle {
     public void start() {
         recover();
         nextRecover = System.nanoTime() + recoverInterval.toNanos();
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor rounds = new ScheduledThreadPoolExecutor(1, r -> {
             Thread thread = new Thread(r, "recap-applier");
             thread.setDaemon(true);
             return thread;
         });
-        long period = properties.applyIntervalMillis();
-        executor.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+        // the next round is already scheduled when stop() comes: it must not run after the shutdown
+        rounds.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor = rounds;
+        rounds.schedule(this::tickAndScheduleNext, properties.applyIntervalMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

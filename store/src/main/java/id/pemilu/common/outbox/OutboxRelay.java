@@ -155,13 +155,20 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Published publish(String collection, List<Document> documents) {
         List<InFlight> inFlight = new ArrayList<>();
-        for (Document document : documents) {
-            List<Document> outbox = document.getList("outbox", Document.class, List.of());
-            for (Document entry : outbox) {
-                CorrelationData correlation = new CorrelationData(entry.getString("eventId"));
-                rabbit.send(EventExchanges.DOMAIN_EVENTS, entry.getString("eventType"), toMessage(entry), correlation);
-                inFlight.add(new InFlight(document.get("_id"), entry.getString("eventId"), correlation));
-            }
+        if (!documents.isEmpty()) {
+            // the whole batch on one channel instead of one taken from the cache and given back per event (issue 22);
+            // each event still gets its own broker confirm
+            rabbit.invoke(channel -> {
+                for (Document document : documents) {
+                    for (Document entry : document.getList("outbox", Document.class, List.of())) {
+                        CorrelationData correlation = new CorrelationData(entry.getString("eventId"));
+                        channel.send(EventExchanges.DOMAIN_EVENTS, entry.getString("eventType"), toMessage(entry),
+                                correlation);
+                        inFlight.add(new InFlight(document.get("_id"), entry.getString("eventId"), correlation));
+                    }
+                }
+                return null;
+            });
         }
         // one round trip for the confirmed events of the batch; each pull is still its own atomic document update
         BulkOperations markSent = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);

@@ -180,7 +180,7 @@ class RekapBrowserTest {
         reason.sendKeys(Keys.TAB);
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("correct-submit");
         browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> isStale(html));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> Browser.gone(html));
         assertThat(browser.find("#done").getText()).contains("dikoreksi").contains("nomor urut 1");
         assertThat(browser.find("#result-status").getText()).contains("dikoreksi");
         assertThat(browser.find("#history").getText()).contains("ppk.gambir").contains("(PPK)")
@@ -342,15 +342,6 @@ class RekapBrowserTest {
             out.put(input.getAttribute("data-key"), Integer.parseInt(input.getAttribute("value")));
         }
         return out;
-    }
-
-    private static boolean isStale(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        }
     }
 
     // --- data the journey needs, through the APIs with real tokens ------------------------------------------------
