@@ -81,6 +81,12 @@ finish() {
     for t in /proc/"$SERVER"/task/*; do
       echo "$(cut -d' ' -f14,15 "$t/stat" 2>/dev/null | awk '{print ($1+$2)*10}') $({ tr ' ' '_' <"$t/comm"; } 2>/dev/null | sed 's/[-_]*[0-9]*$//')"
     done | awk '{a[$2]+=$1} END {for (k in a) if (a[k] > 0) print a[k], k}' | sort -rn | head -15
+    # the kernel keeps 15 characters of a thread's name (Tomcat's poller and request threads look alike there): the
+    # JVM's own thread dump has the full names and each live thread's CPU time
+    echo "server CPU by full thread name (ms; jcmd Thread.print, threads alive at the end):"
+    jcmd "$SERVER" Thread.print 2>/dev/null | sed -n 's/^"\([^"]*\)".* cpu=\([0-9.]*\)ms.*/\2 \1/p' \
+      | awk '{c=$1; $1=""; n=substr($0,2); sub(/[-_ #]*[0-9]+$/,"",n); a[n]+=c} END {for (k in a) if (a[k] >= 100) printf "%d %s\n", a[k], k}' \
+      | sort -rn | head -20
   fi
   kill "$SERVER" 2>/dev/null || true
   wait "$SERVER" 2>/dev/null || true   # the training run's AOT cache is written while the server stops
