@@ -50,6 +50,17 @@ if [ -n "${BENCH_AOT:-}" ]; then
     SERVER_OPTS="$SERVER_OPTS -XX:AOTCacheOutput=$BENCH_AOT/app.aot"; echo "AOT cache: training run, written to $BENCH_AOT/app.aot"
   fi
 fi
+# the machine's own speed: one core hashing 300 MB, three times (on this shared VM it moves ±20 % between seconds, so
+# compare runs made close together, and look at this line when two runs of the same code differ)
+machine_speed() {
+  local out="" s e
+  for _ in 1 2 3; do
+    s=$(date +%s%N); head -c 300000000 /dev/zero | sha256sum >/dev/null; e=$(date +%s%N)
+    out="$out $(( 300000000000 / (e - s) ))"
+  done
+  echo "machine speed $1: one core hashes SHA-256 at$out MB/s"
+}
+machine_speed "before the run"
 DATA=$(mktemp -d /tmp/recap-bench.XXXXXX)
 LOG="$DATA/server.log"
 start_server() {
@@ -76,6 +87,7 @@ start_server
 #   stops it: the steady state, without the JIT's warm-up, the tier check or the rebuild)
 # BENCH_THREAD_CPU=1: the server's CPU time per thread (grouped by name) at the end of the run
 finish() {
+  machine_speed "after the run"
   if [ "${BENCH_THREAD_CPU:-}" = "1" ]; then
     echo "server CPU by thread (ms):"
     for t in /proc/"$SERVER"/task/*; do
