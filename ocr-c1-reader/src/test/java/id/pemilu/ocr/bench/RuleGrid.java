@@ -175,7 +175,7 @@ final class RuleGrid {
         }
         double q0 = committed.inconsistentProbability();
         if (q0 > 0.99) {
-            return id.pemilu.ocr.reading.ArithmeticSolver.solve(form.evidence(), form.template().rules(), prior);
+            return solve(form, prior);
         }
         double x = prior / COMMITTED_PRIOR * q0 / (1 - q0);
         List<Double> confidences = new ArrayList<>();
@@ -323,8 +323,8 @@ final class RuleGrid {
         List<id.pemilu.ocr.reading.ArithmeticSolver.Solution> committed = new ArrayList<>();
         long started = System.nanoTime();
         for (Form form : read) {
-            none.add(id.pemilu.ocr.reading.ArithmeticSolver.solve(form.evidence(), form.template().rules(), 0));
-            committed.add(id.pemilu.ocr.reading.ArithmeticSolver.solve(form.evidence(), form.template().rules()));
+            none.add(solve(form, 0));
+            committed.add(solve(form, COMMITTED_PRIOR));
         }
         System.out.printf("solved %d forms twice in %.0f s%n", read.size(), (System.nanoTime() - started) / 1e9);
         // the tool's rules at the committed setting must be the reader's
@@ -434,6 +434,7 @@ final class RuleGrid {
             }
         }
         System.out.printf("silent forms at the committed rules: %s%n", score(read, committed, base).silentForms());
+        saveSolutions();
     }
 
     /**
@@ -445,8 +446,7 @@ final class RuleGrid {
         for (Rules rules : settings) {
             List<id.pemilu.ocr.reading.ArithmeticSolver.Solution> solutions = new ArrayList<>();
             for (Form form : read) {
-                solutions.add(id.pemilu.ocr.reading.ArithmeticSolver.solve(form.evidence(), form.template().rules(),
-                        rules.prior()));
+                solutions.add(solve(form, rules.prior()));
             }
             Score score = score(read, solutions, rules);
             System.out.printf("%s%n  forms (careful/mis-added/crossed-out) %s, flagged %s, silent %s; plain: no fix %d"
@@ -458,6 +458,82 @@ final class RuleGrid {
                     score.digits(), 100.0 * score.digitsRight() / score.digits());
             System.out.printf("  per seed no fix/plain(silent c/m/x):%s%n", perSeed(score));
             score.silentForms().forEach(s -> System.out.println("  silent: " + s));
+        }
+        saveSolutions();
+    }
+
+    /**
+     * Sixteenth round: the beam's solutions kept in a file ({@code -Drulegrid.solutions=FILE}), by form source and
+     * prior, so that a grid run again on the same forms does not solve them again (the solve is the slow part);
+     * a comma-separated list loads every file and saves to the first.
+     */
+    private static final Map<String, id.pemilu.ocr.reading.ArithmeticSolver.Solution> SOLVED = new java.util.HashMap<>();
+    private static boolean solvedLoaded;
+    private static int solvedNew;
+
+    static id.pemilu.ocr.reading.ArithmeticSolver.Solution solve(Form form, double prior) {
+        String files = System.getProperty("rulegrid.solutions");
+        if (files != null && !solvedLoaded) {
+            solvedLoaded = true;
+            for (String file : files.split(",")) {
+            if (Files.exists(Path.of(file))) {
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(
+                        Path.of(file))))) {
+                    int n = in.readInt();
+                    for (int k = 0; k < n; k++) {
+                        String key = in.readUTF();
+                        boolean consistent = in.readBoolean();
+                        int size = in.readInt();
+                        List<Integer> values = new ArrayList<>();
+                        List<Double> confidences = new ArrayList<>();
+                        for (int i = 0; i < size; i++) {
+                            values.add(in.readBoolean() ? in.readInt() : null);
+                            confidences.add(in.readDouble());
+                        }
+                        SOLVED.put(key, new id.pemilu.ocr.reading.ArithmeticSolver.Solution(consistent,
+                                java.util.Collections.unmodifiableList(values), List.copyOf(confidences),
+                                in.readDouble()));
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            }
+        }
+        String key = form.source() + "|" + form.template().ballotType() + "|" + prior;
+        id.pemilu.ocr.reading.ArithmeticSolver.Solution solution = SOLVED.get(key);
+        if (solution == null) {
+            solution = id.pemilu.ocr.reading.ArithmeticSolver.solve(form.evidence(), form.template().rules(), prior);
+            SOLVED.put(key, solution);
+            solvedNew++;
+        }
+        return solution;
+    }
+
+    static void saveSolutions() {
+        String files = System.getProperty("rulegrid.solutions");
+        if (files == null || solvedNew == 0) {
+            return;
+        }
+        String file = files.split(",")[0];
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(
+                Path.of(file))))) {
+            out.writeInt(SOLVED.size());
+            for (Map.Entry<String, id.pemilu.ocr.reading.ArithmeticSolver.Solution> e : SOLVED.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeBoolean(e.getValue().consistent());
+                out.writeInt(e.getValue().values().size());
+                for (int i = 0; i < e.getValue().values().size(); i++) {
+                    Integer v = e.getValue().values().get(i);
+                    out.writeBoolean(v != null);
+                    out.writeInt(v == null ? 0 : v);
+                    out.writeDouble(e.getValue().confidences().get(i));
+                }
+                out.writeDouble(e.getValue().inconsistentProbability());
+            }
+            solvedNew = 0;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
