@@ -352,7 +352,7 @@ public final class NeverSilentTuning {
                     own[0] = solution.confidences().get(i) < 1 - epsilon;
                     lowTrust += own[0] && sign.strangeness()[i] > 0 ? 1 : 0;
                     own[2] = sign.strangeness()[i] >= OutOfDistribution.FLAG
-                            || corrected && sign.strangeness()[i] > 0;
+                            || corrected && sign.strangeness()[i] > FormReader.CHANGED_EDGE;
                     own[3] = sign.struck()[i];
                     own[5] = !own[0] && !own[2] && !own[3] && !own[4];
                     StringBuilder codes = new StringBuilder();

@@ -292,7 +292,18 @@ final class RuleGrid {
                 anySilent |= isSilent;
             }
             String seed = form.source().substring(0, form.source().indexOf('/'));
-            int[] s = perSeed.computeIfAbsent(seed, k -> new int[5]);
+            int[] s = perSeed.computeIfAbsent(seed, k -> new int[8]);
+            for (int i = 0; i < evidence.size(); i++) {
+                // per seed (sixteenth round): digits and digits right, as the benchmark counts them; exact forms
+                String want = String.valueOf(form.truth().get(evidence.get(i).key()));
+                String got = shown[i] == null ? "" : String.valueOf(shown[i]);
+                for (int d = 0; d < want.length(); d++) {
+                    int at = got.length() - want.length() + d;
+                    s[5]++;
+                    s[6] += at >= 0 && got.charAt(at) == want.charAt(d) ? 1 : 0;
+                }
+            }
+            s[7] += allRight ? 1 : 0;
             forms[form.officer().ordinal()]++;
             flaggedForms[form.officer().ordinal()] += anyFlag ? 1 : 0;
             if (anySilent) {
@@ -330,7 +341,8 @@ final class RuleGrid {
         // the tool's rules at the committed setting must be the reader's
         int mismatch = 0;
         Rules base = new Rules(COMMITTED_PRIOR, id.pemilu.ocr.reading.FormReader.REVIEW_EPSILON,
-                id.pemilu.ocr.reading.FormReader.CORRECTION_ODDS, id.pemilu.ocr.digit.OutOfDistribution.FLAG, 0, 0);
+                id.pemilu.ocr.reading.FormReader.CORRECTION_ODDS, id.pemilu.ocr.digit.OutOfDistribution.FLAG,
+                id.pemilu.ocr.reading.FormReader.CHANGED_EDGE, 0);
         for (int f = 0; f < read.size(); f++) {
             Form form = read.get(f);
             List<id.pemilu.ocr.reading.FieldReading> reader = id.pemilu.ocr.reading.FormReader.decideFields(
@@ -457,6 +469,9 @@ final class RuleGrid {
                     100.0 * score.exact() / Math.max(1, score.plain()), score.asWritten(), score.digitsRight(),
                     score.digits(), 100.0 * score.digitsRight() / score.digits());
             System.out.printf("  per seed no fix/plain(silent c/m/x):%s%n", perSeed(score));
+            score.perSeed().forEach((seed, n) -> System.out.printf(java.util.Locale.ROOT,
+                    "  seed %s: digits %d of %d (%.2f%%), forms exact %d%n", seed, n[6], n[5], 100.0 * n[6] / n[5],
+                    n[7]));
             score.silentForms().forEach(s -> System.out.println("  silent: " + s));
         }
         saveSolutions();
@@ -467,7 +482,8 @@ final class RuleGrid {
      * prior, so that a grid run again on the same forms does not solve them again (the solve is the slow part);
      * a comma-separated list loads every file and saves to the first.
      */
-    private static final Map<String, id.pemilu.ocr.reading.ArithmeticSolver.Solution> SOLVED = new java.util.HashMap<>();
+    private static final Map<String, id.pemilu.ocr.reading.ArithmeticSolver.Solution> SOLVED =
+            new java.util.HashMap<>();
     private static boolean solvedLoaded;
     private static int solvedNew;
 
@@ -487,7 +503,9 @@ final class RuleGrid {
                         List<Integer> values = new ArrayList<>();
                         List<Double> confidences = new ArrayList<>();
                         for (int i = 0; i < size; i++) {
-                            values.add(in.readBoolean() ? in.readInt() : null);
+                            boolean present = in.readBoolean();
+                            int value = in.readInt();
+                            values.add(present ? value : null);
                             confidences.add(in.readDouble());
                         }
                         SOLVED.put(key, new id.pemilu.ocr.reading.ArithmeticSolver.Solution(consistent,
