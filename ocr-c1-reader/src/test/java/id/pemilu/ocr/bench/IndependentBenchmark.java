@@ -44,6 +44,11 @@ public final class IndependentBenchmark {
     record Sample(FormTemplate template, Map<String, Integer> truth, byte[] jpeg, String marked) {
     }
 
+    /** With {@code --cache FILE}: each photo analysed (not decided) and kept for {@link RuleGrid}; measurement only. */
+    static java.nio.file.Path cache;
+    private static final List<NeverSilentTuning.Form> CACHED = new ArrayList<>();
+    private static final List<NeverSilentTuning.Signs> CACHED_SIGNS = new ArrayList<>();
+
     public static void main(String[] args) throws Exception {
         String generator = "independent";
         long seed = 9_000_000;
@@ -61,10 +66,17 @@ public final class IndependentBenchmark {
                 case "--synth-threads" -> threads = Integer.parseInt(args[i + 1]);
                 case "--save" -> save = java.nio.file.Path.of(args[i + 1]);
                 case "--photos" -> photos = java.nio.file.Path.of(args[i + 1]);
+                // sixteenth round: keep what was read of each form for NeverSilentTuning --from (no tally, no CPU)
+                case "--cache" -> cache = java.nio.file.Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         List<Tally> tallies = run(generator, seed, sets, writing, threads, save, true, photos);
+        if (cache != null) {
+            RuleGrid.save(cache, FormTemplates.load(), CACHED, CACHED_SIGNS);
+            System.out.printf("%d forms kept in %s%n", CACHED.size(), cache);
+            return;
+        }
         System.out.println();
         System.out.println(Tally.HEADER);
         tallies.forEach(t -> System.out.println(t.line()));
@@ -131,6 +143,23 @@ public final class IndependentBenchmark {
                         java.nio.file.Files.createDirectories(save);
                         java.nio.file.Files.write(save.resolve(generator + "-" + set.replace(':', '-') + "-" + i
                                 + ".jpg"), sample.jpeg());
+                    }
+                    if (cache != null) {
+                        try {
+                            FormReader.Analysis analysis = reader.analyse(
+                                    id.pemilu.ocr.reading.PhotoDecoder.decode(sample.jpeg()));
+                            CACHED.add(new NeverSilentTuning.Form(sample.template(), sample.truth(), sample.marked(),
+                                    id.pemilu.ocr.synth.FormSynthesizer.Officer.valueOf(officer),
+                                    analysis.evidence(), null, setSeed + "/" + i));
+                            CACHED_SIGNS.add(NeverSilentTuning.signs(analysis, classifier));
+                        } catch (id.pemilu.ocr.reading.UnreadablePhoto e) {
+                            System.out.printf("  refused: %s seed %d: %s%n", sample.template().ballotType(),
+                                    setSeed + i, e.getMessage());
+                        }
+                        if ((i + 1) % 20 == 0) {
+                            System.out.printf("  %s: %d forms analysed%n", set, i + 1);
+                        }
+                        continue;
                     }
                     long cpu = THREADS.getCurrentThreadCpuTime();
                     FormReading reading = reader.readNow(sample.jpeg());

@@ -65,6 +65,7 @@ public final class NeverSilentTuning {
         Path cache = null;
         String from = null;
         boolean rules = false;
+        String settings = null;
         java.util.Set<Integer> only = null;
         Officer onlyOfficer = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -80,6 +81,8 @@ public final class NeverSilentTuning {
                 case "--cache" -> cache = Path.of(args[i + 1]);
                 case "--from" -> from = args[i + 1];
                 case "--rules" -> rules = Boolean.parseBoolean(args[i + 1]);
+                // sixteenth round: "prior,eps,odds,strange,edge,top,floor,orEdge;..." scored on the loaded forms
+                case "--setting" -> settings = args[i + 1];
                 case "--officer" -> onlyOfficer = Officer.valueOf(args[i + 1]);
                 case "--only" -> {
                     // read only these forms of the seed (fourteenth round: the known silent forms, read again)
@@ -101,6 +104,13 @@ public final class NeverSilentTuning {
             System.out.printf("%d forms from %s%n", read.size(), from);
             if (rules) {
                 RuleGrid.run(read, signs);
+            }
+            if (settings != null) {
+                List<RuleGrid.Rules> list = new ArrayList<>();
+                for (String one : settings.split(";")) {
+                    list.add(RuleGrid.Rules.parse(one));
+                }
+                RuleGrid.evaluate(read, signs, list);
             }
             if (why) {
                 List<ArithmeticSolver.Solution> solutions = new ArrayList<>();
@@ -342,7 +352,7 @@ public final class NeverSilentTuning {
                     own[0] = solution.confidences().get(i) < 1 - epsilon;
                     lowTrust += own[0] && sign.strangeness()[i] > 0 ? 1 : 0;
                     own[2] = sign.strangeness()[i] >= OutOfDistribution.FLAG
-                            || corrected && sign.strangeness()[i] > 0;
+                            || corrected && sign.strangeness()[i] > FormReader.CHANGED_EDGE;
                     own[3] = sign.struck()[i];
                     own[5] = !own[0] && !own[2] && !own[3] && !own[4];
                     StringBuilder codes = new StringBuilder();
