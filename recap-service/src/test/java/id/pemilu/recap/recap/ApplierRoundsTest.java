@@ -22,7 +22,7 @@ class ApplierRoundsTest {
     }
 
     @Test
-    void theDefaultsKeepAQuietResultFastAndTheNationalTotalFinalWithinTwoSeconds() {
+    void theDefaultsWait250MillisWhenQuietAndOneSecondWhenBusy() {
         RecapProperties defaults = intervals(null, null);
         assertEquals(250, RecapApplier.delayAfter(1, defaults));
         assertEquals(1000, RecapApplier.delayAfter(RecapApplier.BUSY_ROUND, defaults));
