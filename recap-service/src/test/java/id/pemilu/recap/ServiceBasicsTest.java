@@ -25,6 +25,18 @@ class ServiceBasicsTest {
     MockMvc mvc;
     @Autowired
     java.util.List<org.springframework.security.web.SecurityFilterChain> chains;
+    @Autowired
+    id.pemilu.common.mongo.EmbeddedMongoProperties store;
+
+    /**
+     * recap-service's own default for the embedded store's page cache (issue 22): 16 MB, not the 64 MB of the other
+     * services, unless PEMILU_STORE_CACHE_MB says otherwise (this test runs without it).
+     */
+    @Test
+    void theEmbeddedStoreKeepsASmallPageCache() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("PEMILU_STORE_CACHE_MB") == null);
+        org.assertj.core.api.Assertions.assertThat(store.cacheMb()).isEqualTo(16);
+    }
 
     /** A stateless API carries none of a session application's filters (every request passes each of them). */
     @Test
