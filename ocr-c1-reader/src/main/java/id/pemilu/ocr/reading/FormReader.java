@@ -236,7 +236,9 @@ public final class FormReader implements AutoCloseable {
      * Flags every field a person must check. When the form is read "as written" ({@link #readAsWritten}: no
      * consistent reading, a chance above epsilon that the numbers do not add up, or a consistent reading only by
      * changing a digit the classifier was sure of) every field is flagged and shows what the classifier read: a
-     * mis-added form is never silently "corrected". Otherwise a field is flagged when it has no value, when its
+     * mis-added form is never silently "corrected"; when some reading does add up, each field also carries its value
+     * in the most probable such reading as {@link FieldReading#suggestedValue()} (a suggestion for the person who
+     * checks the form, flagged like the rest, never the reported value). Otherwise a field is flagged when it has no value, when its
      * posterior probability is below 1 - {@link #REVIEW_EPSILON}, when one of its boxes is unlike the training boxes
      * (strangeness at least {@link OutOfDistribution#FLAG}), or when the arithmetic changed it away from the classifier
      * while one of its boxes is somewhat unlike them (strangeness above {@link #CHANGED_EDGE}). The posterior comes
@@ -260,9 +262,12 @@ public final class FormReader implements AutoCloseable {
                                                   double epsilon, double correctionOdds, double strangeFlag) {
         List<FieldReading> fields = new ArrayList<>();
         if (readAsWritten(evidence, solution, epsilon, correctionOdds)) {
-            for (FieldEvidence field : evidence) {
+            for (int i = 0; i < evidence.size(); i++) {
+                FieldEvidence field = evidence.get(i);
+                // the best reading that adds up, beside (never instead of) the numbers as written
+                Integer suggested = solution.consistent() ? solution.values().get(i) : null;
                 fields.add(new FieldReading(field.key(), field.best().value(), round(field.best().probability()),
-                        true, field.best().value(), round(field.best().probability())));
+                        true, field.best().value(), round(field.best().probability()), suggested));
             }
             return fields;
         }

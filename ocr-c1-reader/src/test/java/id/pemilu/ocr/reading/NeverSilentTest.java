@@ -80,6 +80,58 @@ class NeverSilentTest {
         assertThat(readings.get(1).value()).as("votes.candidate.2 as written").isEqualTo(60);
     }
 
+    /**
+     * Seventeenth round: a form read as written offers the best reading that adds up beside the numbers as read.
+     * The officer wrote 100 + 60 = 160 and 160 + 5 = 165; the classifier read candidate 2's "0" as "6" at 97 % (odds
+     * 32 : 1, above the correction odds): the form is shown as read (66, every field flagged) and the suggestion is
+     * the sums' reading, 60, on that field only.
+     */
+    @Test
+    void aFormReadAsWrittenOffersTheConsistentReadingAsASuggestionOnly() {
+        List<FieldEvidence> fields = List.of(
+                field("votes.candidate.1", sure(1), sure(0), sure(0)),
+                field("votes.candidate.2", sure(6), digit(6, 0.97, 0)),
+                field("votes.valid", sure(1), sure(6), sure(0)),
+                field("votes.invalid", sure(0), sure(0), sure(5)),
+                field("votes.total", sure(1), sure(6), sure(5)));
+        ArithmeticSolver.Solution solution = ArithmeticSolver.solve(fields, RULES);
+        assertThat(solution.values().get(1)).as("the sums' reading").isEqualTo(60);
+        List<FieldReading> readings = FormReader.decideFields(fields, solution);
+
+        assertThat(readings).allSatisfy(f -> assertThat(f.needsReview()).as(f.key()).isTrue());
+        assertThat(readings.get(1).value()).as("shown as read").isEqualTo(66);
+        assertThat(readings.get(1).suggestedValue()).as("suggested").isEqualTo(60);
+        assertThat(readings).filteredOn(FieldReading::suggestionDiffers).extracting(FieldReading::key)
+                .containsExactly("votes.candidate.2");
+        assertThat(readings).allSatisfy(f -> assertThat(f.suggestedValue()).as(f.key()).isNotNull());
+    }
+
+    /** No suggestion where no reading adds up, nor on a form that is not read as written. */
+    @Test
+    void noSuggestionWithoutAReadingThatAddsUpOrOnAFormTheSumsSettle() {
+        List<FieldEvidence> impossible = List.of(
+                field("votes.candidate.1", sure(1), sure(0), sure(0)),
+                field("votes.candidate.2", sure(0), sure(6), sure(0)),
+                field("votes.valid", sure(9), sure(9), sure(9)),
+                field("votes.invalid", sure(0), sure(0), sure(5)),
+                field("votes.total", sure(1), sure(6), sure(5)));
+        ArithmeticSolver.Solution none = ArithmeticSolver.solve(impossible, RULES);
+        assertThat(none.consistent()).isFalse();
+        assertThat(FormReader.decideFields(impossible, none)).allSatisfy(f -> {
+            assertThat(f.needsReview()).isTrue();
+            assertThat(f.suggestedValue()).as(f.key()).isNull();
+        });
+
+        List<FieldEvidence> settled = List.of(
+                field("votes.candidate.1", sure(1), sure(0), sure(0)),
+                field("votes.candidate.2", sure(0), sure(6), digit(1, 0.7, 0)),
+                field("votes.valid", sure(1), sure(6), sure(0)),
+                field("votes.invalid", sure(0), sure(0), sure(5)),
+                field("votes.total", sure(1), sure(6), sure(5)));
+        assertThat(FormReader.decideFields(settled, ArithmeticSolver.solve(settled, RULES)))
+                .allSatisfy(f -> assertThat(f.suggestedValue()).as(f.key()).isNull());
+    }
+
     /** A doubt the classifier itself had (odds below the correction limit) is still settled by the sums. */
     @Test
     void aDigitTheClassifierDoubtedIsStillSettledByTheSums() {
