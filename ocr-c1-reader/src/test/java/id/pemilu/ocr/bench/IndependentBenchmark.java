@@ -175,6 +175,7 @@ public final class IndependentBenchmark {
                     tally.reasons.forEach((r, n) -> System.out.printf("  %4d forms: %s%n", n, r));
                     System.out.printf("  flagged fields: %d wrong, %d right (%d of them at a posterior >= 1 - epsilon)%n",
                             tally.flaggedWrong, tally.flaggedRight, tally.flaggedSure);
+                    tally.suggestions.print();
                     System.out.flush();
                 }
                 summary.add(tally);
@@ -230,9 +231,12 @@ public final class IndependentBenchmark {
         /** Why the forms needed a person: the reading's reason (counts in it replaced by N), forms per reason. */
         final Map<String, Integer> reasons = new java.util.TreeMap<>();
         long flaggedWrong, flaggedRight, flaggedSure;
+        /** Seventeenth round: the suggestions of forms read as written, against the truth. */
+        final SuggestionTally suggestions;
 
         Tally(String name) {
             this.name = name;
+            this.suggestions = new SuggestionTally(name);
         }
 
         void add(Sample sample, FormReading reading, String officer, long seed) {
@@ -281,6 +285,8 @@ public final class IndependentBenchmark {
                             struck ? " [struck out and rewritten]" : "");
                 }
             }
+            suggestions.add(truth, reading.fields(), "MIS_ADDED".equals(officer) ? 1
+                    : "CROSSED_OUT".equals(officer) ? 2 : 0);
             exact += allRight ? 1 : 0;
             noFix += allRight && !anyFlag ? 1 : 0;
             flaggedForms += anyFlag ? 1 : 0;

@@ -233,7 +233,8 @@ public final class NeverSilentTuning {
                 if (ink.emptyProbability() < 1) {
                     if (ink.inked()) {
                         strangeness[f] = Math.max(strangeness[f], scored.strangeness()[next]);
-                        struck[f] |= scored.isStruck(next);
+                        struck[f] |= scored.isStruck(next)
+                                || FormReader.doubtfulStrike(scored.struck()[next], scored.strangeness()[next]);
                         struckProbability[f] = Math.max(struckProbability[f],
                                 scored.isStruck(next) ? 1 : scored.struck()[next]);
                     }

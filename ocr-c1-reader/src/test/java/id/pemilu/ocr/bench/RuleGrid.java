@@ -474,6 +474,13 @@ final class RuleGrid {
                     n[7]));
             score.silentForms().forEach(s -> System.out.println("  silent: " + s));
         }
+        // seventeenth round: the suggestions of the forms read as written, under the reader's own rules
+        SuggestionTally suggestions = new SuggestionTally("committed rules");
+        for (Form form : read) {
+            suggestions.add(form.truth(), id.pemilu.ocr.reading.FormReader.decideFields(form.evidence(),
+                    solve(form, COMMITTED_PRIOR)), form.officer().ordinal());
+        }
+        suggestions.print();
         saveSolutions();
     }
 
