@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -226,9 +228,16 @@ class BadInputEndToEndTest {
         Map<String, Integer> byService = new LinkedHashMap<>();
         StringBuilder table = new StringBuilder();
         for (Case c : CASES) {
-            String before = read(c.readBack(), tokens);
-            HttpResponse<String> response = send(c, tokens);
-            String after = read(c.readBack(), tokens);
+            String before;
+            HttpResponse<String> response;
+            String after;
+            try {
+                before = read(c.readBack(), tokens);
+                response = send(c, tokens);
+                after = read(c.readBack(), tokens);
+            } catch (Exception e) {
+                throw new AssertionError("case '" + c.name() + "': " + e, e);
+            }
             int status = response.statusCode();
             boolean problem = AccessMatrixEndToEndTest.isProblem(response) && response.body().contains("\"detail\":\"");
             boolean up = ready(c.service());
@@ -247,6 +256,7 @@ class BadInputEndToEndTest {
                 table);
         assertThat(CASES).hasSizeGreaterThanOrEqualTo(25);
         assertThat(wrong).isEmpty();
+        assertThat(STALLS).as("read-backs that stalled").hasSizeLessThanOrEqualTo(1);
     }
 
     static String token(String user, Map<String, String> tokens) throws Exception {
@@ -258,15 +268,38 @@ class BadInputEndToEndTest {
         return token;
     }
 
+    /**
+     * Read-backs that stalled (no answer within 70 s, or the gateway's 504 after its 60 s response timeout) and were
+     * read again on a new connection. One stall was seen once in CI (stop 37: a read-back timed out after 60 s, the
+     * case unknown); the test tolerates at most one per run and prints it, so that a repeat names its case.
+     */
+    static final List<String> STALLS = new ArrayList<>();
+
     static String read(ReadBack readBack, Map<String, String> tokens) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SuiteEndToEndTest.GATEWAY + readBack.path()))
-                .timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(SuiteEndToEndTest.GATEWAY + readBack.path()))
+                .timeout(Duration.ofSeconds(70)).GET();
         if (readBack.user() != null) {
-            request.header("Authorization", "Bearer " + token(readBack.user(), tokens));
+            builder.header("Authorization", "Bearer " + token(readBack.user(), tokens));
         }
-        HttpResponse<String> response = SuiteEndToEndTest.HTTP.send(request.build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() + " " + response.body();
+        HttpRequest request = builder.build();
+        long started = System.nanoTime();
+        String stall;
+        try {
+            HttpResponse<String> response = SuiteEndToEndTest.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 504) {
+                return response.statusCode() + " " + response.body();
+            }
+            stall = "504 from the gateway";
+        } catch (HttpTimeoutException e) {
+            stall = "no answer";
+        }
+        String note = String.format("read-back %s as %s: %s after %d ms; read again on a new connection",
+                readBack.path(), readBack.user(), stall, (System.nanoTime() - started) / 1_000_000);
+        System.out.println("STALL " + note);
+        STALLS.add(note);
+        HttpResponse<String> again = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build().send(request, HttpResponse.BodyHandlers.ofString());
+        return again.statusCode() + " " + again.body();
     }
 
     static HttpResponse<String> send(Case c, Map<String, String> tokens) throws Exception {
