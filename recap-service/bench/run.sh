@@ -99,6 +99,11 @@ finish() {
     jcmd "$SERVER" Thread.print 2>/dev/null | sed -n 's/^"\([^"]*\)".* cpu=\([0-9.]*\)ms.*/\2 \1/p' \
       | awk '{c=$1; $1=""; n=substr($0,2); sub(/[-_ #]*[0-9]+$/,"",n); a[n]+=c} END {for (k in a) if (a[k] >= 100) printf "%d %s\n", a[k], k}' \
       | sort -rn | head -20
+    echo "server allocation by full thread name (MB; jcmd Thread.print -e, threads alive at the end):"
+    jcmd "$SERVER" Thread.print -e 2>/dev/null | sed -n 's/^"\([^"]*\)".* allocated=\([0-9]*[BKMG]\).*/\2 \1/p' \
+      | awk '{c=$1; u=substr(c,length(c)); c=substr(c,1,length(c)-1)*(u=="G"?1024:u=="M"?1:u=="K"?1/1024:1/1048576);
+              $1=""; n=substr($0,2); sub(/[-_ #]*[0-9]+$/,"",n); a[n]+=c} END {for (k in a) if (a[k] >= 100) printf "%d %s\n", a[k], k}' \
+      | sort -rn | head -12
   fi
   kill "$SERVER" 2>/dev/null || true
   wait "$SERVER" 2>/dev/null || true   # the training run's AOT cache is written while the server stops

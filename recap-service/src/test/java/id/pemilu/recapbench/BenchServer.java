@@ -23,6 +23,8 @@ public final class BenchServer {
         SpringApplication app = "1".equals(System.getenv("BENCH_FLOOR"))
                 // the HTTP path's ceiling: also a confirmation that stores nothing (FloorController)
                 ? new SpringApplication(RecapServiceApplication.class, BenchJwt.class, floorController())
+                : "1".equals(System.getenv("BENCH_COMMAND_STATS"))
+                ? new SpringApplication(RecapServiceApplication.class, BenchJwt.class, CommandTally.class)
                 : new SpringApplication(RecapServiceApplication.class, BenchJwt.class);
         app.run(args);
     }
