@@ -21,6 +21,9 @@ import org.springframework.context.annotation.Configuration;
 class CommandTally {
 
     private static final Map<String, LongAdder[]> TALLY = new ConcurrentHashMap<>();
+    /** BENCH_COMMAND_SAMPLE=FILE: the BSON bytes of the first result inserted, for a closer look. */
+    private static final String SAMPLE = System.getenv("BENCH_COMMAND_SAMPLE");
+    private static final java.util.concurrent.atomic.AtomicBoolean SAMPLED = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Bean
     MongoClientSettingsBuilderCustomizer benchCommandTally() {
@@ -37,6 +40,15 @@ class CommandTally {
                     BsonValue value = command.get(payload);
                     if (value != null && value.isArray()) {
                         documents += value.asArray().size();
+                        if (SAMPLE != null && key.equals("insert tps_results") && !SAMPLED.getAndSet(true)) {
+                            try {
+                                java.nio.file.Files.write(java.nio.file.Path.of(SAMPLE), new org.bson.RawBsonDocument(
+                                        value.asArray().get(0).asDocument(), new org.bson.codecs.BsonDocumentCodec())
+                                        .getByteBuffer().array());
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }
                     }
                 }
                 long[] counts = new long[2];

@@ -27,12 +27,22 @@ public record C1FormRead(UUID eventId, Instant occurredAt, int version,
      * @param needsReview true when a person must look at this field (low confidence or arithmetic could not settle it)
      * @param box         where the field's digit boxes are on the photo, in pixels of the photo as sent (null when
      *                    unknown, e.g. readings made before the reader reported it)
+     * @param suggested   only on a form read as written (its numbers do not add up as read, so every field is flagged):
+     *                    this field's value in the most probable reading that does add up, when it differs from
+     *                    {@code value}. A hint for the officer, never the value: the officer may really have mis-added
+     *                    the form, and then what is written stands. Null otherwise (and in readings made before 8 Dec 2026)
      */
-    public record FieldReading(String key, Integer value, double confidence, boolean needsReview, PixelBox box) {
+    public record FieldReading(String key, Integer value, double confidence, boolean needsReview, PixelBox box,
+                               Integer suggested) {
+
+        /** A reading without a suggestion. */
+        public FieldReading(String key, Integer value, double confidence, boolean needsReview, PixelBox box) {
+            this(key, value, confidence, needsReview, box, null);
+        }
 
         /** A reading without the box position. */
         public FieldReading(String key, Integer value, double confidence, boolean needsReview) {
-            this(key, value, confidence, needsReview, null);
+            this(key, value, confidence, needsReview, null, null);
         }
     }
 

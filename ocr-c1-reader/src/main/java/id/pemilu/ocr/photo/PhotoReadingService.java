@@ -71,7 +71,8 @@ class PhotoReadingService {
         return toReading(upload, reader.read(photo));
     }
 
-    private static C1FormRead.FieldReading toEvent(FieldReading field, C1FormRead.PixelBox box) {
-        return new C1FormRead.FieldReading(field.key(), field.value(), field.confidence(), field.needsReview(), box);
+    static C1FormRead.FieldReading toEvent(FieldReading field, C1FormRead.PixelBox box) {
+        return new C1FormRead.FieldReading(field.key(), field.value(), field.confidence(), field.needsReview(), box,
+                field.suggestionDiffers() ? field.suggestedValue() : null);
     }
 }

@@ -44,8 +44,13 @@ class Submission extends LoggedAggregate {
     record SubmittedPhoto(int page, String sha256, String contentType, int width, int height, long size) {
     }
 
-    /** One field as read; {@code box}: where its digit boxes are on the photo of {@code page} (null if unknown). */
-    record ReadField(String key, Integer value, double confidence, boolean needsReview, Integer page, PixelBox box) {
+    /**
+     * One field as read; {@code box}: where its digit boxes are on the photo of {@code page} (null if unknown);
+     * {@code suggested}: on a form read as written (its sums do not close as read), this field's value in the reader's
+     * most probable reading that adds up, when it differs (a hint for the officer, never the value; null otherwise).
+     */
+    record ReadField(String key, Integer value, double confidence, boolean needsReview, Integer page, PixelBox box,
+                     Integer suggested) {
     }
 
     /** A rectangle on a photo, in pixels of the photo as sent. */

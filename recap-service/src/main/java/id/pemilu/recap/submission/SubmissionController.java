@@ -65,12 +65,14 @@ class SubmissionController {
         draft.values().forEach((key, value) -> {
             Submission.ReadField f = latest.get(key);
             fields.add(new DraftField(key, value, f == null ? 0 : f.confidence(), f == null || f.needsReview(),
-                    draft.disagreeingKeys().contains(key), f == null ? null : f.page(), f == null ? null : f.box()));
+                    draft.disagreeingKeys().contains(key), f == null ? null : f.page(), f == null ? null : f.box(),
+                    suggestion(f, value)));
         });
         // fields the reader saw but could not read: empty in the draft, always to be looked at
         latest.forEach((key, f) -> {
             if (!draft.values().containsKey(key)) {
-                fields.add(new DraftField(key, null, f.confidence(), true, false, f.page(), f.box()));
+                fields.add(new DraftField(key, null, f.confidence(), true, false, f.page(), f.box(),
+                        suggestion(f, null)));
             }
         });
         List<ReadingView> readings = s.getReadings().stream()
@@ -115,9 +117,19 @@ class SubmissionController {
                       String status, List<Flag> flags, boolean replay) {
     }
 
-    /** {@code page}/{@code box}: the photo page and the rectangle (photo pixels) of the field's digit boxes. */
+    /** The reader's suggestion for a field when it differs from the draft's value (null otherwise). */
+    private static Integer suggestion(Submission.ReadField latest, Integer value) {
+        return latest == null || latest.suggested() == null || latest.suggested().equals(value) ? null
+                : latest.suggested();
+    }
+
+    /**
+     * {@code page}/{@code box}: the photo page and the rectangle (photo pixels) of the field's digit boxes;
+     * {@code suggested}: the reader's value for the field in the most probable reading whose sums close, on a form it
+     * read as written (null when there is none or it equals {@code value}); a hint, never counted.
+     */
     record DraftField(String key, Integer value, double confidence, boolean needsReview, boolean readingsDisagree,
-                      Integer page, Submission.PixelBox box) {
+                      Integer page, Submission.PixelBox box, Integer suggested) {
     }
 
     record ReadingView(int page, String sha256, String outcome, String reason, Instant readAt) {

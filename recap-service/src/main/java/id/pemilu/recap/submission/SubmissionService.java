@@ -160,7 +160,7 @@ public class SubmissionService implements DraftSource {
             List<Submission.ReadField> fields = read.fields() == null ? List.of() : read.fields().stream()
                     .map(f -> new Submission.ReadField(f.key(), f.value(), f.confidence(), f.needsReview(),
                             read.page(), f.box() == null ? null : new Submission.PixelBox(f.box().x(), f.box().y(),
-                            f.box().width(), f.box().height()))).toList();
+                            f.box().width(), f.box().height()), f.suggested())).toList();
             boolean added = submission.addReading(new Submission.Reading(read.eventId().toString(), read.page(),
                     read.photoSha256(), read.outcome(), read.reason(), read.qrTpsCode(), fields, Instant.now()));
             if (!added) {

@@ -158,6 +158,27 @@ class SubmissionApiTest {
     }
 
     @Test
+    void aSuggestionFromTheSumsReachesTheDraftBesideTheValueAsWrittenAndIsNeverTheValue() throws Exception {
+        String tps = DESA + ".006";
+        JsonNode up = json(upload(tps, Images.jpegWithExif(6), null).andExpect(status().isCreated()));
+        String submissionId = up.get("submissionId").asString();
+        Station station = registry.find(new TpsCode(tps)).orElseThrow();
+        Map<String, Integer> truth = Forms.consistent(station.dptMen(), station.dptWomen(), 2, 105, 40, 30);
+        List<C1FormRead.FieldReading> fields = new ArrayList<>();
+        truth.forEach((k, v) -> fields.add(k.equals("votes.candidate.1")
+                // read as written 106, every field flagged; the sums' reading says 105
+                ? new C1FormRead.FieldReading(k, 106, 0.6, true, null, 105)
+                // a suggestion equal to the value is no suggestion
+                : new C1FormRead.FieldReading(k, v, 0.6, true, null, v)));
+        service.accept(new C1FormRead(UUID.randomUUID(), Instant.now(), 1, submissionId, tps, "PPWP", 1,
+                up.get("sha256").asString(), "READ", "tidak sesuai aturan penjumlahan — periksa", tps, fields));
+        mvc.perform(get("/api/recap/submissions/" + submissionId).with(Tokens.kpps(tps))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.draft[?(@.key=='votes.candidate.1')].value", hasItem(106)))
+                .andExpect(jsonPath("$.draft[?(@.key=='votes.candidate.1')].suggested", hasItem(105)))
+                .andExpect(jsonPath("$.draft[?(@.key=='votes.valid')].suggested", hasItem((Object) null)));
+    }
+
+    @Test
     void theSamePhotoAtAnotherTpsAndDisagreeingReadingsAreFlagged() throws Exception {
         String first = DESA + ".002";
         String second = DESA + ".003";

@@ -274,6 +274,8 @@ class DraftController {
             field.put("why", f.path("readingsDisagree").asBoolean() ? "dua pembacaan berbeda"
                     : f.path("value").isNumber() ? "mesin ragu" : "tidak terbaca");
             field.put("crop", f.path("box").isObject() ? "/kpps/kiriman/" + id + "/potongan/" + key : null);
+            // the reader's hint on a form it read as written (its sums do not close): shown, never filled in
+            field.put("suggested", f.path("suggested").isNumber() ? f.path("suggested").asInt() : null);
             fields.add(field);
         }
         fields.sort(Comparator.comparing(f -> !(Boolean) f.get("review")));

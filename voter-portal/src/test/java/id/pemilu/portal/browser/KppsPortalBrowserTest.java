@@ -123,6 +123,13 @@ class KppsPortalBrowserTest {
         WebElement crop = doubtful.get(0).findElement(By.cssSelector("img.crop"));
         waitFor(() -> ((Number) browser.js("return arguments[0].naturalWidth;", crop)).intValue() > 0);
         assertThat(browser.find("#check-list").getText()).contains("jumlah suara sah 206 ≠ 103 + 0 + 102");
+        // the sums' suggestion beside the doubtful field, tied to its input for screen readers; the value stays as read
+        WebElement suggestion = browser.find("#saran-votes\\.candidate\\.1");
+        assertThat(suggestion.getText()).contains("Saran dari penjumlahan: 104").contains("hanya saran");
+        assertThat(browser.find("input[data-key='votes.candidate.1']").getAttribute("aria-describedby"))
+                .isEqualTo("saran-votes.candidate.1");
+        assertThat(browser.find("input[data-key='votes.candidate.1']").getAttribute("value")).isEqualTo("103");
+        assertThat(browser.findAll(".suggest")).hasSize(1);
         browser.check("kpps-alone", "4-draf");
 
         WebElement candidate1 = browser.find("input[data-key='votes.candidate.1']");
@@ -260,7 +267,9 @@ class KppsPortalBrowserTest {
                         .append(doubtful ? 0.41 : 0.99999).append(",\"needsReview\":").append(doubtful)
                         .append(",\"readingsDisagree\":false,\"page\":1,\"box\":{\"x\":").append(box[0])
                         .append(",\"y\":").append(box[1]).append(",\"width\":").append(box[2]).append(",\"height\":")
-                        .append(box[3]).append("}}");
+                        .append(box[3]).append('}')
+                        // the reader's suggestion from the sums (a form read as written): shown, never filled in
+                        .append(doubtful ? ",\"suggested\":104" : "").append('}');
             }
         }
         draft.append(']');
