@@ -47,7 +47,7 @@ public final class DigitAugmenter {
     /**
      * Wider distortions for training (issue 19, eighteenth round; {@code train --augment WIDE}): what the networks
      * misread on writing unlike their training. Beside {@link #distort}'s slant, rotation, size, pens, blur and loss
-     * of resolution, more of each and four more: a pale pen (the whole digit at 45-90 % ink), a faded part of the
+     * of resolution, more of each and four more: a pale pen (the whole digit at 50-90 % ink, never below a peak of 45 %), a faded part of the
      * stroke (ink fading to 5-40 % across one side of the digit, or a large gap where the pen skipped: the zero with a
      * faded arc), a pen thin or thick relative to the digit (a digit from half the box to touching its edges written
      * with the same pen), and motion blur. {@link #distort} itself is unchanged: the synthesiser and the struck-box
@@ -102,7 +102,18 @@ public final class DigitAugmenter {
             out = upscale(small, side);
         }
         if (random.nextDouble() < 0.2) {
-            out = scaled(out, 0.45f + random.nextFloat() * 0.45f);
+            out = scaled(out, 0.5f + random.nextFloat() * 0.4f);
+        }
+        // the reader's ink map lifts a box's darkest stroke to at least about half ink (DigitNormalizer crops at 0.2):
+        // a digit faded or blurred below that is raised to a peak of 45-65 %, not left as a grey smear
+        float peak = 0;
+        for (float[] row : out) {
+            for (float v : row) {
+                peak = Math.max(peak, v);
+            }
+        }
+        if (peak > 0 && peak < 0.45f) {
+            out = scaled(out, (0.45f + random.nextFloat() * 0.2f) / peak);
         }
         return out;
     }
