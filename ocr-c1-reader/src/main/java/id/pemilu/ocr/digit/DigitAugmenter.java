@@ -50,7 +50,7 @@ public final class DigitAugmenter {
      * of resolution, more of each and four more: a pale pen (the whole digit at 50-90 % ink, never below a peak of 45 %), a faded part of the
      * stroke (ink fading to 5-40 % across one side of the digit, or a large gap where the pen skipped: the zero with a
      * faded arc), a pen thin or thick relative to the digit (a digit from half the box to touching its edges written
-     * with the same pen), and motion blur. {@link #distort} itself is unchanged: the synthesiser and the struck-box
+     * with the same pen), motion blur, and strokes broken into specks by a grainy photo. {@link #distort} itself is unchanged: the synthesiser and the struck-box
      * data use it.
      */
     public static float[][] distortWide(float[][] ink, Random random) {
@@ -102,6 +102,9 @@ public final class DigitAugmenter {
             out = upscale(small, side);
         }
         if (random.nextDouble() < 0.2) {
+            out = speckled(out, random);
+        }
+        if (random.nextDouble() < 0.2) {
             out = scaled(out, 0.5f + random.nextFloat() * 0.4f);
         }
         // the reader's ink map lifts a box's darkest stroke to at least about half ink (DigitNormalizer crops at 0.2):
@@ -114,6 +117,37 @@ public final class DigitAugmenter {
         }
         if (peak > 0 && peak < 0.45f) {
             out = scaled(out, (0.45f + random.nextFloat() * 0.2f) / peak);
+        }
+        return out;
+    }
+
+    /**
+     * A grainy, low-contrast photo as the reader's ink map shows it: the strokes broken into specks (each 2 x 2 cell
+     * of ink kept at a random 10-100 %) and stray specks of 20-70 % ink within 3 px of the strokes.
+     */
+    static float[][] speckled(float[][] map, Random random) {
+        int h = map.length;
+        int w = map[0].length;
+        double depth = 0.4 + random.nextDouble() * 0.5;
+        double stray = 0.03 + random.nextDouble() * 0.1;
+        float[][] cells = new float[(h + 1) / 2][(w + 1) / 2];
+        for (float[] row : cells) {
+            for (int x = 0; x < row.length; x++) {
+                row[x] = (float) (1 - depth * random.nextDouble());
+            }
+        }
+        float[][] near = map;
+        for (int i = 0; i < 3; i++) {
+            near = morph(near, true);
+        }
+        float[][] out = new float[h][w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out[y][x] = map[y][x] * cells[y / 2][x / 2];
+                if (map[y][x] < 0.2f && near[y][x] > 0.5f && random.nextDouble() < stray) {
+                    out[y][x] = (float) (0.2 + random.nextDouble() * 0.5);
+                }
+            }
         }
         return out;
     }
