@@ -74,6 +74,27 @@ class DigitAugmenterTest {
     }
 
     @Test
+    void specklesBreakTheStrokeAndStrayOnlyNearIt() {
+        float[][] ring = ring();
+        float[][] speckled = DigitAugmenter.speckled(ring, new Random(7));
+        assertThat(mass(speckled)).isLessThan(0.95 * mass(ring));
+        int broken = 0;
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 40; x++) {
+                double d = Math.hypot(x - 19.5, y - 19.5);
+                if (ring[y][x] > 0 && speckled[y][x] < 0.7f) {
+                    broken++;
+                }
+                if (d < 4 || d > 16) {
+                    // far from the stroke: nothing
+                    assertThat(speckled[y][x]).isEqualTo(0f);
+                }
+            }
+        }
+        assertThat(broken).isGreaterThan(10);
+    }
+
+    @Test
     void wideDistortionsAreDeterministicBoundedAndWiderThanTheOrdinaryOnes() {
         float[][] ring = ring();
         float[][] a = DigitAugmenter.distortWide(ring, new Random(11));
