@@ -29,6 +29,8 @@ import java.util.Random;
  * photos written with the same digits. Afterwards a temperature is fitted on validation boxes of photos written with
  * 48,000..49,999 ({@link Calibration}) and written next to the parameters ({@code digits.calibration}).
  * Run: {@code java -jar ocr-c1-reader.jar train [--epochs 7] [--forms 1200] [--synth-threads 2] [--out PATH]}.
+ * {@code --augment WIDE} distorts the MNIST digits with {@link DigitAugmenter#distortWide} (eighteenth round of issue
+ * 19: pale pens, faded parts, gaps, thin and thick pens, motion blur, specks) instead of {@link DigitAugmenter#distort}.
  */
 public final class DigitTrainer {
 
