@@ -29,6 +29,8 @@ import java.util.Random;
  * photos written with the same digits. Afterwards a temperature is fitted on validation boxes of photos written with
  * 48,000..49,999 ({@link Calibration}) and written next to the parameters ({@code digits.calibration}).
  * Run: {@code java -jar ocr-c1-reader.jar train [--epochs 7] [--forms 1200] [--synth-threads 2] [--out PATH]}.
+ * {@code --augment WIDE} distorts the MNIST digits with {@link DigitAugmenter#distortWide} (eighteenth round of issue
+ * 19: pale pens, faded parts, gaps, thin and thick pens, motion blur, specks) instead of {@link DigitAugmenter#distort}.
  */
 public final class DigitTrainer {
 
@@ -63,6 +65,7 @@ public final class DigitTrainer {
         int blurryPatches = 0;
         double photoShare = 1;
         int evalEvery = 1;
+        boolean wide = false;
         Path out = Path.of("ocr-c1-reader/src/main/resources/model/digits.params");
         Path cache = Path.of("ocr-c1-reader/target/training-cache");
         for (int i = 0; i < args.length; i++) {
@@ -85,6 +88,11 @@ public final class DigitTrainer {
                 case "--blurry-patches" -> blurryPatches = Integer.parseInt(value);
                 case "--photo-share" -> photoShare = Double.parseDouble(value);
                 case "--eval-every" -> evalEvery = Integer.parseInt(value);
+                case "--augment" -> wide = switch (value) {
+                    case "WIDE" -> true;
+                    case "ORDINARY" -> false;
+                    default -> throw new IllegalArgumentException("--augment ORDINARY or WIDE, not " + value);
+                };
                 case "--boxes-only" -> boxesOnly = true;
                 case "--calibrate" -> calibrateOnly = true;
                 default -> {
@@ -193,7 +201,7 @@ public final class DigitTrainer {
                 }
                 for (int epoch = 1; epoch <= epochs; epoch++) {
                     long started = System.nanoTime();
-                    double loss = trainEpoch(trainer, mnist, photoTraining, random, mnistPerEpoch, photoShare);
+                    double loss = trainEpoch(trainer, mnist, photoTraining, random, mnistPerEpoch, photoShare, wide);
                     double accuracy = accuracy(logits(model.getNDManager(), trainer, validation), validationLabels);
                     double photoAccuracy = accuracy(logits(model.getNDManager(), trainer, photoInputs), photoLabels);
                     System.out.printf("epoch %d  loss %.4f  validation: distorted MNIST %.2f %%, boxes of photos "
@@ -331,10 +339,10 @@ public final class DigitTrainer {
 
     /**
      * One pass over the photo boxes (a random {@code photoShare} of them) and {@code mnistDigits} MNIST training digits
-     * (a fresh random choice).
+     * (a fresh random choice), the MNIST digits distorted by {@link DigitAugmenter#distortWide} when {@code wide}.
      */
     private static double trainEpoch(Trainer trainer, MnistFile mnist, PhotoBoxes photos, Random random,
-                                     int mnistDigits, double photoShare) {
+                                     int mnistDigits, double photoShare, boolean wide) {
         int all = photos.size() + TRAIN_END;
         int[] order = shuffled(all, random);
         if (mnistDigits < TRAIN_END || photoShare < 1) {
@@ -365,7 +373,9 @@ public final class DigitTrainer {
                     y[b] = photos.label(index);
                 } else {
                     int digit = index - photos.size();
-                    float[][] ink = random.nextDouble() < 0.85 ? DigitAugmenter.distort(mnist.ink(digit), random)
+                    float[][] ink = random.nextDouble() < 0.85
+                            ? wide ? DigitAugmenter.distortWide(mnist.ink(digit), random)
+                                    : DigitAugmenter.distort(mnist.ink(digit), random)
                             : mnist.ink(digit);
                     input = DigitNormalizer.normalize(ink);
                     y[b] = mnist.label(digit);

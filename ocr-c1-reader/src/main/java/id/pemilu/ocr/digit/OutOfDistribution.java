@@ -21,11 +21,11 @@ public final class OutOfDistribution {
      * Energy above which a box gets less trust (strangeness 0). Set for each set of networks so that the same share
      * ({@link #SHARE_ABOVE_TYPICAL}) of the validation boxes of the training writing lies above it: -6 for the third
      * round's four networks, -4.4 for the sixth round's, -4.3 for the seventh round's, -4.15 for the eighth's, -3.4
-     * for the ninth's (fine-tuned networks give smaller logits; {@code train --calibrate} prints the value, -4.29 for
-     * the seventh, -4.15 for the eighth, -3.37 for the ninth). {@code -Dpemilu.ocr.energyTypical=-4.15} reads with
-     * the eighth round's edge (measurements only).
+     * for the ninth's, -3.1 for the eighteenth's (fine-tuned networks give smaller logits; {@code train --calibrate}
+     * prints the value, -4.29 for the seventh, -4.15 for the eighth, -3.37 for the ninth, -3.06 for the eighteenth).
+     * {@code -Dpemilu.ocr.energyTypical=-3.4} reads with the ninth round's edge (measurements only).
      */
-    static final double ENERGY_TYPICAL = Double.parseDouble(System.getProperty("pemilu.ocr.energyTypical", "-3.4"));
+    static final double ENERGY_TYPICAL = Double.parseDouble(System.getProperty("pemilu.ocr.energyTypical", "-3.1"));
     /** Share of the validation boxes of the training writing (ALL photos) above {@link #ENERGY_TYPICAL}. */
     static final double SHARE_ABOVE_TYPICAL = 0.011;
     /** Energy span from strangeness 0 to 1. */
