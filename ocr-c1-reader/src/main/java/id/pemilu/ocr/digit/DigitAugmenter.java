@@ -163,8 +163,8 @@ public final class DigitAugmenter {
         return out;
     }
 
-    /** A large gap where the pen skipped: ink within a disc of radius 5-9 px on the stroke kept at 0-25 %. */
-    static float[][] gap(float[][] map, Random random) {
+    /** A pixel of the stroke (ink above half), drawn at random; null when there is none. */
+    private static int[] strokePoint(float[][] map, Random random) {
         java.util.List<int[]> stroke = new java.util.ArrayList<>();
         for (int y = 0; y < map.length; y++) {
             for (int x = 0; x < map[0].length; x++) {
@@ -173,10 +173,15 @@ public final class DigitAugmenter {
                 }
             }
         }
-        if (stroke.isEmpty()) {
+        return stroke.isEmpty() ? null : stroke.get(random.nextInt(stroke.size()));
+    }
+
+    /** A large gap where the pen skipped: ink within a disc of radius 5-9 px on the stroke kept at 0-25 %. */
+    static float[][] gap(float[][] map, Random random) {
+        int[] at = strokePoint(map, random);
+        if (at == null) {
             return map;
         }
-        int[] at = stroke.get(random.nextInt(stroke.size()));
         double radius = 5 + random.nextDouble() * 4;
         float keep = (float) (random.nextDouble() * 0.25);
         float[][] out = new float[map.length][];
@@ -252,18 +257,10 @@ public final class DigitAugmenter {
 
     /** A stretch of stroke where the pen skipped: ink within a small disc on the stroke kept at 10-50 %. */
     static float[][] skipped(float[][] map, Random random) {
-        java.util.List<int[]> stroke = new java.util.ArrayList<>();
-        for (int y = 0; y < map.length; y++) {
-            for (int x = 0; x < map[0].length; x++) {
-                if (map[y][x] > 0.5f) {
-                    stroke.add(new int[] {x, y});
-                }
-            }
-        }
-        if (stroke.isEmpty()) {
+        int[] at = strokePoint(map, random);
+        if (at == null) {
             return map;
         }
-        int[] at = stroke.get(random.nextInt(stroke.size()));
         double radius = 2.5 + random.nextDouble() * 3;
         float keep = (float) (0.1 + random.nextDouble() * 0.4);
         float[][] out = new float[map.length][];
