@@ -42,9 +42,12 @@ class CommandTally {
                         documents += value.asArray().size();
                         if (SAMPLE != null && key.equals("insert tps_results") && !SAMPLED.getAndSet(true)) {
                             try {
-                                java.nio.file.Files.write(java.nio.file.Path.of(SAMPLE), new org.bson.RawBsonDocument(
-                                        value.asArray().get(0).asDocument(), new org.bson.codecs.BsonDocumentCodec())
-                                        .getByteBuffer().array());
+                                org.bson.ByteBuf bytes = new org.bson.RawBsonDocument(value.asArray().get(0)
+                                        .asDocument(), new org.bson.codecs.BsonDocumentCodec()).getByteBuffer();
+                                // the document's own bytes, not the whole backing array
+                                java.nio.file.Files.write(java.nio.file.Path.of(SAMPLE), java.util.Arrays.copyOfRange(
+                                        bytes.array(), bytes.arrayOffset() + bytes.position(),
+                                        bytes.arrayOffset() + bytes.limit()));
                             } catch (java.io.IOException e) {
                                 throw new java.io.UncheckedIOException(e);
                             }

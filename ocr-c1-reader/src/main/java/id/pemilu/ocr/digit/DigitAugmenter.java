@@ -47,11 +47,11 @@ public final class DigitAugmenter {
     /**
      * Wider distortions for training (issue 19, eighteenth round; {@code train --augment WIDE}): what the networks
      * misread on writing unlike their training. Beside {@link #distort}'s slant, rotation, size, pens, blur and loss
-     * of resolution, more of each and four more: a pale pen (the whole digit at 50-90 % ink, never below a peak of 45 %), a faded part of the
-     * stroke (ink fading to 5-40 % across one side of the digit, or a large gap where the pen skipped: the zero with a
-     * faded arc), a pen thin or thick relative to the digit (a digit from half the box to touching its edges written
-     * with the same pen), motion blur, and strokes broken into specks by a grainy photo. {@link #distort} itself is unchanged: the synthesiser and the struck-box
-     * data use it.
+     * of resolution, more of each and four more: a pale pen (the whole digit at 50-90 % ink, never below a peak of
+     * 45 %), a faded part of the stroke (ink fading to 5-40 % across one side of the digit, or a large gap where the
+     * pen skipped: the zero with a faded arc), a pen thin or thick relative to the digit (a digit from half the box to
+     * touching its edges written with the same pen), motion blur, and strokes broken into specks by a grainy photo.
+     * {@link #distort} itself is unchanged: the synthesiser and the struck-box data use it.
      */
     public static float[][] distortWide(float[][] ink, Random random) {
         int side = 40;
